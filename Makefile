@@ -1,0 +1,39 @@
+# Triangulate — the two commands the README shows first:
+#   make run    install what is missing, build in release mode, analyze the bundled Examples/ corpus
+#   make test   install what is missing, run the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+OUT ?= out
+# Debian packages the build and tests need (none beyond the Swift toolchain yet; C libraries arrive with later stages).
+APT_PACKAGES ?=
+
+.PHONY: run test deps build release bench-annotate format lint clean
+
+deps:
+	@bash scripts/install-deps.sh $(APT_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	@mkdir -p $(OUT)
+	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
+	@echo "JSON written to $(OUT)/examples.json" >&2
+
+test: deps
+	$(SWIFT) test --parallel
+
+bench-annotate: release
+	@bash scripts/bench-annotate.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build $(OUT)

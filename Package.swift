@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Triangulate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Triangulate", targets: ["Triangulate"]),
+        .executable(name: "triangulate", targets: ["TriangulateCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(
+            name: "Triangulate",
+            path: "Sources/Triangulate",
+            resources: [
+                .embedInCode("Annotate/Gazetteers/countries.txt"),
+                .embedInCode("Annotate/Gazetteers/us-states.txt"),
+                .embedInCode("Annotate/Gazetteers/cities.txt"),
+                .embedInCode("Annotate/Gazetteers/regions.txt"),
+                .embedInCode("Annotate/Gazetteers/outlets.txt"),
+                .embedInCode("Annotate/Gazetteers/first-names.txt"),
+                .embedInCode("Annotate/Gazetteers/surname-first.txt"),
+                .embedInCode("Annotate/Gazetteers/common-words.txt"),
+                .embedInCode("Annotate/Gazetteers/titles.txt"),
+                .embedInCode("Annotate/Gazetteers/role-nouns.txt"),
+                .embedInCode("Annotate/Gazetteers/org-suffixes.txt"),
+                .embedInCode("Annotate/Gazetteers/org-cues.txt"),
+                .embedInCode("Annotate/Gazetteers/speech-verbs.txt"),
+                .embedInCode("Annotate/Gazetteers/product-nouns.txt"),
+                .embedInCode("Annotate/Gazetteers/common-acronyms.txt"),
+                .embedInCode("Annotate/Gazetteers/demonyms.txt"),
+            ]
+        ),
+        .executableTarget(
+            name: "TriangulateCLI",
+            dependencies: [
+                "Triangulate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/triangulate"
+        ),
+        .testTarget(name: "TriangulateTests", dependencies: ["Triangulate"]),
+        .testTarget(name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

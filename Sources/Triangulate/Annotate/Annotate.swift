@@ -1,0 +1,85 @@
+/// Stage 3: `Article` → `AnnotatedArticle`. Sentences, people with roles, organizations, places, products,
+/// quantities, dates, quotes with speakers and attributions, all found on the paragraphs' UTF-8 bytes.
+public struct Annotate: Sendable {
+    public var configuration: AnnotateConfiguration
+    let lexicon: Lexicon
+
+    public init(configuration: AnnotateConfiguration = .default) {
+        self.configuration = configuration
+        self.lexicon = .shared
+    }
+
+    static let negationCues: Set<String> = [
+        "not", "no", "never", "none", "nor", "neither", "denied", "denies", "deny", "n't", "didn't", "doesn't", "isn't",
+        "wasn't", "aren't", "weren't", "won't", "cannot", "can't", "without", "rejected", "rejects", "false",
+    ]
+    static let hedgeCues: Set<String> = [
+        "reportedly", "allegedly", "could", "might", "may", "possibly", "potentially", "appears", "appear", "seems",
+        "seem", "likely", "unlikely", "suggests", "suggested", "suggesting", "reported", "rumored", "rumoured",
+        "speculation", "unconfirmed", "claimed", "claims", "believed", "expected", "preliminary", "hypothetical",
+    ]
+
+    public func annotate(_ article: Article) -> AnnotatedArticle {
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(article.paragraphs.count)
+        for (index, text) in article.paragraphs.enumerated() {
+            var paragraph = Paragraph(index: index, text: text)
+            paragraph.quotes = Segmenter.findQuotes(paragraph)
+            paragraph.sentences = Segmenter.findSentences(paragraph)
+            paragraph.isHeading = Self.isHeading(paragraph)
+            paragraphs.append(paragraph)
+        }
+        let entities = EntityRecognizer(lexicon: lexicon).recognize(paragraphs)
+        var annotations = Annotations()
+        annotations.people = entities.people.map { Person(name: $0.name, role: $0.role, title: $0.title, mentions: $0.mentions) }
+        annotations.organizations = entities.organizations.map { Entity(name: $0.name, mentions: $0.mentions) }
+        annotations.places = entities.places.map { Entity(name: $0.name, mentions: $0.mentions) }
+        annotations.products = entities.products.map { Entity(name: $0.name, mentions: $0.mentions) }
+
+        let dates = DateRecognizer(published: article.published)
+        let quantities = QuantityRecognizer(lexicon: lexicon)
+        let attributions = AttributionRecognizer(lexicon: lexicon)
+        for paragraph in paragraphs {
+            for sentence in paragraph.sentences {
+                let text = paragraph.sentenceText(sentence)
+                if configuration.includeSentences {
+                    annotations.sentences.append(
+                        Sentence(
+                            text: text, paragraph: paragraph.index,
+                            negated: hasCue(Self.negationCues, paragraph, sentence),
+                            hedged: hasCue(Self.hedgeCues, paragraph, sentence)))
+                }
+                quantities.recognize(paragraph, sentence: sentence, sentenceText: text, into: &annotations.quantities)
+                dates.recognize(paragraph, sentence: sentence, sentenceText: text, into: &annotations.dates)
+                attributions.recognize(
+                    paragraph, sentence: sentence, sentenceText: text, mentions: entities.mentions[paragraph.index],
+                    into: &annotations.attributions)
+            }
+        }
+        for credit in article.credits {
+            annotations.attributions.append(Attribution(source: credit, cue: "credit", sentence: "Source: \(credit)"))
+        }
+        annotations.quotes = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions).quotes()
+        return AnnotatedArticle(article: article, annotations: annotations)
+    }
+
+    private func hasCue(_ cues: Set<String>, _ paragraph: Paragraph, _ sentence: Range<Int>) -> Bool {
+        for index in sentence where paragraph.tokens[index].kind == .word && paragraph.quote(containing: index) == nil {
+            if cues.contains(paragraph.lower(index)) { return true }
+        }
+        return false
+    }
+
+    /// A short line without final punctuation, mostly capitalized: a headline or section heading, not prose.
+    static func isHeading(_ paragraph: Paragraph) -> Bool {
+        let words = paragraph.tokens.indices.filter { paragraph.tokens[$0].kind == .word }
+        guard !words.isEmpty, words.count <= 14, let last = paragraph.tokens.indices.last else { return false }
+        if paragraph.isPunct(last, 0x2E) || paragraph.isPunct(last, 0x3A) || paragraph.punctScalar(last) == Segmenter.rightDouble {
+            return false
+        }
+        let long = words.filter { paragraph.tokens[$0].end - paragraph.tokens[$0].start > 3 }
+        guard !long.isEmpty else { return true }
+        let capitalized = long.filter { paragraph.tokens[$0].capitalized }.count
+        return Double(capitalized) / Double(long.count) >= 0.6
+    }
+}

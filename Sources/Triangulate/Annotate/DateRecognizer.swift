@@ -1,0 +1,193 @@
+/// Absolute dates ("February 2, 2026", "January 31", "January 2025", "2024") and relative ones ("Monday",
+/// "last month", "this year", "over the weekend"), resolved against the publication date when there is one.
+struct DateRecognizer {
+    let published: CalendarDate?
+
+    static let yearPrepositions: Set<String> = [
+        "in", "since", "by", "until", "till", "from", "during", "of", "before", "after", "through", "early", "late",
+        "mid", "throughout", "for", "to", "between", "and", "the", "fiscal", "end", "year",
+    ]
+
+    func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [DateMention]) {
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            if let (mention, next) = date(at: index, paragraph, sentence.upperBound, sentence, sentenceText) {
+                out.append(mention)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    private func make(
+        _ paragraph: Paragraph, _ start: Int, _ last: Int, _ value: CalendarDate?, _ granularity: DateMention.Granularity,
+        relative: Bool, _ sentenceText: String
+    ) -> DateMention {
+        DateMention(
+            text: paragraph.text(from: start, through: last), value: value, granularity: granularity, relative: relative,
+            sentence: sentenceText)
+    }
+
+    private func date(at index: Int, _ paragraph: Paragraph, _ end: Int, _ sentence: Range<Int>, _ sentenceText: String)
+        -> (DateMention, Int)?
+    {
+        let tokens = paragraph.tokens
+        let token = tokens[index]
+        let lower = paragraph.lower(index)
+        func year(at position: Int) -> Int? {
+            guard position < end, tokens[position].kind == .number, tokens[position].end - tokens[position].start == 4,
+                let value = Int(paragraph.text(position)), DateGrammar.plausibleYears.contains(value)
+            else { return nil }
+            return value
+        }
+        func day(at position: Int) -> Int? {
+            guard position < end, tokens[position].kind == .number || tokens[position].kind == .word else { return nil }
+            return DateGrammar.dayNumber(paragraph.lower(position))
+        }
+
+        // ISO date token "2026-02-02".
+        if token.kind == .word, token.hasDigit, let iso = DateGrammar.parseISO(paragraph.text(index)) {
+            return (make(paragraph, index, index, iso, .day, relative: false, sentenceText), index + 1)
+        }
+        // Month-led: "February 2, 2026", "Feb. 2", "January 2025", "in December".
+        if token.kind == .word, token.capitalized, var month = DateGrammar.months[lower] {
+            var cursor = index + 1
+            if paragraph.isPunct(cursor, 0x2E), lower.count <= 4 { cursor += 1 }  // "Feb."
+            _ = month
+            month = DateGrammar.months[lower]!
+            if let dayValue = day(at: cursor) {
+                var last = cursor
+                var yearValue: Int?
+                var after = cursor + 1
+                if paragraph.isPunct(after, 0x2C) { after += 1 }
+                if let value = year(at: after) {
+                    yearValue = value
+                    last = after
+                }
+                guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
+                let resolved = yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
+                    ?? inferYear(month: month, day: dayValue)
+                return (make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1)
+            }
+            if let value = year(at: cursor) {
+                return (make(paragraph, index, cursor, CalendarDate(year: value, month: month), .month, relative: false, sentenceText), cursor + 1)
+            }
+            // A bare month name needs a cue: "in December", "last March". "May" additionally needs one.
+            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
+            let cue = ["in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "through", "of", "from"]
+            guard cue.contains(previous) else { return nil }
+            let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
+            let value = resolveMonth(month, shift: previous)
+            return (make(paragraph, start, index, value, .month, relative: true, sentenceText), index + 1)
+        }
+        // Day-led: "2 February 2026", "31 January".
+        if token.kind == .number || token.kind == .word, let dayValue = DateGrammar.dayNumber(lower), index + 1 < end,
+            tokens[index + 1].capitalized, let month = DateGrammar.months[paragraph.lower(index + 1)]
+        {
+            var last = index + 1
+            var yearValue: Int?
+            if let value = year(at: index + 2) {
+                yearValue = value
+                last = index + 2
+            }
+            guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
+            let resolved = yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) } ?? inferYear(month: month, day: dayValue)
+            return (make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1)
+        }
+        // Weekdays: the most recent such day on or before publication ("on Monday").
+        if token.capitalized, let weekday = DateGrammar.weekdays[lower] {
+            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
+            let start = ["last", "next", "this", "on", "since", "until", "by"].contains(previous) && previous != "on" ? index - 1 : index
+            return (make(paragraph, start, index, resolveWeekday(weekday, shift: previous), .day, relative: true, sentenceText), index + 1)
+        }
+        // Relative words.
+        switch lower {
+        case "today", "yesterday", "tomorrow", "tonight":
+            let offset = lower == "yesterday" ? -1 : lower == "tomorrow" ? 1 : 0
+            return (make(paragraph, index, index, published?.adding(days: offset), .day, relative: true, sentenceText), index + 1)
+        case "last", "this", "next", "past":
+            guard index + 1 < end else { return nil }
+            let unit = paragraph.lower(index + 1)
+            let shift = lower == "last" || lower == "past" ? -1 : lower == "next" ? 1 : 0
+            switch unit {
+            case "year":
+                return (make(paragraph, index, index + 1, published?.year.map { CalendarDate(year: $0 + shift) }, .year, relative: true, sentenceText), index + 2)
+            case "month":
+                return (make(paragraph, index, index + 1, shiftMonth(shift), .month, relative: true, sentenceText), index + 2)
+            case "week":
+                return (make(paragraph, index, index + 1, weekStart(shift), .week, relative: true, sentenceText), index + 2)
+            case "weekend":
+                return (make(paragraph, index, index + 1, weekend(shift == 0 ? -1 : shift), .weekend, relative: true, sentenceText), index + 2)
+            default: return nil
+            }
+        case "weekend":
+            // "over the weekend", "at the weekend": the latest weekend before publication.
+            guard index >= 2, paragraph.lower(index - 1) == "the", ["over", "at", "on", "during"].contains(paragraph.lower(index - 2))
+            else { return nil }
+            return (make(paragraph, index - 2, index, weekend(-1), .weekend, relative: true, sentenceText), index + 1)
+        default: break
+        }
+        // A bare year after a preposition ("in 2024", "since 2019") or before a capitalized word ("its 2024 EV launch").
+        if let value = year(at: index) {
+            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
+            let next = index + 1 < end ? tokens[index + 1] : nil
+            let nextIsNoun = next.map { $0.kind == .word && !$0.capitalized } ?? false
+            if Self.yearPrepositions.contains(previous) || !nextIsNoun || previous.hasSuffix("'s") {
+                return (make(paragraph, index, index, CalendarDate(year: value), .year, relative: false, sentenceText), index + 1)
+            }
+        }
+        return nil
+    }
+
+    /// A month and day without a year: the publication year, or the year before when that would be after publication.
+    private func inferYear(month: Int, day: Int) -> CalendarDate? {
+        guard let published, let year = published.year else { return CalendarDate(year: nil, month: month, day: day) }
+        let candidate = CalendarDate(year: year, month: month, day: day)
+        if let pub = published.dayNumber, let number = candidate.dayNumber, number > pub + 1 {
+            return CalendarDate(year: year - 1, month: month, day: day)
+        }
+        return candidate
+    }
+
+    private func resolveMonth(_ month: Int, shift: String) -> CalendarDate? {
+        guard let published, let year = published.year, let current = published.month else {
+            return CalendarDate(year: nil, month: month)
+        }
+        switch shift {
+        case "next": return CalendarDate(year: month > current ? year : year + 1, month: month)
+        case "this": return CalendarDate(year: year, month: month)
+        default: return CalendarDate(year: month <= current ? year : year - 1, month: month)
+        }
+    }
+
+    private func resolveWeekday(_ weekday: Int, shift: String) -> CalendarDate? {
+        guard let published, let today = published.weekday else { return nil }
+        var back = (today - weekday + 7) % 7
+        if shift == "next" {
+            let forward = (weekday - today + 7) % 7
+            return published.adding(days: forward == 0 ? 7 : forward)
+        }
+        if shift == "last" && back == 0 { back = 7 }
+        return published.adding(days: -back)
+    }
+
+    private func shiftMonth(_ shift: Int) -> CalendarDate? {
+        guard let published, let year = published.year, let month = published.month else { return nil }
+        let index = year * 12 + (month - 1) + shift
+        return CalendarDate(year: index / 12, month: index % 12 + 1)
+    }
+
+    private func weekStart(_ shift: Int) -> CalendarDate? {
+        guard let published, let weekday = published.weekday else { return nil }
+        return published.adding(days: -weekday + 7 * shift)
+    }
+
+    /// The Saturday of the latest weekend before publication (shift -1) or the next one (shift 1).
+    private func weekend(_ shift: Int) -> CalendarDate? {
+        guard let published, let weekday = published.weekday else { return nil }
+        if shift > 0 { return published.adding(days: (5 - weekday + 7) % 7 == 0 ? 7 : (5 - weekday + 7) % 7) }
+        let back = (weekday - 5 + 7) % 7
+        return published.adding(days: -(back == 0 ? 7 : back))
+    }
+}

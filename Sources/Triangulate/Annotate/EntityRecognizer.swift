@@ -1,0 +1,528 @@
+/// A name found in the text, with its place.
+struct Mention: Hashable {
+    var kind: EntityKind
+    /// The name as resolved for the article (a bare surname becomes the full name).
+    var name: String
+    var paragraph: Int
+    /// Token range in the paragraph.
+    var start: Int
+    var end: Int
+    /// The kind was read from the mention's own context (a cue, a suffix, a gazetteer), not inferred from others.
+    var confident: Bool
+}
+
+struct PersonRecord {
+    var name: String
+    var role: String?
+    var title: String?
+    var mentions: Int
+    var order: Int
+}
+
+/// Finds people, organizations, places and products: capitalized sequences, classified by gazetteers, name suffixes,
+/// titles, role phrases and cue words around them, then resolved across the article (a bare surname → the full name,
+/// a first word → the organization's longer name).
+struct EntityRecognizer {
+    let lexicon: Lexicon
+
+    static let connectors: Set<String> = ["of", "for", "on", "the", "de", "del", "della", "der", "van", "von", "da", "di",
+        "du", "la", "le", "bin", "al", "y"]
+    static let nameParticles: Set<String> = ["de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
+        "bin", "al"]
+    static let orgHeads: Set<String> = [
+        "Center", "Centre", "Institute", "University", "College", "School", "Department", "Ministry", "Bank", "Office",
+        "Bureau", "Council", "Committee", "Commission", "Agency", "Association", "Federation", "Board", "Court",
+        "Museum", "Society", "League", "Union", "Organization", "Organisation", "Fund", "Foundation", "Academy",
+        "Alliance", "Party", "Church", "Government", "Embassy", "Chamber", "Corporation", "Authority", "Administration",
+        "Institution", "Coalition", "Congress", "Parliament", "Assembly", "House", "Senate", "Cabinet", "Directorate",
+        "Service", "Secretariat", "Tribunal", "Court", "Group", "Port",
+    ]
+    /// Honorifics: titles that are not offices, kept as `title` but not as `role`.
+    static let honorifics: Set<String> = ["Mr.", "Mrs.", "Ms.", "Mister", "Doctor", "Dr.", "Sir", "Dame", "Lord", "Lady",
+        "Mr", "Mrs", "Ms", "Dr", "Miss", "Mx."]
+    static let roleStopWords: Set<String> = [
+        "said", "says", "say", "who", "which", "that", "was", "is", "has", "had", "have", "will", "would", "were", "are",
+        "told", "added", "stated", "noted", "warned", "wrote", "and", "but", "when", "while", "because", "after",
+    ]
+    static let personPronouns: Set<String> = ["he", "she", "him", "her"]
+
+    struct Result {
+        var mentions: [[Mention]]
+        var people: [PersonRecord]
+        var organizations: [(name: String, mentions: Int)]
+        var places: [(name: String, mentions: Int)]
+        var products: [(name: String, mentions: Int)]
+    }
+
+    func recognize(_ paragraphs: [Paragraph]) -> Result {
+        var mentions: [[Mention]] = Array(repeating: [], count: paragraphs.count)
+        var people: [String: PersonRecord] = [:]
+        var order = 0
+        for paragraph in paragraphs where !paragraph.isHeading {
+            for sentence in paragraph.sentences {
+                scan(paragraph, sentence, into: &mentions[paragraph.index], people: &people, order: &order)
+            }
+        }
+        resolve(&mentions, people: &people)
+
+        var organizations: [String: (Int, Int)] = [:]
+        var places: [String: (Int, Int)] = [:]
+        var products: [String: (Int, Int)] = [:]
+        var position = 0
+        for list in mentions {
+            for mention in list {
+                position += 1
+                switch mention.kind {
+                case .person: people[mention.name]?.mentions += 1
+                case .organization: organizations[mention.name, default: (0, position)].0 += 1
+                case .place: places[mention.name, default: (0, position)].0 += 1
+                case .product: products[mention.name, default: (0, position)].0 += 1
+                case .other: break
+                }
+            }
+        }
+        func ordered(_ table: [String: (Int, Int)]) -> [(name: String, mentions: Int)] {
+            table.sorted { $0.value.1 < $1.value.1 }.map { ($0.key, $0.value.0) }
+        }
+        let personList = people.values.filter { $0.mentions > 0 }.sorted { $0.order < $1.order }
+        return Result(
+            mentions: mentions, people: personList, organizations: ordered(organizations), places: ordered(places),
+            products: ordered(products))
+    }
+
+    // MARK: Scanning
+
+    private func isRunToken(_ paragraph: Paragraph, _ index: Int) -> Bool {
+        let token = paragraph.tokens[index]
+        guard token.kind == .word else { return false }
+        return token.capitalized
+    }
+
+    private func scan(
+        _ paragraph: Paragraph, _ sentence: Range<Int>, into mentions: inout [Mention],
+        people: inout [String: PersonRecord], order: inout Int
+    ) {
+        let tokens = paragraph.tokens
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            guard isRunToken(paragraph, index) else {
+                index += 1
+                continue
+            }
+            // Collect the run: capitalized words, initials with their dots, connectors between capitalized words.
+            var run: [Int] = []
+            var cursor = index
+            while cursor < sentence.upperBound {
+                if isRunToken(paragraph, cursor) {
+                    run.append(cursor)
+                    // An initial "F." keeps its dot.
+                    if tokens[cursor].end - tokens[cursor].start == 1, paragraph.isPunct(cursor + 1, 0x2E),
+                        cursor + 2 < sentence.upperBound, isRunToken(paragraph, cursor + 2)
+                    {
+                        cursor += 2
+                        continue
+                    }
+                    // "Rep." / "Dr." / "St." abbreviations inside a run
+                    if paragraph.isPunct(cursor + 1, 0x2E), lexicon.titles[paragraph.lower(cursor) + "."] != nil,
+                        cursor + 2 < sentence.upperBound, isRunToken(paragraph, cursor + 2)
+                    {
+                        cursor += 2
+                        continue
+                    }
+                    cursor += 1
+                    continue
+                }
+                if !run.isEmpty, cursor + 1 < sentence.upperBound {
+                    if paragraph.isPunct(cursor, 0x26), isRunToken(paragraph, cursor + 1) {  // "Johnson & Johnson"
+                        cursor += 1
+                        continue
+                    }
+                    if tokens[cursor].kind == .word, !tokens[cursor].capitalized {
+                        let word = paragraph.lower(cursor)
+                        if Self.connectors.contains(word), connectorAllowed(word, paragraph, run: run, next: cursor + 1, end: sentence.upperBound) {
+                            cursor += 1
+                            continue
+                        }
+                    }
+                }
+                break
+            }
+            if !run.isEmpty {
+                handleRun(paragraph, sentence, run: run, into: &mentions, people: &people, order: &order)
+            }
+            index = max(cursor, index + 1)
+        }
+    }
+
+    private func connectorAllowed(_ word: String, _ paragraph: Paragraph, run: [Int], next: Int, end: Int) -> Bool {
+        var lookahead = next
+        if word != "the", lookahead < end, paragraph.lower(lookahead) == "the" { lookahead += 1 }
+        guard lookahead < end, isRunToken(paragraph, lookahead) else { return false }
+        if Self.nameParticles.contains(word) { return true }
+        guard word != "the" else { return false }
+        let first = paragraph.text(run[0])
+        let last = paragraph.text(run[run.count - 1])
+        return Self.orgHeads.contains(first) || Self.orgHeads.contains(last) || lexicon.orgSuffixes.contains(last)
+    }
+
+    /// Splits a run at titles and capitalized role words ("Ford CEO Jim Farley" → Ford | CEO | Jim Farley) and
+    /// classifies each piece.
+    private func handleRun(
+        _ paragraph: Paragraph, _ sentence: Range<Int>, run: [Int], into mentions: inout [Mention],
+        people: inout [String: PersonRecord], order: inout Int
+    ) {
+        var segments: [(range: ClosedRange<Int>, marker: Marker?)] = []
+        var segmentStart: Int?
+        var position = 0
+        var lastIndex = run[0]
+        while position < run.count {
+            let token = run[position]
+            if let (marker, length) = markerAt(paragraph, run, position) {
+                if let start = segmentStart { segments.append((start...lastIndex, nil)) }
+                segmentStart = nil
+                let markerEnd = run[position + length - 1]
+                segments.append((token...markerEnd, marker))
+                lastIndex = markerEnd
+                position += length
+                continue
+            }
+            if segmentStart == nil { segmentStart = token }
+            lastIndex = token
+            position += 1
+        }
+        if let start = segmentStart { segments.append((start...lastIndex, nil)) }
+
+        for (offset, segment) in segments.enumerated() where segment.marker == nil {
+            var range = segment.range
+            // Drop sentence-initial common words ("However", "The") from the front.
+            while range.lowerBound <= range.upperBound, isDroppableLead(paragraph, range.lowerBound, sentence) {
+                let next = nextToken(after: range.lowerBound, in: paragraph, upTo: range.upperBound)
+                guard let next else { range = range.upperBound + 1...range.upperBound + 1; break }
+                range = next...range.upperBound
+            }
+            guard range.lowerBound <= range.upperBound, range.upperBound < paragraph.tokens.count,
+                isRunToken(paragraph, range.lowerBound)
+            else { continue }
+            let previousMarker = offset > 0 ? segments[offset - 1].marker : nil
+            let nextMarker = offset + 1 < segments.count ? segments[offset + 1].marker : nil
+            classify(
+                paragraph, sentence, range.lowerBound, range.upperBound + 1, previousMarker: previousMarker,
+                nextMarker: nextMarker, markerRange: offset > 0 ? segments[offset - 1].range : nil,
+                into: &mentions, people: &people, order: &order)
+        }
+        // A role word followed by nothing of the run can still make the run before it an organization ("Ford CEO").
+    }
+
+    enum Marker: Equatable {
+        case title(String)
+        case role(String)
+    }
+
+    /// A title ("Representative", "Rep.", "Prime Minister") or a capitalized role word ("CEO", "Analyst") at
+    /// `position` of the run, with how many run tokens it covers.
+    private func markerAt(_ paragraph: Paragraph, _ run: [Int], _ position: Int) -> (Marker, Int)? {
+        let token = run[position]
+        if position + 1 < run.count {
+            let pair = paragraph.lower(token) + " " + paragraph.lower(run[position + 1])
+            if let title = lexicon.titles[pair] { return (.title(title), 2) }
+        }
+        let lower = paragraph.lower(token)
+        if paragraph.isPunct(token + 1, 0x2E), let title = lexicon.titles[lower + "."] { return (.title(title), 1) }
+        if let title = lexicon.titles[lower] {
+            // "Representative" opens a name only when a name follows within the run.
+            if position + 1 < run.count { return (.title(title), 1) }
+        }
+        if lexicon.roleNouns.contains(lower), paragraph.tokens[token].kind == .word {
+            return (.role(paragraph.text(token)), 1)
+        }
+        return nil
+    }
+
+    private func isDroppableLead(_ paragraph: Paragraph, _ index: Int, _ sentence: Range<Int>) -> Bool {
+        let atStart =
+            index == sentence.lowerBound
+            || (index > 0 && paragraph.tokens[index - 1].kind == .punct && !paragraph.isPunct(index - 1, 0x26))
+        let lower = paragraph.lower(index)
+        if lexicon.demonyms[lower] != nil { return true }
+        if DateGrammar.months[lower] != nil || DateGrammar.weekdays[lower] != nil { return true }
+        guard atStart else { return false }
+        return lexicon.commonWords.contains(lower) && !lexicon.firstNames.contains(paragraph.text(index))
+    }
+
+    private func nextToken(after index: Int, in paragraph: Paragraph, upTo last: Int) -> Int? {
+        var cursor = index + 1
+        while cursor <= last {
+            if isRunToken(paragraph, cursor) { return cursor }
+            cursor += 1
+        }
+        return nil
+    }
+
+    // MARK: Classification
+
+    private func classify(
+        _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, previousMarker: Marker?,
+        nextMarker: Marker?, markerRange: ClosedRange<Int>?, into mentions: inout [Mention],
+        people: inout [String: PersonRecord], order: inout Int
+    ) {
+        let tokens = paragraph.tokens
+        let words = (start..<end).filter { tokens[$0].kind == .word }
+        guard let firstWord = words.first, let lastWord = words.last else { return }
+        let name = paragraph.text(from: start, through: end - 1)
+        let lowerName = name.lowercased()
+        let count = words.count
+        let first = paragraph.text(firstWord)
+        let last = paragraph.text(lastWord)
+        let allCommon = words.allSatisfy { lexicon.commonWords.contains(paragraph.lower($0)) }
+        let before = start > 0 ? start - 1 : nil
+        let previousWord = before.flatMap { tokens[$0].kind == .word ? paragraph.lower($0) : nil }
+        let nextWord = end < tokens.count && tokens[end].kind == .word ? paragraph.lower(end) : nil
+
+        func add(_ kind: EntityKind, _ text: String, confident: Bool = true) {
+            mentions.append(
+                Mention(kind: kind, name: text, paragraph: paragraph.index, start: start, end: end, confident: confident))
+        }
+
+        if count == 1, DateGrammar.months[lowerName] != nil || DateGrammar.weekdays[lowerName] != nil { return }
+        if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
+        if let place = lexicon.places[lowerName], previousMarker == nil { return add(.place, place) }
+        if count == 1, lexicon.demonyms[lowerName] != nil { return }
+
+        // Titles and role words right before the name: a person ("Representative John Moolenaar", "CEO Jim Farley").
+        if case .title = previousMarker, count <= 4, !lexicon.orgSuffixes.contains(last) {
+            return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+        }
+        if count == 1, tokens[firstWord].allCaps || tokens[firstWord].dotted {
+            if lexicon.commonAcronyms.contains(name) { return }
+            if nextMarker != nil { return add(.organization, name) }
+            return add(.organization, name, confident: false)
+        }
+        if lexicon.orgSuffixes.contains(last) || Self.orgHeads.contains(first) && count >= 2 && words.count < end - start {
+            return add(.organization, name)
+        }
+        if Self.orgHeads.contains(last) && count >= 2 && !allCommon { return add(.organization, name) }
+        if words.contains(where: { tokens[$0].hasDigit }) && words.contains(where: { tokens[$0].capitalized }) {
+            return add(.product, name)
+        }
+        if count >= 2, lexicon.productNouns.contains(last.lowercased()), !allCommon { return add(.product, name) }
+        if let nextWord, lexicon.productNouns.contains(nextWord), !allCommon, !lexicon.firstNames.contains(first) {
+            return add(.product, name)
+        }
+        // Role word right after ("Ford CEO", "Acme spokesperson"), or an organization cue before/after.
+        if case .role = nextMarker, !lexicon.firstNames.contains(first) || count == 1 { return add(.organization, name) }
+        if let nextWord, lexicon.orgCues.contains(nextWord), !lexicon.firstNames.contains(first) || count == 1 {
+            return add(.organization, name)
+        }
+        if let previousWord, lexicon.orgCues.contains(previousWord), !looksLikePersonName(paragraph, words) {
+            return add(.organization, name)
+        }
+        if case .role = previousMarker, count >= 2, count <= 4, !allCommon {
+            return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+        }
+        if count >= 2, count <= 4, looksLikePersonName(paragraph, words) {
+            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+        }
+        if count >= 2, count <= 4, !allCommon, appositiveRole(paragraph, after: end) != nil {
+            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+        }
+        if count >= 2, count <= 3, !allCommon, let nextWord, lexicon.speechVerbs.contains(nextWord),
+            words.allSatisfy({ !lexicon.commonWords.contains(paragraph.lower($0)) })
+        {
+            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+        }
+        if allCommon { return }
+        add(.other, name, confident: false)
+    }
+
+    private func looksLikePersonName(_ paragraph: Paragraph, _ words: [Int]) -> Bool {
+        guard words.count >= 2, words.count <= 4 else { return false }
+        let first = paragraph.text(words[0])
+        let last = paragraph.text(words[words.count - 1])
+        if lexicon.orgSuffixes.contains(last) || Self.orgHeads.contains(last) { return false }
+        if lexicon.places[last.lowercased()] != nil && words.count == 2 && !lexicon.firstNames.contains(first) {
+            return false
+        }
+        if lexicon.firstNames.contains(first) { return !lexicon.commonWords.contains(last.lowercased()) || words.count > 2 || true }
+        if lexicon.surnameFirst.contains(first) {
+            return words.dropFirst().allSatisfy { !lexicon.commonWords.contains(paragraph.lower($0)) }
+        }
+        return false
+    }
+
+    // MARK: People and roles
+
+    private func addPerson(
+        _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, markerRange: ClosedRange<Int>?,
+        into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
+    ) {
+        let name = paragraph.text(from: start, through: end - 1)
+        mentions.append(Mention(kind: .person, name: name, paragraph: paragraph.index, start: start, end: end, confident: true))
+        var title: String?
+        var parts: [String] = []
+        let nameStart = markerRange?.lowerBound ?? start
+        if let markerRange, let marker = lexicon.titles[paragraph.lower(markerRange.lowerBound)]
+            ?? lexicon.titles[paragraph.text(from: markerRange.lowerBound, through: markerRange.upperBound).lowercased()]
+            ?? lexicon.titles[paragraph.lower(markerRange.lowerBound) + "."]
+        {
+            title = paragraph.text(from: markerRange.lowerBound, through: markerRange.upperBound)
+            if paragraph.isPunct(markerRange.upperBound + 1, 0x2E) { title! += "." }
+            if !Self.honorifics.contains(marker) && !Self.honorifics.contains(title!) {
+                if let prefix = prefixRole(paragraph, sentence, before: markerRange.lowerBound) { parts.append(prefix) }
+                parts.append(title!)
+            }
+        } else if let prefix = prefixRole(paragraph, sentence, before: nameStart) {
+            parts.append(prefix)
+        }
+        var cursor = end
+        // Party and state: "(R-MI)", "(D-Ohio)".
+        if paragraph.isPunct(cursor, 0x28), cursor + 2 < paragraph.tokens.count, paragraph.isPunct(cursor + 2, 0x29) {
+            let tag = paragraph.text(cursor + 1)
+            if let first = tag.first, "RDI".contains(first), tag.count <= 10, tag.count == 1 || tag.dropFirst().first == "-" {
+                parts.append("(\(tag))")
+                cursor += 3
+            }
+        }
+        var role = parts.isEmpty ? nil : parts.joined(separator: " ")
+        if let appositive = appositiveRole(paragraph, after: cursor) {
+            role = role.map { $0 + ", " + appositive } ?? appositive
+        }
+        if var record = people[name] {
+            if record.role == nil { record.role = role }
+            if record.title == nil { record.title = title }
+            people[name] = record
+        } else {
+            order += 1
+            people[name] = PersonRecord(name: name, role: role, title: title, mentions: 0, order: order)
+        }
+    }
+
+    /// ", Auto Industry Analyst at Bernstein Research" after a name: the phrase up to the next comma, colon or verb, when
+    /// it holds a role word.
+    func appositiveRole(_ paragraph: Paragraph, after index: Int) -> String? {
+        let tokens = paragraph.tokens
+        guard paragraph.isPunct(index, 0x2C), index + 1 < tokens.count else { return nil }
+        var cursor = index + 1
+        var last: Int?
+        var hasRole = false
+        var depth = 0
+        while cursor < tokens.count, cursor - index <= 16 {
+            let token = tokens[cursor]
+            if token.kind == .punct {
+                if paragraph.isPunct(cursor, 0x28) {
+                    depth += 1
+                } else if paragraph.isPunct(cursor, 0x29) {
+                    guard depth > 0 else { break }
+                    depth -= 1
+                } else if !(paragraph.isPunct(cursor, 0x26) || paragraph.isPunct(cursor, 0x2D)) && depth == 0 {
+                    break
+                }
+            } else if token.kind == .word {
+                let lower = paragraph.lower(cursor)
+                if Self.roleStopWords.contains(lower) || lexicon.speechVerbs.contains(lower) { break }
+                if lexicon.roleNouns.contains(lower) || lexicon.titles[lower] != nil { hasRole = true }
+            } else if token.kind == .number {
+                break
+            }
+            last = cursor
+            cursor += 1
+        }
+        guard hasRole, let last, depth == 0 else { return nil }
+        return paragraph.text(from: index + 1, through: last)
+    }
+
+    /// Role words right before a name: "Ford CEO", "Ford's Director of Public Relations,", "battery analyst".
+    func prefixRole(_ paragraph: Paragraph, _ sentence: Range<Int>, before index: Int) -> String? {
+        let tokens = paragraph.tokens
+        var cursor = index - 1
+        if paragraph.isPunct(cursor, 0x2C) { cursor -= 1 }
+        var start: Int?
+        var sawRole = false
+        var lowercaseRun = 0
+        while cursor >= sentence.lowerBound, index - cursor <= 9 {
+            let token = tokens[cursor]
+            if token.kind == .possessive {
+                cursor -= 1
+                continue
+            }
+            guard token.kind == .word else { break }
+            let lower = paragraph.lower(cursor)
+            if lexicon.roleNouns.contains(lower) {
+                sawRole = true
+                lowercaseRun = 0
+            } else if token.capitalized {
+                if lexicon.speechVerbs.contains(lower) || Segmenter.sentenceOpeners.contains(lower) && cursor == sentence.lowerBound {
+                    break
+                }
+                lowercaseRun = 0
+            } else if ["of", "for", "at", "the", "and", "&"].contains(lower) && sawRole {
+                lowercaseRun = 0
+            } else if sawRole, lowercaseRun < 2, !lexicon.commonWords.contains(lower) || ["senior", "chief", "former", "deputy", "acting", "vice", "lead", "top", "executive", "managing", "general"].contains(lower) {
+                lowercaseRun += 1
+            } else {
+                break
+            }
+            start = cursor
+            cursor -= 1
+        }
+        guard sawRole, var first = start else { return nil }
+        while first < index, ["of", "for", "at", "the", "and", "&"].contains(paragraph.lower(first)) { first += 1 }
+        var end = index - 1
+        if paragraph.isPunct(end, 0x2C) { end -= 1 }
+        guard first <= end else { return nil }
+        return paragraph.text(from: first, through: end)
+    }
+
+    // MARK: Article-level resolution
+
+    private func resolve(_ mentions: inout [[Mention]], people: inout [String: PersonRecord]) {
+        // Surnames and first words of known multi-word names.
+        var surnames: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        for name in people.keys.sorted() {
+            let parts = name.split(separator: " ")
+            guard parts.count >= 2, let last = parts.last else { continue }
+            let key = String(last)
+            if let existing = surnames[key], existing != name { ambiguous.insert(key) } else { surnames[key] = name }
+        }
+        for key in ambiguous { surnames[key] = nil }
+        var typed: [String: EntityKind] = [:]
+        var orgByFirstWord: [String: String] = [:]
+        for list in mentions {
+            for mention in list where mention.confident && mention.kind != .other {
+                if typed[mention.name] == nil { typed[mention.name] = mention.kind }
+                if mention.kind == .organization, let first = mention.name.split(separator: " ").first,
+                    mention.name.contains(" ")
+                {
+                    let key = String(first)
+                    if orgByFirstWord[key] == nil || orgByFirstWord[key]!.count < mention.name.count {
+                        orgByFirstWord[key] = mention.name
+                    }
+                }
+            }
+        }
+        for paragraphIndex in mentions.indices {
+            for index in mentions[paragraphIndex].indices {
+                var mention = mentions[paragraphIndex][index]
+                if let full = surnames[mention.name], mention.kind == .other || mention.kind == .person || typed[mention.name] == nil {
+                    mention.kind = .person
+                    mention.name = full
+                } else if mention.kind == .organization || mention.kind == .other, let full = orgByFirstWord[mention.name] {
+                    mention.kind = .organization
+                    mention.name = full
+                } else if !mention.confident, let kind = typed[mention.name] {
+                    mention.kind = kind
+                } else if mention.kind == .person, people[mention.name] == nil {
+                    people[mention.name] = PersonRecord(name: mention.name, mentions: 0, order: Int.max)
+                }
+                mentions[paragraphIndex][index] = mention
+            }
+        }
+        // Organizations known by a longer name in this article are reported under it.
+        for paragraphIndex in mentions.indices {
+            for index in mentions[paragraphIndex].indices where mentions[paragraphIndex][index].kind == .organization {
+                let name = mentions[paragraphIndex][index].name
+                if !name.contains(" "), let full = orgByFirstWord[name] { mentions[paragraphIndex][index].name = full }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// One paragraph prepared for annotation: its bytes, tokens, quote spans and sentence boundaries.
+struct Paragraph {
+    let index: Int
+    let bytes: [UInt8]
+    let tokens: [Token]
+    /// Quote spans, as token index ranges of the quoted words (marks excluded), in order.
+    var quotes: [QuoteSpan] = []
+    /// Sentences as token index ranges.
+    var sentences: [Range<Int>] = []
+    /// A short line with no final punctuation, mostly in Title Case: a headline or section heading.
+    var isHeading = false
+
+    init(index: Int, text: String) {
+        self.index = index
+        self.bytes = Array(text.utf8)
+        self.tokens = Tokenizer.tokenize(bytes)
+    }
+
+    @inline(__always) func text(_ token: Int) -> String {
+        String(decoding: bytes[tokens[token].start..<tokens[token].end], as: UTF8.self)
+    }
+
+    /// ASCII-lowercased text of a token.
+    func lower(_ token: Int) -> String {
+        let range = tokens[token].start..<tokens[token].end
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        for byte in bytes[range] { out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The source text from the start of token `from` to the end of token `to` (inclusive), verbatim.
+    func text(from: Int, through to: Int) -> String {
+        guard from <= to, from >= 0, to < tokens.count else { return "" }
+        return String(decoding: bytes[tokens[from].start..<tokens[to].end], as: UTF8.self)
+    }
+
+    func text(bytes range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// Token is one punctuation character equal to `ascii`.
+    @inline(__always) func isPunct(_ token: Int, _ ascii: UInt8) -> Bool {
+        guard token >= 0, token < tokens.count else { return false }
+        let t = tokens[token]
+        return t.kind == .punct && t.end - t.start == 1 && bytes[t.start] == ascii
+    }
+
+    /// Scalar value of a punctuation token (0 for words).
+    func punctScalar(_ token: Int) -> UInt32 {
+        guard token >= 0, token < tokens.count, tokens[token].kind == .punct else { return 0 }
+        return Tokenizer.scalar(bytes, tokens[token].start)
+    }
+
+    func isWord(_ token: Int) -> Bool { token >= 0 && token < tokens.count && tokens[token].kind == .word }
+
+    func sentenceIndex(containing token: Int) -> Int? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= token {
+                low = mid + 1
+            } else if sentences[mid].lowerBound > token {
+                high = mid - 1
+            } else {
+                return mid
+            }
+        }
+        return nil
+    }
+
+    func sentenceText(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return text(from: range.lowerBound, through: range.upperBound - 1)
+    }
+
+    func quote(containing token: Int) -> Int? {
+        quotes.firstIndex { $0.open < token && token < $0.close }
+    }
+}
+
+/// A quoted passage: token indices of the opening and closing marks (`close` may be `tokens.count` when the quote runs
+/// to the end of the paragraph unclosed).
+struct QuoteSpan: Hashable {
+    var open: Int
+    var close: Int
+    /// Single quote marks (‘…’ or '…').
+    var single: Bool
+    var inner: Range<Int> { (open + 1)..<close }
+}

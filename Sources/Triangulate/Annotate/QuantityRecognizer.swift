@@ -1,0 +1,163 @@
+/// Money, percentages and counts with their values: "$3.5 billion" → 3.5e9 USD, "100%" → 100 percent,
+/// "four people" → 4 people.
+struct QuantityRecognizer {
+    let lexicon: Lexicon
+
+    static let currencySymbols: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"]
+    static let currencyPrefixes: [String: String] = [
+        "us": "USD", "c": "CAD", "a": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD", "r": "BRL",
+    ]
+    static let currencyWords: [String: String] = [
+        "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+        "rupees": "INR", "won": "KRW", "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY",
+        "jpy": "JPY", "pesos": "MXN", "rubles": "RUB", "roubles": "RUB",
+    ]
+    static let scales: [String: Double] = [
+        "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
+        "b": 1e9, "tn": 1e12, "mln": 1e6, "bln": 1e9,
+    ]
+    static let numberWords: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+    ]
+    static let qualifiers: [String] = [
+        "more than", "less than", "fewer than", "at least", "up to", "as many as", "as much as", "nearly", "almost",
+        "about", "around", "roughly", "approximately", "some", "over", "under", "just over", "just under", "close to",
+        "an estimated", "estimated",
+    ]
+    /// Words after a number that do not make it a count of things.
+    static let nonCountNouns: Set<String> = [
+        "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "is", "are", "was",
+        "were", "percent", "per", "cent", "times", "than", "as", "that", "which", "who", "p.m.", "a.m.", "am", "pm",
+        "o'clock", "th", "st", "nd", "rd", "point", "points", "-",
+    ]
+
+    func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
+        let tokens = paragraph.tokens
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            if let (quantity, next) = quantity(at: index, paragraph, sentence, sentenceText) {
+                out.append(quantity)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        _ = tokens
+    }
+
+    private func numberValue(_ paragraph: Paragraph, _ index: Int) -> Double? {
+        let token = paragraph.tokens[index]
+        if token.kind == .number {
+            var digits = ""
+            for byte in paragraph.bytes[token.start..<token.end] where byte != 0x2C { digits.unicodeScalars.append(Unicode.Scalar(byte)) }
+            return Double(digits)
+        }
+        return nil
+    }
+
+    private func quantity(at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String)
+        -> (Quantity, Int)?
+    {
+        let tokens = paragraph.tokens
+        let end = sentence.upperBound
+        // Money with a leading symbol: "$3.5 billion", "US$ 40", "€120 million".
+        if tokens[index].kind == .punct, let code = Self.currencySymbols[paragraph.text(index)] {
+            var currency = code
+            var start = index
+            if index > sentence.lowerBound, tokens[index - 1].end == tokens[index].start, tokens[index - 1].kind == .word,
+                let prefixed = Self.currencyPrefixes[paragraph.lower(index - 1)], code == "USD"
+            {
+                currency = prefixed
+                start = index - 1
+            }
+            guard index + 1 < end, let value = numberValue(paragraph, index + 1) else { return nil }
+            var last = index + 1
+            var amount = value
+            if last + 1 < end, let scale = Self.scales[paragraph.lower(last + 1)] {
+                amount *= scale
+                last += 1
+            }
+            return (make(paragraph, start, last, amount, currency, .money, sentence, sentenceText), last + 1)
+        }
+        guard let value = numberValue(paragraph, index) ?? wordNumber(paragraph, index, sentence) else { return nil }
+        let isDigits = tokens[index].kind == .number
+        var last = index
+        var amount = value
+        if last + 1 < end, let scale = Self.scales[paragraph.lower(last + 1)], scale >= 1e3,
+            paragraph.lower(last + 1).count > 2
+        {
+            amount *= scale
+            last += 1
+        }
+        // Percent: "70%", "4.5 percent", "12 per cent".
+        if last + 1 < end, paragraph.isPunct(last + 1, 0x25) {
+            return (make(paragraph, index, last + 1, amount, "percent", .percent, sentence, sentenceText), last + 2)
+        }
+        if last + 1 < end, paragraph.lower(last + 1) == "percent" {
+            return (make(paragraph, index, last + 1, amount, "percent", .percent, sentence, sentenceText), last + 2)
+        }
+        if last + 2 < end, paragraph.lower(last + 1) == "per", paragraph.lower(last + 2) == "cent" {
+            return (make(paragraph, index, last + 2, amount, "percent", .percent, sentence, sentenceText), last + 3)
+        }
+        // Money with a trailing currency word: "40 million euros".
+        if last + 1 < end, let code = Self.currencyWords[paragraph.lower(last + 1)] {
+            return (make(paragraph, index, last + 1, amount, code, .money, sentence, sentenceText), last + 2)
+        }
+        // A year is a date, not a count.
+        if isDigits, last == index, DateGrammar.plausibleYears.contains(Int(value)), value == value.rounded(),
+            paragraph.tokens[index].end - paragraph.tokens[index].start == 4
+        {
+            return nil
+        }
+        // Count: number + noun ("four people", "200 workers", "3 million people").
+        guard last + 1 < end, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits else { return nil }
+        let noun = paragraph.lower(last + 1)
+        guard !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil, !noun.hasSuffix("ly") || noun == "family"
+        else { return nil }
+        guard !tokens[last + 1].capitalized else { return nil }
+        if isDigits, index > sentence.lowerBound, paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F) {
+            return nil
+        }
+        return (make(paragraph, index, last + 1, amount, noun, .count, sentence, sentenceText), last + 2)
+    }
+
+    /// Lowercase number words ("four", "twenty-five", "a dozen"); a capitalized one only at the start of a sentence.
+    private func wordNumber(_ paragraph: Paragraph, _ index: Int, _ sentence: Range<Int>) -> Double? {
+        let token = paragraph.tokens[index]
+        guard token.kind == .word, !token.capitalized || index == sentence.lowerBound else { return nil }
+        let lower = paragraph.lower(index)
+        if let value = Self.numberWords[lower] { return lower == "dozen" ? nil : value }
+        let parts = lower.split(separator: "-")
+        if parts.count == 2, let tens = Self.numberWords[String(parts[0])], let ones = Self.numberWords[String(parts[1])],
+            tens >= 20, ones < 10
+        {
+            return tens + ones
+        }
+        return nil
+    }
+
+    private func make(
+        _ paragraph: Paragraph, _ start: Int, _ last: Int, _ value: Double, _ unit: String, _ kind: Quantity.Kind,
+        _ sentence: Range<Int>, _ sentenceText: String
+    ) -> Quantity {
+        var qualifier: String?
+        let article = start > sentence.lowerBound ? paragraph.lower(start - 1) : ""
+        let anchor = article == "a" || article == "an" ? start - 1 : start
+        let before = max(sentence.lowerBound, anchor - 3)
+        if before < anchor {
+            for length in stride(from: min(3, anchor - before), through: 1, by: -1) {
+                let phrase = (anchor - length..<anchor).map { paragraph.lower($0) }.joined(separator: " ")
+                if Self.qualifiers.contains(phrase) {
+                    qualifier = phrase
+                    break
+                }
+            }
+        }
+        return Quantity(
+            text: paragraph.text(from: start, through: last), value: value, unit: unit, kind: kind, qualifier: qualifier,
+            sentence: sentenceText)
+    }
+}

@@ -1,0 +1,271 @@
+/// Turns quote spans into `Quote`s with a speaker: "…," X said / said X; X said (that) "…"; "Name, role: "…"";
+/// a quote on the line after its introduction; "…" with a nearby "— Name (@handle) date" line (an embedded post);
+/// and short fragments credited to the person or organization the sentence is about.
+struct QuoteAttributor {
+    let lexicon: Lexicon
+    let paragraphs: [Paragraph]
+    let mentions: [[Mention]]
+
+    static let subjectNouns: Set<String> = [
+        "spokesperson", "spokesman", "spokeswoman", "representative", "statement", "company", "firm", "group",
+        "ministry", "department", "agency", "office", "official", "officials", "executive", "executives", "carmaker",
+        "automaker", "bank", "police", "team", "government", "administration", "campaign", "lawyer", "lawyers",
+    ]
+    static let skippable: Set<String> = [
+        "also", "even", "previously", "later", "then", "again", "has", "have", "had", "was", "were", "is", "quickly",
+        "repeatedly", "once", "already", "publicly", "reportedly", "firmly", "flatly", "categorically", "has been",
+        "further", "simply", "bluntly", "initially", "recently", "separately", "often",
+    ]
+    static let functionWords: Set<String> = [
+        "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "the", "a", "an", "as", "into", "than",
+        "that", "this", "these", "those", "its", "their", "his", "her",
+    ]
+
+    struct Speaker {
+        var name: String
+        var kind: EntityKind
+    }
+
+    func quotes() -> [Quote] {
+        var result: [Quote] = []
+        for paragraph in paragraphs {
+            for span in paragraph.quotes {
+                let innerStart = max(span.open + 1, 0)
+                let innerEnd = min(span.close, paragraph.tokens.count) - 1
+                guard innerStart <= innerEnd else { continue }
+                var text = paragraph.text(from: innerStart, through: innerEnd)
+                text = text.trimming(" ,")
+                let wordCount = (innerStart...innerEnd).filter { paragraph.tokens[$0].kind == .word }.count
+                let hasSentencePunctuation = (innerStart...innerEnd).contains {
+                    paragraph.isPunct($0, 0x2E) || paragraph.isPunct($0, 0x21) || paragraph.isPunct($0, 0x3F)
+                }
+                let kind: Quote.Kind = wordCount >= 6 || hasSentencePunctuation ? .direct : .fragment
+                if span.single && kind == .direct && wordCount > 12 { continue }
+                let speaker = speaker(for: span, in: paragraph, kind: kind)
+                result.append(
+                    Quote(
+                        speaker: speaker?.name, speakerKind: speaker?.kind, text: text,
+                        sentence: sentenceText(covering: span, in: paragraph), kind: kind))
+            }
+            if let embedded = embeddedPost(after: paragraph) { result.append(embedded) }
+        }
+        return result
+    }
+
+    func sentenceText(covering span: QuoteSpan, in paragraph: Paragraph) -> String {
+        let first = paragraph.sentenceIndex(containing: max(span.open, 0)) ?? 0
+        let last = paragraph.sentenceIndex(containing: min(span.close, paragraph.tokens.count - 1)) ?? first
+        guard first < paragraph.sentences.count, last < paragraph.sentences.count else { return "" }
+        return paragraph.sentenceText(paragraph.sentences[first].lowerBound..<paragraph.sentences[last].upperBound)
+    }
+
+    // MARK: Speaker rules
+
+    func speaker(for span: QuoteSpan, in paragraph: Paragraph, kind: Quote.Kind) -> Speaker? {
+        let tokens = paragraph.tokens
+        let openSentence = paragraph.sentenceIndex(containing: max(span.open, 0)).map { paragraph.sentences[$0] }
+        let closeIndex = min(span.close, tokens.count - 1)
+        let closeSentence = paragraph.sentenceIndex(containing: closeIndex).map { paragraph.sentences[$0] }
+
+        // 1. After the closing mark: `," X said` / `," said X` / `," a company spokesperson said`.
+        if span.close < tokens.count, let closeSentence, let found = speakerAfter(span.close, in: paragraph, limit: closeSentence.upperBound) {
+            return found
+        }
+        // 2. Before the opening mark in the same sentence: `X said (that) "…"`, `X stated, adding that it "…"`.
+        if span.open >= 0, let openSentence, let found = speakerBefore(span.open, in: paragraph, from: openSentence.lowerBound) {
+            return found
+        }
+        // 3. `Name, role: "…"` — an introduction ending in a colon.
+        if span.open > 0, paragraph.isPunct(span.open - 1, 0x3A) || paragraph.isPunct(span.open - 1, 0x2C) {
+            let from = openSentence?.lowerBound ?? 0
+            if let person = mentions(in: paragraph, from: from, to: span.open).first(where: { $0.kind == .person }) {
+                return Speaker(name: person.name, kind: .person)
+            }
+        }
+        // 4. The whole paragraph is the quote: its introduction closes the paragraph before.
+        if span.open <= 0, paragraph.index > 0, let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
+            let lastToken = previous.tokens.indices.last, previous.isPunct(lastToken, 0x3A),
+            let lastSentence = previous.sentences.last
+        {
+            if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound) { return found }
+            if let first = mentions(in: previous, from: lastSentence.lowerBound, to: lastToken).first(where: {
+                $0.kind == .person || $0.kind == .organization
+            }) {
+                return Speaker(name: first.name, kind: first.kind)
+            }
+        }
+        // 5. Fragments and the rest: the person (else the organization) the sentence is about.
+        guard let openSentence else { return nil }
+        return sentenceSubject(in: paragraph, sentence: openSentence, excluding: span)
+    }
+
+    private func speakerAfter(_ close: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
+        let tokens = paragraph.tokens
+        var cursor = close + 1
+        while cursor < limit, tokens[cursor].kind == .punct, !paragraph.isPunct(cursor, 0x2E) { cursor += 1 }
+        guard cursor < limit else { return nil }
+        // "said X" / "X said": look for a speech verb within the next few words.
+        var verb: Int?
+        var probe = cursor
+        while probe < min(limit, cursor + 8) {
+            if tokens[probe].kind == .punct { break }
+            if lexicon.speechVerbs.contains(paragraph.lower(probe)) {
+                verb = probe
+                break
+            }
+            probe += 1
+        }
+        guard let verb else { return nil }
+        if verb == cursor {
+            // said X / said a spokesperson for X
+            let after = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8))
+            if let first = after.first(where: { $0.kind == .person || $0.kind == .organization }) {
+                return Speaker(name: first.name, kind: first.kind)
+            }
+            if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
+            if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) { return noun }
+            return nil
+        }
+        let subject = mentions(in: paragraph, from: cursor, to: verb)
+        if let last = subject.last(where: { $0.kind == .person || $0.kind == .organization }) {
+            return Speaker(name: last.name, kind: last.kind)
+        }
+        if verb - cursor == 1, let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
+        return nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close)
+    }
+
+    /// The last speech verb before the quote in its sentence, and who does it.
+    private func speakerBefore(_ open: Int, in paragraph: Paragraph, from start: Int) -> Speaker? {
+        let tokens = paragraph.tokens
+        var verb: Int?
+        var cursor = open - 1
+        while cursor >= start {
+            if tokens[cursor].kind == .word, paragraph.quote(containing: cursor) == nil,
+                lexicon.speechVerbs.contains(paragraph.lower(cursor))
+            {
+                verb = cursor
+                break
+            }
+            cursor -= 1
+        }
+        guard let verb else { return nil }
+        // Skip adverbs and auxiliaries between subject and verb ("Ford has firmly denied").
+        var subjectEnd = verb - 1
+        while subjectEnd >= start, tokens[subjectEnd].kind == .word, Self.skippable.contains(paragraph.lower(subjectEnd)) {
+            subjectEnd -= 1
+        }
+        guard subjectEnd >= start else { return nil }
+        if let mention = mentionEnding(at: subjectEnd, in: paragraph), mention.kind == .person || mention.kind == .organization {
+            return Speaker(name: mention.name, kind: mention.kind)
+        }
+        if let pronoun = pronounSpeaker(paragraph, subjectEnd) { return pronoun }
+        if paragraph.isPunct(subjectEnd, 0x2C) {
+            // A participle after a comma ("…, saying", "…, adding that"): the clause's subject.
+            return clauseSubject(in: paragraph, from: start, before: subjectEnd)
+        }
+        if let noun = nounPhraseSpeaker(paragraph, from: max(start, subjectEnd - 4), to: subjectEnd + 1, before: open) {
+            return noun
+        }
+        if tokens[subjectEnd].kind == .word, !tokens[subjectEnd].capitalized {
+            // "a report claiming …": a non-speaker noun is the subject.
+            return nil
+        }
+        return nil
+    }
+
+    /// The nearest person or organization before `limit` standing as a subject: followed by a verb-like word.
+    private func clauseSubject(in paragraph: Paragraph, from start: Int, before limit: Int) -> Speaker? {
+        let candidates = mentions(in: paragraph, from: start, to: limit).filter {
+            $0.kind == .person || $0.kind == .organization
+        }
+        let tokens = paragraph.tokens
+        for mention in candidates.reversed() {
+            var next = mention.end
+            while next < limit, tokens[next].kind == .word, Self.skippable.contains(paragraph.lower(next)) { next += 1 }
+            guard next < limit, tokens[next].kind == .word, !tokens[next].capitalized else { continue }
+            if !Self.functionWords.contains(paragraph.lower(next)) { return Speaker(name: mention.name, kind: mention.kind) }
+        }
+        // Pronoun subjects ("he didn't want …, calling …").
+        var cursor = limit - 1
+        while cursor >= start {
+            if let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
+            cursor -= 1
+        }
+        return candidates.first.map { Speaker(name: $0.name, kind: $0.kind) }
+    }
+
+    private func sentenceSubject(in paragraph: Paragraph, sentence: Range<Int>, excluding span: QuoteSpan) -> Speaker? {
+        let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
+            !($0.start > span.open && $0.start < span.close)
+        }
+        if let person = list.first(where: { $0.kind == .person }) { return Speaker(name: person.name, kind: .person) }
+        if let pronoun = pronounSpeaker(paragraph, sentence.lowerBound) { return pronoun }
+        if let org = list.first(where: { $0.kind == .organization }) { return Speaker(name: org.name, kind: .organization) }
+        return nil
+    }
+
+    /// "he"/"she" → the latest person mentioned before; "it" → the latest organization.
+    private func pronounSpeaker(_ paragraph: Paragraph, _ index: Int) -> Speaker? {
+        guard index >= 0, index < paragraph.tokens.count, paragraph.tokens[index].kind == .word else { return nil }
+        let word = paragraph.lower(index)
+        switch word {
+        case "he", "she": return latest(.person, before: index, in: paragraph)
+        case "it", "they": return latest(.organization, before: index, in: paragraph)
+        default: return nil
+        }
+    }
+
+    /// "a company spokesperson", "a spokesperson for X", "the carmaker": an organization named in the phrase, else the
+    /// latest organization mentioned before the quote.
+    private func nounPhraseSpeaker(_ paragraph: Paragraph, from: Int, to: Int, before: Int) -> Speaker? {
+        guard from < to else { return nil }
+        let words = (from..<to).filter { paragraph.tokens[$0].kind == .word }.map { paragraph.lower($0) }
+        guard words.contains(where: Self.subjectNouns.contains) else { return nil }
+        if let org = mentions(in: paragraph, from: from, to: to).first(where: { $0.kind == .organization }) {
+            return Speaker(name: org.name, kind: .organization)
+        }
+        return latest(.organization, before: before, in: paragraph)
+    }
+
+    private func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
+        if let found = mentions[paragraph.index].last(where: {
+            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
+        }) {
+            return Speaker(name: found.name, kind: kind)
+        }
+        var cursor = paragraph.index - 1
+        while cursor >= 0 {
+            if let found = mentions[cursor].last(where: { $0.kind == kind }) { return Speaker(name: found.name, kind: kind) }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    private func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {
+        mentions[paragraph.index].filter { $0.start >= from && $0.end <= to && paragraph.quote(containing: $0.start) == nil }
+    }
+
+    private func mentionEnding(at index: Int, in paragraph: Paragraph) -> Mention? {
+        mentions[paragraph.index].first { $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive) }
+    }
+
+    // MARK: Embedded posts
+
+    /// A paragraph followed by a line "— Name (@handle) Month D, YYYY" is a post quoted from that account.
+    private func embeddedPost(after paragraph: Paragraph) -> Quote? {
+        guard let next = paragraphs.first(where: { $0.index == paragraph.index + 1 }), next.tokens.count >= 4,
+            next.punctScalar(0) == 0x2014 || next.punctScalar(0) == 0x2013 || next.isPunct(0, 0x2D),
+            let at = next.tokens.indices.first(where: { next.isPunct($0, 0x40) }), at >= 2, next.isPunct(at - 1, 0x28)
+        else { return nil }
+        let name = next.text(from: 1, through: at - 2)
+        guard !name.isEmpty, paragraph.quotes.isEmpty else { return nil }
+        let text = paragraph.text(from: 0, through: paragraph.tokens.count - 1)
+        let kind = lexicon.outlets[name.lowercased()] != nil ? EntityKind.organization : kindOf(name) ?? .organization
+        return Quote(speaker: name, speakerKind: kind, text: text, sentence: text, kind: .direct)
+    }
+
+    private func kindOf(_ name: String) -> EntityKind? {
+        for list in mentions { if let found = list.first(where: { $0.name == name }) { return found.kind } }
+        return nil
+    }
+}

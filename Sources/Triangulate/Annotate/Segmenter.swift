@@ -1,0 +1,181 @@
+/// Finds quote spans and sentence boundaries in a tokenized paragraph.
+enum Segmenter {
+    // MARK: Quotes
+
+    static let leftDouble: UInt32 = 0x201C
+    static let rightDouble: UInt32 = 0x201D
+    static let leftSingle: UInt32 = 0x2018
+    static let rightSingle: UInt32 = 0x2019
+
+    static func findQuotes(_ paragraph: Paragraph) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var open: Int?
+        let tokens = paragraph.tokens
+        for index in tokens.indices where tokens[index].kind == .punct {
+            let scalar = paragraph.punctScalar(index)
+            switch scalar {
+            case leftDouble:
+                if open == nil { open = index }
+            case rightDouble:
+                if let start = open {
+                    spans.append(QuoteSpan(open: start, close: index, single: false))
+                    open = nil
+                } else if spans.isEmpty, index > 0 {
+                    // A closing mark with no opening: the quote began in an earlier paragraph.
+                    spans.append(QuoteSpan(open: -1, close: index, single: false))
+                }
+            case 0x22:  // straight double quote: opens after a space, a bracket or a dash; closes otherwise
+                if let start = open {
+                    spans.append(QuoteSpan(open: start, close: index, single: false))
+                    open = nil
+                } else {
+                    open = index
+                }
+            default: break
+            }
+        }
+        if let start = open, start + 1 < tokens.count {
+            spans.append(QuoteSpan(open: start, close: tokens.count, single: false))
+        }
+        spans.removeAll { $0.inner.isEmpty }
+        spans.append(contentsOf: findSingleQuotes(paragraph, outside: spans))
+        spans.sort { $0.open < $1.open }
+        return spans
+    }
+
+    /// ‘…’ and '…' around at most 12 words, opening after a space, closing before a non-letter; never inside a
+    /// double-quoted span (a quote within a quote is part of the outer quote).
+    static func findSingleQuotes(_ paragraph: Paragraph, outside doubles: [QuoteSpan]) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        let tokens = paragraph.tokens
+        let bytes = paragraph.bytes
+        var index = 0
+        while index < tokens.count {
+            let scalar = paragraph.punctScalar(index)
+            guard scalar == leftSingle || scalar == 0x27,
+                doubles.allSatisfy({ !($0.open < index && index < $0.close) }),
+                index + 1 < tokens.count, tokens[index + 1].kind == .word || tokens[index + 1].kind == .number,
+                tokens[index].start == 0 || [0x20, 0x28, 0x5B].contains(bytes[tokens[index].start - 1])
+            else {
+                index += 1
+                continue
+            }
+            var close: Int?
+            var words = 0
+            var cursor = index + 1
+            while cursor < tokens.count, words <= 12 {
+                let candidate = paragraph.punctScalar(cursor)
+                if candidate == rightSingle || candidate == 0x27 {
+                    let after = tokens[cursor].end
+                    if after >= bytes.count || !Tokenizer.isLetter(bytes, after) {
+                        close = cursor
+                        break
+                    }
+                }
+                if candidate == leftDouble || candidate == rightDouble || candidate == 0x22 { break }
+                if tokens[cursor].kind == .word { words += 1 }
+                cursor += 1
+            }
+            if let close, close > index + 1 {
+                spans.append(QuoteSpan(open: index, close: close, single: true))
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    // MARK: Sentences
+
+    /// Abbreviations that never end a sentence.
+    static let neverFinal: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt", "sgt", "cpl",
+        "adm", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
+        "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd", "gov't",
+    ]
+    /// Abbreviations that end a sentence only when a typical sentence opener follows.
+    static let maybeFinal: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "llc", "plc", "ave", "dept"]
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "their", "his", "her", "our", "but", "and", "or", "so", "yet", "however", "meanwhile", "in", "on", "at", "for",
+        "with", "as", "after", "before", "while", "when", "if", "although", "though", "still", "also", "then",
+        "according", "despite", "some", "many", "most", "all", "no", "neither", "both", "each", "such", "other",
+        "another", "what", "why", "how", "who", "where", "instead", "since", "until", "during", "under", "over",
+    ]
+
+    /// Longest quoted passage (in bytes) kept inside one sentence even when it holds sentence punctuation.
+    static let maxUnsplitQuoteBytes = 300
+
+    static func findSentences(_ paragraph: Paragraph) -> [Range<Int>] {
+        let tokens = paragraph.tokens
+        guard !tokens.isEmpty else { return [] }
+        let protected = paragraph.quotes.filter { span in
+            guard span.open >= 0, span.close < tokens.count else { return false }
+            return tokens[span.close].start - tokens[span.open].end <= maxUnsplitQuoteBytes
+        }
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < tokens.count {
+            if let end = boundary(after: index, in: paragraph),
+                !protected.contains(where: { $0.open < index && index < $0.close })
+            {
+                sentences.append(start..<end)
+                start = end
+                index = end
+                continue
+            }
+            index += 1
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+        return sentences
+    }
+
+    /// If a sentence ends at token `index`, the token index where the next sentence starts.
+    static func boundary(after index: Int, in paragraph: Paragraph) -> Int? {
+        let tokens = paragraph.tokens
+        let token = tokens[index]
+        var terminal = false
+        var dottedWord = false
+        if token.kind == .punct {
+            let scalar = paragraph.punctScalar(index)
+            terminal = scalar == 0x2E || scalar == 0x21 || scalar == 0x3F || scalar == 0x2026
+        } else if token.kind == .word, token.dotted {
+            terminal = true
+            dottedWord = true
+        }
+        guard terminal else { return nil }
+        // Absorb further terminal marks and closing quotes/brackets.
+        var end = index + 1
+        while end < tokens.count, tokens[end].kind == .punct, tokens[end].start == tokens[end - 1].end {
+            let scalar = paragraph.punctScalar(end)
+            let closing: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, rightDouble, rightSingle, 0x29, 0x5D]
+            guard closing.contains(scalar) else { break }
+            end += 1
+        }
+        guard end < tokens.count else { return nil }  // the paragraph's end closes the last sentence anyway
+        let next = tokens[end]
+        // The next sentence must start with a capital, a digit or an opening mark, after a space.
+        guard next.start > tokens[end - 1].end else { return nil }
+        let opensSentence =
+            next.capitalized || next.kind == .number
+            || (next.kind == .punct && [0x22, 0x27, leftDouble, leftSingle, 0x28, 0x2014].contains(paragraph.punctScalar(end)))
+        guard opensSentence else { return nil }
+        let nextLower = paragraph.lower(end)
+        if dottedWord {
+            return sentenceOpeners.contains(nextLower) ? end : nil
+        }
+        if paragraph.punctScalar(index) == 0x2E, index > 0, tokens[index - 1].end == token.start {
+            let previous = index - 1
+            let word = paragraph.lower(previous)
+            if tokens[previous].kind == .word {
+                if neverFinal.contains(word) { return nil }
+                if maybeFinal.contains(word) { return sentenceOpeners.contains(nextLower) ? end : nil }
+                // An initial: one capital letter ("John F. Kennedy", "J. R. Hollis").
+                if tokens[previous].end - tokens[previous].start == 1, tokens[previous].capitalized { return nil }
+            }
+        }
+        return end
+    }
+}

@@ -1,0 +1,79 @@
+/// Bytes → clean Unicode text. Works on bytes: drops a UTF-8 BOM, turns CRLF and lone CR into LF, drops NUL and
+/// other control bytes, maps no-break and odd spaces to a plain space, removes zero-width characters, and repairs
+/// invalid UTF-8 with U+FFFD replacement characters.
+enum TextDecoder {
+    struct Decoded {
+        var text: String
+        var repairedInvalidUTF8: Bool
+        var droppedControlBytes: Int
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Decoded {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        let count = bytes.count
+        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+        var dropped = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+                continue
+            }
+            if byte < 0x20 {
+                if byte == 0x0A {
+                    out.append(byte)
+                } else if byte == 0x09 || byte == 0x0C || byte == 0x0B {
+                    out.append(0x20)
+                } else {
+                    dropped += 1
+                }
+                index += 1
+                continue
+            }
+            if byte == 0x7F {
+                dropped += 1
+                index += 1
+                continue
+            }
+            if byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 {  // U+00A0 no-break space
+                out.append(0x20)
+                index += 2
+                continue
+            }
+            if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 {
+                let third = bytes[index + 2]
+                switch third {
+                case 0x8B, 0x8C, 0x8D:  // zero-width space / non-joiner / joiner
+                    index += 3
+                    continue
+                case 0x80...0x8A, 0xAF:  // en quad … hair space, narrow no-break space
+                    out.append(0x20)
+                    index += 3
+                    continue
+                case 0xA8, 0xA9:  // line / paragraph separator
+                    out.append(0x0A)
+                    index += 3
+                    continue
+                default: break
+                }
+            }
+            if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0 {  // word joiner
+                index += 3
+                continue
+            }
+            if byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF {  // stray BOM
+                index += 3
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        if let valid = String(validating: out, as: UTF8.self) {
+            return Decoded(text: valid, repairedInvalidUTF8: false, droppedControlBytes: dropped)
+        }
+        return Decoded(text: String(decoding: out, as: UTF8.self), repairedInvalidUTF8: true, droppedControlBytes: dropped)
+    }
+}

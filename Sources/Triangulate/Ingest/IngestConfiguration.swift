@@ -1,0 +1,25 @@
+/// Settings of the Ingest stage; the defaults here are the ones the CLI uses.
+public struct IngestConfiguration: Sendable, Hashable {
+    /// File name extensions read when walking a directory (lowercase, without the dot).
+    public var extensions: Set<String>
+    /// Files larger than this are refused before any byte is read.
+    public var maxFileBytes: Int
+    /// Walk into subdirectories.
+    public var recursive: Bool
+    /// Walk into hidden files and directories (names starting with ".").
+    public var includeHidden: Bool
+
+    public init(
+        extensions: Set<String> = ["txt", "md", "text"],
+        maxFileBytes: Int = 16 * 1024 * 1024,
+        recursive: Bool = true,
+        includeHidden: Bool = false
+    ) {
+        self.extensions = extensions
+        self.maxFileBytes = maxFileBytes
+        self.recursive = recursive
+        self.includeHidden = includeHidden
+    }
+
+    public static let `default` = IngestConfiguration()
+}

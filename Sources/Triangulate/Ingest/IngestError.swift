@@ -1,0 +1,34 @@
+/// Why an input could not be read. Every case names the input.
+public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
+    case binary(path: String, looksLike: String)
+    case unsupportedType(path: String, fileExtension: String)
+    case empty(path: String)
+    case noInputs(path: String)
+
+    public var path: String {
+        switch self {
+        case .notFound(let path), .unreadable(let path, _), .tooLarge(let path, _, _), .binary(let path, _),
+            .unsupportedType(let path, _), .empty(let path), .noInputs(let path):
+            return path
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .notFound: return "no such file or directory"
+        case .unreadable(_, let reason): return "cannot be read: \(reason)"
+        case .tooLarge(_, let bytes, let limit):
+            return "file is \(bytes) bytes, over the \(limit)-byte limit for one article"
+        case .binary(_, let looksLike): return "binary content (\(looksLike)), not article text"
+        case .unsupportedType(_, let ext):
+            return "unsupported file type '.\(ext)' (plain text is read from .txt, .md and .text)"
+        case .empty: return "file holds no text"
+        case .noInputs: return "directory holds no .txt, .md or .text files"
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

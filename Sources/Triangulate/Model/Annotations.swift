@@ -1,0 +1,183 @@
+/// What the Annotate stage found in one article. Every `sentence` field holds the sentence verbatim.
+public struct Annotations: Sendable, Hashable {
+    public var sentences: [Sentence] = []
+    public var people: [Person] = []
+    public var organizations: [Entity] = []
+    public var places: [Entity] = []
+    public var products: [Entity] = []
+    public var quotes: [Quote] = []
+    public var quantities: [Quantity] = []
+    public var dates: [DateMention] = []
+    public var attributions: [Attribution] = []
+
+    public init() {}
+}
+
+public struct Sentence: Sendable, Hashable {
+    public var text: String
+    /// Index of the paragraph (in `Article.paragraphs`) holding the sentence.
+    public var paragraph: Int
+    /// A negation cue ("not", "no", "never", "denied") occurs in the sentence outside quotes.
+    public var negated: Bool
+    /// A hedge cue ("reportedly", "could", "allegedly", "appears") occurs in the sentence outside quotes.
+    public var hedged: Bool
+
+    public init(text: String, paragraph: Int, negated: Bool, hedged: Bool) {
+        self.text = text
+        self.paragraph = paragraph
+        self.negated = negated
+        self.hedged = hedged
+    }
+}
+
+public struct Person: Sendable, Hashable {
+    public var name: String
+    public var role: String?
+    /// An honorific printed before the name ("Dr.", "Representative").
+    public var title: String?
+    public var mentions: Int
+
+    public init(name: String, role: String? = nil, title: String? = nil, mentions: Int = 1) {
+        self.name = name
+        self.role = role
+        self.title = title
+        self.mentions = mentions
+    }
+}
+
+public struct Entity: Sendable, Hashable {
+    public var name: String
+    public var mentions: Int
+
+    public init(name: String, mentions: Int = 1) {
+        self.name = name
+        self.mentions = mentions
+    }
+}
+
+public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+    case person, organization, place, product, other
+}
+
+public struct Quote: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A quoted statement (a clause or more).
+        case direct
+        /// A few quoted words inside the writer's own sentence (“existential threat”).
+        case fragment
+    }
+
+    public var speaker: String?
+    public var speakerKind: EntityKind?
+    public var text: String
+    public var sentence: String
+    public var kind: Kind
+
+    public init(speaker: String?, speakerKind: EntityKind?, text: String, sentence: String, kind: Kind) {
+        self.speaker = speaker
+        self.speakerKind = speakerKind
+        self.text = text
+        self.sentence = sentence
+        self.kind = kind
+    }
+}
+
+public struct Quantity: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case money, percent, count
+    }
+
+    public var text: String
+    public var value: Double
+    /// ISO 4217 code for money, `percent`, or the counted noun as written ("people").
+    public var unit: String
+    public var kind: Kind
+    /// "about", "more than", "nearly" … when the text qualifies the number.
+    public var qualifier: String?
+    public var sentence: String
+
+    public init(text: String, value: Double, unit: String, kind: Kind, qualifier: String?, sentence: String) {
+        self.text = text
+        self.value = value
+        self.unit = unit
+        self.kind = kind
+        self.qualifier = qualifier
+        self.sentence = sentence
+    }
+}
+
+public struct DateMention: Sendable, Hashable {
+    public enum Granularity: String, Sendable, Hashable {
+        case day, weekend, week, month, year
+    }
+
+    public var text: String
+    /// The resolved date at its granularity, or nil when it cannot be resolved (relative date, no publication date).
+    public var value: CalendarDate?
+    public var granularity: Granularity
+    /// True for expressions that need an anchor ("Monday", "last month", "this year").
+    public var relative: Bool
+    public var sentence: String
+
+    /// The contract's `date`: a full YYYY-MM-DD day, or nil.
+    public var day: CalendarDate? {
+        guard let value, value.isComplete, granularity == .day || granularity == .weekend else { return nil }
+        return value
+    }
+
+    public init(text: String, value: CalendarDate?, granularity: Granularity, relative: Bool, sentence: String) {
+        self.text = text
+        self.value = value
+        self.granularity = granularity
+        self.relative = relative
+        self.sentence = sentence
+    }
+}
+
+public struct Attribution: Sendable, Hashable {
+    /// Who the information is credited to: an outlet or organization name, or a description ("four people
+    /// familiar with the matter").
+    public var source: String
+    /// The phrase that signals the attribution ("according to", "told", "citing", "report", "credit").
+    public var cue: String
+    public var sentence: String
+
+    public init(source: String, cue: String, sentence: String) {
+        self.source = source
+        self.cue = cue
+        self.sentence = sentence
+    }
+}
+
+/// An article with its annotations: the unit every later stage works on.
+public struct AnnotatedArticle: Sendable, Hashable {
+    public var article: Article
+    public var annotations: Annotations
+
+    public init(article: Article, annotations: Annotations) {
+        self.article = article
+        self.annotations = annotations
+    }
+}
+
+/// An input that could not be analyzed, and why.
+public struct Failure: Sendable, Hashable {
+    public var origin: String
+    public var reason: String
+
+    public init(origin: String, reason: String) {
+        self.origin = origin
+        self.reason = reason
+    }
+}
+
+/// Everything `analyze` produces. Stories arrive with the corroboration stage.
+public struct AnalysisResult: Sendable, Hashable {
+    public var articles: [AnnotatedArticle]
+    public var failures: [Failure]
+
+    public init(articles: [AnnotatedArticle], failures: [Failure]) {
+        self.articles = articles
+        self.failures = failures
+    }
+}

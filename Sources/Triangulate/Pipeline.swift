@@ -1,0 +1,49 @@
+/// Settings of the whole pipeline: one configuration per stage.
+public struct PipelineConfiguration: Sendable {
+    public var ingest: IngestConfiguration
+    public var extract: ExtractConfiguration
+    public var annotate: AnnotateConfiguration
+
+    public init(
+        ingest: IngestConfiguration = .default, extract: ExtractConfiguration = .default,
+        annotate: AnnotateConfiguration = .default
+    ) {
+        self.ingest = ingest
+        self.extract = extract
+        self.annotate = annotate
+    }
+}
+
+/// Runs Ingest → Extract → Annotate over paths. A bad input becomes a `Failure` naming it; the rest goes on.
+public struct Pipeline: Sendable {
+    public var configuration: PipelineConfiguration
+
+    public init(configuration: PipelineConfiguration = PipelineConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// `progress` is called after each input with (done, total).
+    public func analyze(paths: [String], progress: ((Int, Int) -> Void)? = nil) -> AnalysisResult {
+        let ingest = Ingest(configuration: configuration.ingest)
+        let extract = Extract(configuration: configuration.extract)
+        let annotate = Annotate(configuration: configuration.annotate)
+        let inputs = ingest.documents(from: paths)
+        var articles: [AnnotatedArticle] = []
+        var failures: [Failure] = []
+        for (done, input) in inputs.enumerated() {
+            switch input {
+            case .failure(let error):
+                failures.append(Failure(origin: error.path, reason: error.reason))
+            case .success(let document):
+                do {
+                    let article = try extract.article(from: document)
+                    articles.append(annotate.annotate(article))
+                } catch {
+                    failures.append(Failure(origin: error.origin, reason: error.reason))
+                }
+            }
+            progress?(done + 1, inputs.count)
+        }
+        return AnalysisResult(articles: articles, failures: failures)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Triangulate
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clean and annotate articles; print a Markdown brief or the JSON contract.",
+        discussion: """
+            PATH may be a file or a directory; directories are read recursively (.txt, .md, .text files, in name \
+            order). A file that cannot be read is reported on standard error with the reason, and the rest goes on.
+
+            Output format: --format markdown or --format json. Without --format, Markdown is printed when standard \
+            output is a terminal and JSON otherwise. --json FILE also writes the JSON to FILE whatever --format is.
+
+            Exit status: 0 when at least one article was analyzed, 1 when none was, 64 for a usage error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @Argument(help: "Files or directories holding articles.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Output format: json or markdown (default: markdown on a terminal, else json).")
+    var format: Format?
+
+    @Option(name: .shortAndLong, help: "Write the output to FILE instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Also write the JSON contract to FILE.")
+    var json: String?
+
+    @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
+    }
+
+    func run() throws {
+        let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+        let pipeline = Pipeline()
+        let result = pipeline.analyze(paths: paths) { done, total in
+            guard showProgress, total >= 20 else { return }
+            if done == total || done % 10 == 0 { Terminal.progress("analyzed \(done)/\(total)", final: done == total) }
+        }
+        if !quiet {
+            for failure in result.failures { Terminal.error("\(failure.origin): \(failure.reason)") }
+        }
+        let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
+        let rendered = chosen == .json ? JSONReport.render(result) : MarkdownReport.render(result)
+        if let json {
+            try Terminal.write(chosen == .json ? rendered : JSONReport.render(result), to: json)
+        }
+        if let output {
+            try Terminal.write(rendered, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+        if result.articles.isEmpty {
+            if !quiet { Terminal.error("no article could be analyzed") }
+            throw ExitCode.failure
+        }
+    }
+}
