@@ -20,7 +20,7 @@ struct QuantityRecognizer {
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+        "seventy": 70, "eighty": 80, "ninety": 90,
     ]
     static let qualifiers: [String] = [
         "more than", "less than", "fewer than", "at least", "up to", "as many as", "as much as", "nearly", "almost",
@@ -129,7 +129,7 @@ struct QuantityRecognizer {
         let token = paragraph.tokens[index]
         guard token.kind == .word, !token.capitalized || index == sentence.lowerBound else { return nil }
         let lower = paragraph.lower(index)
-        if let value = Self.numberWords[lower] { return lower == "dozen" ? nil : value }
+        if let value = Self.numberWords[lower] { return value }
         let parts = lower.split(separator: "-")
         if parts.count == 2, let tens = Self.numberWords[String(parts[0])], let ones = Self.numberWords[String(parts[1])],
             tens >= 20, ones < 10

@@ -91,7 +91,7 @@ enum Segmenter {
     /// Abbreviations that never end a sentence.
     static let neverFinal: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt", "sgt", "cpl",
-        "adm", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
+        "adm", "rev", "hon", "st", "mt", "ft", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
         "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd", "gov't",
     ]
     /// Abbreviations that end a sentence only when a typical sentence opener follows.
@@ -171,6 +171,7 @@ enum Segmenter {
             let word = paragraph.lower(previous)
             if tokens[previous].kind == .word {
                 if neverFinal.contains(word) { return nil }
+                if word == "no", next.kind == .number { return nil }  // "No. 3"
                 if maybeFinal.contains(word) { return sentenceOpeners.contains(nextLower) ? end : nil }
                 // An initial: one capital letter ("John F. Kennedy", "J. R. Hollis").
                 if tokens[previous].end - tokens[previous].start == 1, tokens[previous].capitalized { return nil }

@@ -122,7 +122,8 @@ public enum DebrisRules {
             "join the conversation", "join the discussion", "show comments", "view comments", "load comments",
             "loading comments", "no comments", "be the first to comment", "comments are closed", "cancel reply",
             "you must be logged in to post", "log in to comment", "sign in to comment", "comment policy",
-            "read comments", "see comments", "hide comments",
+            "read comments", "see comments", "hide comments", "be the first to", "share your thoughts",
+            "what do you think?", "comment below",
         ]
         if line.starts(with: prompts) || line.folded.contains("be the first to comment") { return .remove }
         // "Comments", "Comments (12)", "0 Comments", "This Post Has 0 Comments", "12 responses"

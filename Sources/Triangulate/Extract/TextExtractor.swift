@@ -86,7 +86,7 @@ public struct Extract: Sendable {
                 continue
             }
             headerSeen += 1
-            if index == 0, isHeadline(block) {
+            if index == 0, blocks.count > 1, isHeadline(block) {
                 article.title = block
                 continue
             }
@@ -111,7 +111,7 @@ public struct Extract: Sendable {
 
     /// A line that reads as a headline: short, no sentence-final period, not a dateline lede.
     func isHeadline(_ line: String) -> Bool {
-        guard line.count <= configuration.maxHeadlineLength, line.count >= 12 else { return false }
+        guard line.count <= configuration.maxHeadlineLength, line.count >= 12, !line.contains("http") else { return false }
         let words = line.split(separator: " ")
         guard words.count >= 3, words.count <= configuration.maxHeadlineWords else { return false }
         guard let first = line.first, first.isUppercase || first.isNumber || first == "‘" || first == "\"" || first == "“"

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import Triangulate
+
+@Suite("Quantities and dates")
+struct QuantityDateTests {
+    @Test func moneyPercentAndCounts() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The city will spend $3.2 billion, about 12% more than planned, and hire four inspectors. "
+                + "The fine was €120 million and 1,200 workers lost pay worth $45,000 each. Growth was 4.5 percent."
+        ])
+        let found = notes.quantities.map { "\($0.text)=\(JSONWriter.format($0.value)) \($0.unit)" }
+        #expect(
+            found == [
+                "$3.2 billion=3200000000 USD", "12%=12 percent", "four inspectors=4 inspectors", "€120 million=120000000 EUR",
+                "1,200 workers=1200 workers", "$45,000=45000 USD", "4.5 percent=4.5 percent",
+            ])
+        #expect(notes.quantities[1].qualifier == "about")
+    }
+
+    @Test func yearsAndNumberPhrasesAreNotCounts() {
+        let notes = Fixtures.annotate(paragraphs: ["In 2024 one of the firms left. The Big Three met."])
+        #expect(notes.quantities.isEmpty)
+    }
+
+    @Test func absoluteDates() {
+        let notes = Fixtures.annotate(paragraphs: ["The report of January 31 was denied on February 2, 2026, and again on 3 March 2026."])
+        let dates = notes.dates.map { "\($0.text)=\($0.value?.iso ?? "nil")" }
+        #expect(dates == ["January 31=--01-31", "February 2, 2026=2026-02-02", "3 March 2026=2026-03-03"])
+        #expect(notes.dates[0].day == nil)
+        #expect(notes.dates[1].day == CalendarDate(year: 2026, month: 2, day: 2))
+    }
+
+    @Test func relativeDatesResolveAgainstPublication() {
+        // 2026-02-04 is a Wednesday.
+        let published = CalendarDate(year: 2026, month: 2, day: 4)
+        let notes = Fixtures.annotate(
+            paragraphs: [
+                "The board met on Monday and again yesterday. Sales fell last month and will grow this year. "
+                    + "The talks began in December and the report of January 31 came over the weekend."
+            ], published: published)
+        let dates = Dictionary(notes.dates.map { ($0.text, $0.value?.iso ?? "nil") }, uniquingKeysWith: { a, _ in a })
+        #expect(dates["Monday"] == "2026-02-02")
+        #expect(dates["yesterday"] == "2026-02-03")
+        #expect(dates["last month"] == "2026-01")
+        #expect(dates["this year"] == "2026")
+        #expect(dates["December"] == "2025-12")
+        #expect(dates["January 31"] == "2026-01-31")
+        #expect(dates["over the weekend"] == "2026-01-31")
+    }
+
+    @Test func relativeDatesStayUnresolvedWithoutPublication() {
+        let notes = Fixtures.annotate(paragraphs: ["The board met on Monday and sales fell last month."])
+        #expect(notes.dates.count == 2)
+        #expect(notes.dates.allSatisfy { $0.value == nil && $0.relative })
+    }
+
+    @Test func calendarArithmetic() {
+        let date = CalendarDate(year: 2024, month: 2, day: 28)
+        #expect(date.adding(days: 1) == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(date.adding(days: 2) == CalendarDate(year: 2024, month: 3, day: 1))
+        #expect(CalendarDate(year: 1970, month: 1, day: 1).weekday == 3)  // a Thursday
+        #expect(!CalendarDate.isValid(year: 2025, month: 2, day: 29))
+    }
+}

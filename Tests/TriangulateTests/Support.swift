@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Triangulate
+
+/// Paths and helpers shared by the tests.
+enum Fixtures {
+    /// The repository root (…/Tests/TriangulateTests/Support.swift → …).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `../shared` beside the repository (CI provides it), or TRIANGULATE_SHARED.
+    static let shared: String = ProcessInfo.processInfo.environment["TRIANGULATE_SHARED"] ?? root + "/../shared"
+
+    static let seeds = shared + "/seeds/ford-xiaomi"
+    static let examples = root + "/Examples"
+
+    /// A fresh temporary directory, removed by the caller with `cleanup`.
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "triangulate-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func write(bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Extract + annotate a text given inline.
+    static func analyze(_ text: String, id: String = "inline") throws -> AnnotatedArticle {
+        let document = Document(id: id, origin: id + ".txt", bytes: Array(text.utf8))
+        let article = try Extract().article(from: document)
+        return Annotate().annotate(article)
+    }
+
+    /// Annotate paragraphs directly (no header handling).
+    static func annotate(paragraphs: [String], published: CalendarDate? = nil) -> Annotations {
+        Annotate().annotate(Article(id: "t", origin: "t", published: published, paragraphs: paragraphs)).annotations
+    }
+}
