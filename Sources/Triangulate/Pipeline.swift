@@ -28,22 +28,27 @@ public struct Pipeline: Sendable {
         let extract = Extract(configuration: configuration.extract)
         let annotate = Annotate(configuration: configuration.annotate)
         let inputs = ingest.documents(from: paths)
-        var articles: [AnnotatedArticle] = []
+        var articles: [Article] = []
         var failures: [Failure] = []
+        var seen: [String: Int] = [:]
         for (done, input) in inputs.enumerated() {
             switch input {
             case .failure(let error):
                 failures.append(Failure(origin: error.path, reason: error.reason))
             case .success(let document):
                 do {
-                    let article = try extract.article(from: document)
-                    articles.append(annotate.annotate(article))
+                    var article = try extract.article(from: document)
+                    // Two files with the same name in different folders keep distinct ids.
+                    let count = seen[article.id, default: 0] + 1
+                    seen[article.id] = count
+                    if count > 1 { article.id += "~\(count)" }
+                    articles.append(article)
                 } catch {
                     failures.append(Failure(origin: error.origin, reason: error.reason))
                 }
             }
             progress?(done + 1, inputs.count)
         }
-        return AnalysisResult(articles: articles, failures: failures)
+        return AnalysisResult(articles: annotate.annotate(batch: articles), failures: failures)
     }
 }

@@ -19,7 +19,8 @@ public struct Annotate: Sendable {
         "speculation", "unconfirmed", "claimed", "claims", "believed", "expected", "preliminary", "hypothetical",
     ]
 
-    public func annotate(_ article: Article) -> AnnotatedArticle {
+    /// Annotates one article. `context` carries what other articles of the batch established about names.
+    public func annotate(_ article: Article, context: EntityContext = .empty) -> AnnotatedArticle {
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(article.paragraphs.count)
         for (index, text) in article.paragraphs.enumerated() {
@@ -29,12 +30,13 @@ public struct Annotate: Sendable {
             paragraph.isHeading = Self.isHeading(paragraph)
             paragraphs.append(paragraph)
         }
-        let entities = EntityRecognizer(lexicon: lexicon).recognize(paragraphs)
+        let entities = EntityRecognizer(lexicon: lexicon, context: context).recognize(paragraphs)
         var annotations = Annotations()
         annotations.people = entities.people.map { Person(name: $0.name, role: $0.role, title: $0.title, mentions: $0.mentions) }
         annotations.organizations = entities.organizations.map { Entity(name: $0.name, mentions: $0.mentions) }
         annotations.places = entities.places.map { Entity(name: $0.name, mentions: $0.mentions) }
         annotations.products = entities.products.map { Entity(name: $0.name, mentions: $0.mentions) }
+        annotations.others = entities.others.map { Entity(name: $0.name, mentions: $0.mentions) }
 
         let dates = DateRecognizer(published: article.published)
         let quantities = QuantityRecognizer(lexicon: lexicon)
@@ -61,6 +63,20 @@ public struct Annotate: Sendable {
         }
         annotations.quotes = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions).quotes()
         return AnnotatedArticle(article: article, annotations: annotations)
+    }
+
+    /// Annotates a batch: once per article, then again, with what the batch established about names, for the
+    /// articles that hold names they could not classify on their own.
+    public func annotate(batch articles: [Article]) -> [AnnotatedArticle] {
+        var annotated = articles.map { annotate($0) }
+        let context = EntityContext(articles: annotated)
+        for index in annotated.indices {
+            let unresolved = annotated[index].annotations.others.map(\.name)
+            if unresolved.contains(where: { context.kinds[$0] != nil || context.surnames[$0] != nil }) {
+                annotated[index] = annotate(articles[index], context: context)
+            }
+        }
+        return annotated
     }
 
     private func hasCue(_ cues: Set<String>, _ paragraph: Paragraph, _ sentence: Range<Int>) -> Bool {

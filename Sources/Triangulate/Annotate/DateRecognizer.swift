@@ -98,7 +98,7 @@ struct DateRecognizer {
         // Weekdays: the most recent such day on or before publication ("on Monday").
         if token.capitalized, let weekday = DateGrammar.weekdays[lower] {
             let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
-            let start = ["last", "next", "this", "on", "since", "until", "by"].contains(previous) && previous != "on" ? index - 1 : index
+            let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
             return (make(paragraph, start, index, resolveWeekday(weekday, shift: previous), .day, relative: true, sentenceText), index + 1)
         }
         // Relative words.

@@ -24,6 +24,8 @@ struct PersonRecord {
 /// a first word → the organization's longer name).
 struct EntityRecognizer {
     let lexicon: Lexicon
+    /// Names other articles of the batch classified with confidence.
+    var context: EntityContext = .empty
 
     static let connectors: Set<String> = ["of", "for", "on", "the", "de", "del", "della", "der", "van", "von", "da", "di",
         "du", "la", "le", "bin", "al", "y"]
@@ -52,6 +54,7 @@ struct EntityRecognizer {
         var organizations: [(name: String, mentions: Int)]
         var places: [(name: String, mentions: Int)]
         var products: [(name: String, mentions: Int)]
+        var others: [(name: String, mentions: Int)]
     }
 
     func recognize(_ paragraphs: [Paragraph]) -> Result {
@@ -65,6 +68,7 @@ struct EntityRecognizer {
         }
         resolve(&mentions, people: &people)
 
+        var others: [String: (Int, Int)] = [:]
         var organizations: [String: (Int, Int)] = [:]
         var places: [String: (Int, Int)] = [:]
         var products: [String: (Int, Int)] = [:]
@@ -77,7 +81,7 @@ struct EntityRecognizer {
                 case .organization: organizations[mention.name, default: (0, position)].0 += 1
                 case .place: places[mention.name, default: (0, position)].0 += 1
                 case .product: products[mention.name, default: (0, position)].0 += 1
-                case .other: break
+                case .other: others[mention.name, default: (0, position)].0 += 1
                 }
             }
         }
@@ -87,7 +91,7 @@ struct EntityRecognizer {
         let personList = people.values.filter { $0.mentions > 0 }.sorted { $0.order < $1.order }
         return Result(
             mentions: mentions, people: personList, organizations: ordered(organizations), places: ordered(places),
-            products: ordered(products))
+            products: ordered(products), others: ordered(others))
     }
 
     // MARK: Scanning
@@ -172,6 +176,14 @@ struct EntityRecognizer {
         people: inout [String: PersonRecord], order: inout Int
     ) {
         var segments: [(range: ClosedRange<Int>, marker: Marker?)] = []
+        // A run that is a known name or ends in an organization word is one name, titles inside it or not
+        // ("General Motors", "Justice Department", "North America").
+        if isWholeName(paragraph, run) {
+            classify(
+                paragraph, sentence, run[0], run[run.count - 1] + 1, previousMarker: nil, nextMarker: nil,
+                markerRange: nil, into: &mentions, people: &people, order: &order)
+            return
+        }
         var segmentStart: Int?
         var position = 0
         var lastIndex = run[0]
@@ -211,6 +223,15 @@ struct EntityRecognizer {
                 into: &mentions, people: &people, order: &order)
         }
         // A role word followed by nothing of the run can still make the run before it an organization ("Ford CEO").
+    }
+
+    private func isWholeName(_ paragraph: Paragraph, _ run: [Int]) -> Bool {
+        let name = paragraph.text(from: run[0], through: run[run.count - 1]).lowercased()
+        if lexicon.places[name] != nil || lexicon.outlets[name] != nil { return run.count > 1 }
+        let last = paragraph.text(run[run.count - 1])
+        guard run.count >= 2, lexicon.orgSuffixes.contains(last) || Self.orgHeads.contains(last) else { return false }
+        // Not when a person's name sits inside: "Senator Ann Lee Foundation" is rare, "CEO Jim Farley" common.
+        return !run.dropLast().contains { lexicon.firstNames.contains(paragraph.text($0)) }
     }
 
     enum Marker: Equatable {
@@ -284,6 +305,7 @@ struct EntityRecognizer {
         }
 
         if count == 1, DateGrammar.months[lowerName] != nil || DateGrammar.weekdays[lowerName] != nil { return }
+        if count == 1, Self.isPartyTag(name), paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29) { return }
         if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
         if let place = lexicon.places[lowerName], previousMarker == nil { return add(.place, place) }
         if count == 1, lexicon.demonyms[lowerName] != nil { return }
@@ -309,7 +331,9 @@ struct EntityRecognizer {
             return add(.product, name)
         }
         // Role word right after ("Ford CEO", "Acme spokesperson"), or an organization cue before/after.
-        if case .role = nextMarker, !lexicon.firstNames.contains(first) || count == 1 { return add(.organization, name) }
+        if case .role = nextMarker, !allCommon, !lexicon.firstNames.contains(first) || count == 1 {
+            return add(.organization, name)
+        }
         if let nextWord, lexicon.orgCues.contains(nextWord), !lexicon.firstNames.contains(first) || count == 1 {
             return add(.organization, name)
         }
@@ -334,6 +358,12 @@ struct EntityRecognizer {
         add(.other, name, confident: false)
     }
 
+    /// "R-MI", "D-Ohio", "I-VT": a legislator's party and state.
+    static func isPartyTag(_ tag: String) -> Bool {
+        guard let first = tag.first, "RDI".contains(first), tag.count >= 3, tag.count <= 10 else { return false }
+        return tag.dropFirst().first == "-"
+    }
+
     private func looksLikePersonName(_ paragraph: Paragraph, _ words: [Int]) -> Bool {
         guard words.count >= 2, words.count <= 4 else { return false }
         let first = paragraph.text(words[0])
@@ -342,7 +372,7 @@ struct EntityRecognizer {
         if lexicon.places[last.lowercased()] != nil && words.count == 2 && !lexicon.firstNames.contains(first) {
             return false
         }
-        if lexicon.firstNames.contains(first) { return !lexicon.commonWords.contains(last.lowercased()) || words.count > 2 || true }
+        if lexicon.firstNames.contains(first) { return true }
         if lexicon.surnameFirst.contains(first) {
             return words.dropFirst().allSatisfy { !lexicon.commonWords.contains(paragraph.lower($0)) }
         }
@@ -377,7 +407,7 @@ struct EntityRecognizer {
         // Party and state: "(R-MI)", "(D-Ohio)".
         if paragraph.isPunct(cursor, 0x28), cursor + 2 < paragraph.tokens.count, paragraph.isPunct(cursor + 2, 0x29) {
             let tag = paragraph.text(cursor + 1)
-            if let first = tag.first, "RDI".contains(first), tag.count <= 10, tag.count == 1 || tag.dropFirst().first == "-" {
+            if Self.isPartyTag(tag) || tag == "R" || tag == "D" {
                 parts.append("(\(tag))")
                 cursor += 3
             }
@@ -511,6 +541,15 @@ struct EntityRecognizer {
                     mention.name = full
                 } else if !mention.confident, let kind = typed[mention.name] {
                     mention.kind = kind
+                } else if !mention.confident, let full = context.surnames[mention.name], !mention.name.contains(" ") {
+                    mention.kind = .person
+                    mention.name = full
+                    if people[full] == nil { people[full] = PersonRecord(name: full, mentions: 0, order: Int.max) }
+                } else if !mention.confident, let kind = context.kinds[mention.name] {
+                    mention.kind = kind
+                    if kind == .person, people[mention.name] == nil {
+                        people[mention.name] = PersonRecord(name: mention.name, mentions: 0, order: Int.max)
+                    }
                 } else if mention.kind == .person, people[mention.name] == nil {
                     people[mention.name] = PersonRecord(name: mention.name, mentions: 0, order: Int.max)
                 }

@@ -5,6 +5,8 @@ public struct Annotations: Sendable, Hashable {
     public var organizations: [Entity] = []
     public var places: [Entity] = []
     public var products: [Entity] = []
+    /// Capitalized names that could not be classified.
+    public var others: [Entity] = []
     public var quotes: [Quote] = []
     public var quantities: [Quantity] = []
     public var dates: [DateMention] = []
