@@ -49,6 +49,20 @@ struct AttributionRecognizer {
                 cue = "according to"
             } else if word == "told" || word == "tells" || word == "telling" {
                 if let (name, end) = source(from: index + 1), isNamedSource(name, inSentence) { found = (name, end) }
+            } else if (word == "said" || word == "say" || word == "says"), index > sentence.lowerBound,
+                Self.groupSources.contains(paragraph.lower(index - 1)), paragraph.quote(containing: index - 1) == nil
+            {
+                // "fire officials said", "people close to the talks say": the group is the source.
+                var first = index - 1
+                while first > sentence.lowerBound, index - first < 3, tokens[first - 1].kind == .word,
+                    !tokens[first - 1].capitalized || first - 1 == sentence.lowerBound,
+                    !QuoteAttributor.functionWords.contains(paragraph.lower(first - 1)),
+                    !lexicon.speechVerbs.contains(paragraph.lower(first - 1))
+                {
+                    first -= 1
+                }
+                found = (paragraph.text(from: first, through: index - 1), index + 1)
+                cue = "said"
             } else if word == "citing" || word == "cited" {
                 found = source(from: index + 1)
                 cue = "citing"
@@ -57,6 +71,10 @@ struct AttributionRecognizer {
             {
                 found = source(from: index + 1)
                 cue = "reported by"
+            } else if Self.statementVerbs.contains(word), let subject = statementSubject(before: index, paragraph, sentence, inSentence) {
+                // "The Harbor Authority said …", "Acme, which owns the site, confirmed …"
+                found = (subject, index + 1)
+                cue = "said"
             } else if Self.reportNouns.contains(word), index > sentence.lowerBound,
                 let mention = inSentence.last(where: { $0.end == index }), mention.kind == .organization
             {
@@ -73,7 +91,31 @@ struct AttributionRecognizer {
         }
     }
 
+    static let statementVerbs: Set<String> = ["said", "says", "stated", "announced", "confirmed", "reported", "disclosed"]
+
+    /// The organization that is the subject of a statement verb: right before it, or before a ", which …," clause.
+    private func statementSubject(before verb: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ mentions: [Mention]) -> String? {
+        guard verb > sentence.lowerBound, paragraph.quote(containing: verb) == nil else { return nil }
+        var end = verb - 1
+        if paragraph.isPunct(end, 0x2C) {
+            var probe = end - 1
+            while probe > sentence.lowerBound, !(paragraph.lower(probe) == "which" && paragraph.isPunct(probe - 1, 0x2C)) {
+                probe -= 1
+            }
+            guard probe > sentence.lowerBound else { return nil }
+            end = probe - 2
+        }
+        return mentions.first { $0.end - 1 == end && $0.kind == .organization }?.name
+    }
+
+    static let groupSources: Set<String> = [
+        "officials", "authorities", "police", "sources", "investigators", "regulators", "analysts", "experts",
+        "witnesses", "prosecutors", "executives", "people", "residents", "diplomats", "lawmakers", "economists",
+    ]
+
+    /// "told Reuters", "told the Courier": a named outlet or organization, not a person.
     private func isNamedSource(_ name: String, _ mentions: [Mention]) -> Bool {
-        lexicon.outlets[name.lowercased()] != nil || mentions.contains { $0.name == name && $0.kind == .organization }
+        if lexicon.outlets[name.lowercased()] != nil { return true }
+        return mentions.contains { $0.name == name && ($0.kind == .organization || $0.kind == .other) }
     }
 }

@@ -140,14 +140,16 @@ struct DateRecognizer {
         return nil
     }
 
-    /// A month and day without a year: the publication year, or the year before when that would be after publication.
+    /// A month and day without a year: the year that puts it nearest the publication date ("December 31" in a
+    /// January article is the previous December; "on January 14" two days after publication is this January).
     private func inferYear(month: Int, day: Int) -> CalendarDate? {
-        guard let published, let year = published.year else { return CalendarDate(year: nil, month: month, day: day) }
-        let candidate = CalendarDate(year: year, month: month, day: day)
-        if let pub = published.dayNumber, let number = candidate.dayNumber, number > pub + 1 {
-            return CalendarDate(year: year - 1, month: month, day: day)
+        guard let published, let year = published.year, let anchor = published.dayNumber else {
+            return CalendarDate(year: nil, month: month, day: day)
         }
-        return candidate
+        let candidates = [year - 1, year, year + 1].filter { CalendarDate.isValid(year: $0, month: month, day: day) }
+        return candidates.map { CalendarDate(year: $0, month: month, day: day) }.min {
+            abs(($0.dayNumber ?? 0) - anchor) < abs(($1.dayNumber ?? 0) - anchor)
+        }
     }
 
     private func resolveMonth(_ month: Int, shift: String) -> CalendarDate? {

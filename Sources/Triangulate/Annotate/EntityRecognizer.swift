@@ -46,7 +46,30 @@ struct EntityRecognizer {
         "said", "says", "say", "who", "which", "that", "was", "is", "has", "had", "have", "will", "would", "were", "are",
         "told", "added", "stated", "noted", "warned", "wrote", "and", "but", "when", "while", "because", "after",
     ]
+    /// Verbs of a relative clause that states a role ("who chairs …").
+    static let roleVerbs: Set<String> = [
+        "chairs", "heads", "leads", "runs", "directs", "oversees", "represents", "manages", "owns", "founded",
+        "co-founded", "chaired", "headed", "led", "ran", "directed", "represented", "managed", "covers", "tracks",
+        "studies", "advises", "teaches", "coaches",
+    ]
+    /// Name-final abbreviations printed with a dot ("Acme Inc.").
+    static let dottedSuffixes: Set<String> = ["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Mfg", "Intl"]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
+    /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").
+    static let placeSuffixes: Set<String> = [
+        "County", "Bay", "River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "Parish", "Borough",
+        "Township", "Strait", "Sea", "Ocean", "Peninsula", "Valley", "Desert", "Coast", "Canyon", "Gulf", "Harbor",
+        "Harbour", "Beach", "Heights", "Springs", "Falls", "Creek", "Delta", "Basin", "District", "Prefecture",
+    ]
+    /// Prepositions after which an unclassified name is read as a place ("in Fife", "near Federal Way").
+    static let locatives: Set<String> = ["in", "near", "outside", "across", "around", "throughout", "within"]
+    /// "X's plant", "X's shares": things that belong to an organization.
+    static let possessions: Set<String> = [
+        "plant", "plants", "factory", "factories", "facility", "facilities", "warehouse", "warehouses", "headquarters",
+        "site", "sites", "operations", "stores", "shares", "stock", "board", "ceo", "executives", "employees", "workers",
+        "spokesperson", "spokesman", "spokeswoman", "subsidiary", "division", "unit", "brand", "products", "offer",
+        "contract", "earnings", "revenue", "profit", "customers", "drivers", "fleet", "network", "website", "app",
+    ]
 
     struct Result {
         var mentions: [[Mention]]
@@ -88,7 +111,7 @@ struct EntityRecognizer {
         func ordered(_ table: [String: (Int, Int)]) -> [(name: String, mentions: Int)] {
             table.sorted { $0.value.1 < $1.value.1 }.map { ($0.key, $0.value.0) }
         }
-        let personList = people.values.filter { $0.mentions > 0 }.sorted { $0.order < $1.order }
+        let personList = people.values.filter { $0.mentions > 0 }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         return Result(
             mentions: mentions, people: personList, organizations: ordered(organizations), places: ordered(places),
             products: ordered(products), others: ordered(others))
@@ -249,9 +272,13 @@ struct EntityRecognizer {
         }
         let lower = paragraph.lower(token)
         if paragraph.isPunct(token + 1, 0x2E), let title = lexicon.titles[lower + "."] { return (.title(title), 1) }
-        if let title = lexicon.titles[lower] {
+        if let title = lexicon.titles[lower], position + 1 < run.count {
+            // "General Manager": a title word opening a role is part of the role.
+            if lexicon.roleNouns.contains(paragraph.lower(run[position + 1])) {
+                return (.role(paragraph.text(from: token, through: run[position + 1])), 2)
+            }
             // "Representative" opens a name only when a name follows within the run.
-            if position + 1 < run.count { return (.title(title), 1) }
+            return (.title(title), 1)
         }
         if lexicon.roleNouns.contains(lower), paragraph.tokens[token].kind == .word {
             return (.role(paragraph.text(token)), 1)
@@ -289,7 +316,12 @@ struct EntityRecognizer {
         let tokens = paragraph.tokens
         let words = (start..<end).filter { tokens[$0].kind == .word }
         guard let firstWord = words.first, let lastWord = words.last else { return }
-        let name = paragraph.text(from: start, through: end - 1)
+        var name = paragraph.text(from: start, through: end - 1)
+        if Self.dottedSuffixes.contains(paragraph.text(lastWord)), paragraph.isPunct(end, 0x2E),
+            paragraph.tokens[end].start == paragraph.tokens[lastWord].end
+        {
+            name += "."
+        }
         let lowerName = name.lowercased()
         let count = words.count
         let first = paragraph.text(firstWord)
@@ -307,6 +339,11 @@ struct EntityRecognizer {
         if count == 1, DateGrammar.months[lowerName] != nil || DateGrammar.weekdays[lowerName] != nil { return }
         if count == 1, Self.isPartyTag(name), paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29) { return }
         if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
+        if count >= 3, first == "The", paragraph.lower(firstWord) == "the" {
+            return classify(
+                paragraph, sentence, firstWord + 1, end, previousMarker: previousMarker, nextMarker: nextMarker,
+                markerRange: markerRange, into: &mentions, people: &people, order: &order)
+        }
         if let place = lexicon.places[lowerName], previousMarker == nil { return add(.place, place) }
         if count == 1, lexicon.demonyms[lowerName] != nil { return }
 
@@ -323,6 +360,13 @@ struct EntityRecognizer {
             return add(.organization, name)
         }
         if Self.orgHeads.contains(last) && count >= 2 && !allCommon { return add(.organization, name) }
+        if end + 1 < tokens.count, tokens[end].kind == .number, tokens[end + 1].kind == .word,
+            lexicon.productNouns.contains(paragraph.lower(end + 1)), !allCommon
+        {
+            let model = paragraph.text(from: start, through: end)
+            mentions.append(Mention(kind: .product, name: model, paragraph: paragraph.index, start: start, end: end + 1, confident: true))
+            return
+        }
         if words.contains(where: { tokens[$0].hasDigit }) && words.contains(where: { tokens[$0].capitalized }) {
             return add(.product, name)
         }
@@ -331,7 +375,11 @@ struct EntityRecognizer {
             return add(.product, name)
         }
         // Role word right after ("Ford CEO", "Acme spokesperson"), or an organization cue before/after.
-        if case .role = nextMarker, !allCommon, !lexicon.firstNames.contains(first) || count == 1 {
+        if case .role = nextMarker, !lexicon.firstNames.contains(first) || count == 1 {
+            let placeOrCommon = words.allSatisfy {
+                lexicon.commonWords.contains(paragraph.lower($0)) || lexicon.places[paragraph.lower($0)] != nil
+            }
+            if placeOrCommon { return }
             return add(.organization, name)
         }
         if let nextWord, lexicon.orgCues.contains(nextWord), !lexicon.firstNames.contains(first) || count == 1 {
@@ -340,8 +388,23 @@ struct EntityRecognizer {
         if let previousWord, lexicon.orgCues.contains(previousWord), !looksLikePersonName(paragraph, words) {
             return add(.organization, name)
         }
+        if Self.placeSuffixes.contains(last), count >= 2 { return add(.place, name) }
+        let personLike = looksLikePersonName(paragraph, words)
+        // "told (the) X", "X reported", "X's plant": where people talk to or things belong to.
+        let toldBefore = previousWord == "told" || (previousWord == "the" && start >= 2 && paragraph.lower(start - 2) == "told")
+        if !personLike, toldBefore || nextWord == "reported" || nextWord == "reports" { return add(.organization, name) }
+        if !personLike, end + 1 < tokens.count, tokens[end].kind == .possessive, tokens[end + 1].kind == .word,
+            Self.possessions.contains(paragraph.lower(end + 1))
+        {
+            return add(.organization, name)
+        }
         if case .role = previousMarker, count >= 2, count <= 4, !allCommon {
             return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+        }
+        let initialLed = count >= 2 && tokens[firstWord].end - tokens[firstWord].start == 1 && paragraph.isPunct(firstWord + 1, 0x2E)
+        let roleBefore = previousWord.map { lexicon.roleNouns.contains($0) } ?? false
+        if count >= 2, count <= 4, initialLed || roleBefore, !allCommon, !lexicon.orgSuffixes.contains(last) {
+            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if count >= 2, count <= 4, looksLikePersonName(paragraph, words) {
             return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
@@ -355,6 +418,9 @@ struct EntityRecognizer {
             return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if allCommon { return }
+        if let previousWord, Self.locatives.contains(previousWord), !personLike, !lexicon.firstNames.contains(first) {
+            return add(.place, name, confident: false)
+        }
         add(.other, name, confident: false)
     }
 
@@ -389,18 +455,16 @@ struct EntityRecognizer {
         mentions.append(Mention(kind: .person, name: name, paragraph: paragraph.index, start: start, end: end, confident: true))
         var title: String?
         var parts: [String] = []
-        let nameStart = markerRange?.lowerBound ?? start
-        if let markerRange, let marker = lexicon.titles[paragraph.lower(markerRange.lowerBound)]
-            ?? lexicon.titles[paragraph.text(from: markerRange.lowerBound, through: markerRange.upperBound).lowercased()]
-            ?? lexicon.titles[paragraph.lower(markerRange.lowerBound) + "."]
-        {
+        let markerTitle = markerRange.flatMap { range in
+            lexicon.titles[paragraph.text(from: range.lowerBound, through: range.upperBound).lowercased()]
+                ?? lexicon.titles[paragraph.lower(range.lowerBound) + "."]
+        }
+        if let markerRange, let marker = markerTitle, !lexicon.roleNouns.contains(paragraph.lower(markerRange.upperBound)) {
             title = paragraph.text(from: markerRange.lowerBound, through: markerRange.upperBound)
             if paragraph.isPunct(markerRange.upperBound + 1, 0x2E) { title! += "." }
-            if !Self.honorifics.contains(marker) && !Self.honorifics.contains(title!) {
-                if let prefix = prefixRole(paragraph, sentence, before: markerRange.lowerBound) { parts.append(prefix) }
-                parts.append(title!)
-            }
-        } else if let prefix = prefixRole(paragraph, sentence, before: nameStart) {
+            if let prefix = prefixRole(paragraph, sentence, before: markerRange.lowerBound) { parts.append(prefix) }
+            if !Self.honorifics.contains(marker) && !Self.honorifics.contains(title!) { parts.append(title!) }
+        } else if let prefix = prefixRole(paragraph, sentence, before: start) {
             parts.append(prefix)
         }
         var cursor = end
@@ -448,9 +512,13 @@ struct EntityRecognizer {
                 }
             } else if token.kind == .word {
                 let lower = paragraph.lower(cursor)
-                if Self.roleStopWords.contains(lower) || lexicon.speechVerbs.contains(lower) { break }
+                if lower == "who", cursor + 1 < tokens.count, Self.roleVerbs.contains(paragraph.lower(cursor + 1)) {
+                    hasRole = true  // "who chairs the transport committee"
+                } else if Self.roleStopWords.contains(lower) || lexicon.speechVerbs.contains(lower) {
+                    break
+                }
                 if lexicon.roleNouns.contains(lower) || lexicon.titles[lower] != nil { hasRole = true }
-            } else if token.kind == .number {
+            } else if token.kind == .number, cursor == index + 1 {
                 break
             }
             last = cursor
@@ -484,10 +552,12 @@ struct EntityRecognizer {
                     break
                 }
                 lowercaseRun = 0
-            } else if ["of", "for", "at", "the", "and", "&"].contains(lower) && sawRole {
+            } else if ["of", "for", "at", "and", "&"].contains(lower) {
                 lowercaseRun = 0
-            } else if sawRole, lowercaseRun < 2, !lexicon.commonWords.contains(lower) || ["senior", "chief", "former", "deputy", "acting", "vice", "lead", "top", "executive", "managing", "general"].contains(lower) {
-                lowercaseRun += 1
+            } else if sawRole, lowercaseRun < 2, !Self.roleStopWords.contains(lower), !lexicon.speechVerbs.contains(lower),
+                !QuoteAttributor.functionWords.contains(lower)
+            {
+                lowercaseRun += 1  // "union president", "senior analyst"
             } else {
                 break
             }
@@ -496,6 +566,8 @@ struct EntityRecognizer {
         }
         guard sawRole, var first = start else { return nil }
         while first < index, ["of", "for", "at", "the", "and", "&"].contains(paragraph.lower(first)) { first += 1 }
+        // The role must reach the name: "the CEO of Acme, Jo Bell" is fine, a role word far back is not.
+        guard (first..<index).contains(where: { lexicon.roleNouns.contains(paragraph.lower($0)) }) else { return nil }
         var end = index - 1
         if paragraph.isPunct(end, 0x2C) { end -= 1 }
         guard first <= end else { return nil }
@@ -541,6 +613,11 @@ struct EntityRecognizer {
                     mention.name = full
                 } else if !mention.confident, let kind = typed[mention.name] {
                     mention.kind = kind
+                } else if mention.kind == .other, let first = mention.name.split(separator: " ").first, mention.name.contains(" "),
+                    orgByFirstWord[String(first)] != nil || typed[String(first)] == .organization
+                        || context.kinds[String(first)] == .organization
+                {
+                    mention.kind = .organization
                 } else if !mention.confident, let full = context.surnames[mention.name], !mention.name.contains(" ") {
                     mention.kind = .person
                     mention.name = full

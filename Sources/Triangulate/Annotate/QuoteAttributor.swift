@@ -96,7 +96,12 @@ struct QuoteAttributor {
         }
         // 5. Fragments and the rest: the person (else the organization) the sentence is about.
         guard let openSentence else { return nil }
-        return sentenceSubject(in: paragraph, sentence: openSentence, excluding: span)
+        if let subject = sentenceSubject(in: paragraph, sentence: openSentence, excluding: span) { return subject }
+        // 6. A quote standing alone after another quote in the paragraph continues the same speaker.
+        if kind == .direct, let previous = paragraph.quotes.last(where: { $0.close < span.open }) {
+            return speaker(for: previous, in: paragraph, kind: .direct)
+        }
+        return nil
     }
 
     private func speakerAfter(_ close: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
@@ -116,6 +121,8 @@ struct QuoteAttributor {
             probe += 1
         }
         guard let verb else { return nil }
+        // A participle right after the quote ("…," warning that …) continues the writer's sentence: no speaker here.
+        if verb == cursor, paragraph.lower(verb).hasSuffix("ing") { return nil }
         if verb == cursor {
             // said X / said a spokesperson for X
             let after = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8))
@@ -160,6 +167,18 @@ struct QuoteAttributor {
         }
         if let pronoun = pronounSpeaker(paragraph, subjectEnd) { return pronoun }
         if paragraph.isPunct(subjectEnd, 0x2C) {
+            // "X, who sits on the board, called …": the name before the relative clause.
+            var probe = subjectEnd - 1
+            while probe > start {
+                let word = paragraph.lower(probe)
+                if (word == "who" || word == "which"), paragraph.isPunct(probe - 1, 0x2C),
+                    let mention = mentionEnding(at: probe - 2, in: paragraph),
+                    mention.kind == .person || mention.kind == .organization
+                {
+                    return Speaker(name: mention.name, kind: mention.kind)
+                }
+                probe -= 1
+            }
             // A participle after a comma ("…, saying", "…, adding that"): the clause's subject.
             return clauseSubject(in: paragraph, from: start, before: subjectEnd)
         }

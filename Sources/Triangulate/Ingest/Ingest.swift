@@ -87,10 +87,17 @@ public struct Ingest: Sendable {
             guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 if configuration.recursive { walk(directory: child, into: &found) }
-            } else if configuration.extensions.contains(Self.fileExtension(name)) {
+            } else if configuration.extensions.contains(Self.fileExtension(name)), !Self.isProjectDocument(name) {
                 found.append(child)
             }
         }
+    }
+
+    /// README, LICENSE, CHANGELOG … files found while walking a directory are documentation, not articles.
+    /// (Named explicitly, they are read like any other file.)
+    static func isProjectDocument(_ name: String) -> Bool {
+        let stem = articleID(forPath: name).uppercased()
+        return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "AUTHORS", "COPYING"].contains(stem)
     }
 
     static func fileExtension(_ path: String) -> String {
