@@ -54,6 +54,12 @@ struct EntityRecognizer {
     ]
     /// Name-final abbreviations printed with a dot ("Acme Inc.").
     static let dottedSuffixes: Set<String> = ["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Mfg", "Intl"]
+    /// Role words that, after a name, make it an organization even with no person following ("Acme CEO said").
+    static let organizationRoles: Set<String> = [
+        "ceo", "cfo", "coo", "cto", "cio", "spokesperson", "spokesman", "spokeswoman", "executives", "chairman",
+        "chairwoman", "founder", "board",
+    ]
+    static let adjectiveTails: Set<String> = ["based", "born", "made", "owned", "led", "backed", "listed", "headquartered", "funded", "linked"]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
     /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").
     static let placeSuffixes: Set<String> = [
@@ -62,7 +68,7 @@ struct EntityRecognizer {
         "Harbour", "Beach", "Heights", "Springs", "Falls", "Creek", "Delta", "Basin", "District", "Prefecture",
     ]
     /// Prepositions after which an unclassified name is read as a place ("in Fife", "near Federal Way").
-    static let locatives: Set<String> = ["in", "near", "outside", "across", "around", "throughout", "within"]
+    static let locatives: Set<String> = ["in", "near", "nearby", "outside", "across", "around", "throughout", "within"]
     /// "X's plant", "X's shares": things that belong to an organization.
     static let possessions: Set<String> = [
         "plant", "plants", "factory", "factories", "facility", "facilities", "warehouse", "warehouses", "headquarters",
@@ -201,9 +207,18 @@ struct EntityRecognizer {
         var segments: [(range: ClosedRange<Int>, marker: Marker?)] = []
         // A run that is a known name or ends in an organization word is one name, titles inside it or not
         // ("General Motors", "Justice Department", "North America").
-        if isWholeName(paragraph, run) {
+        var trimmed = run[...]
+        let fullName = paragraph.text(from: run[0], through: run[run.count - 1]).lowercased()
+        if lexicon.places[fullName] == nil && lexicon.outlets[fullName] == nil {
+            while trimmed.count > 1, isDroppableLead(paragraph, trimmed.first!, sentence),
+                lexicon.demonyms[paragraph.lower(trimmed.first!)] == nil
+            {
+                trimmed = trimmed.dropFirst()
+            }
+        }
+        if isWholeName(paragraph, Array(trimmed)) {
             classify(
-                paragraph, sentence, run[0], run[run.count - 1] + 1, previousMarker: nil, nextMarker: nil,
+                paragraph, sentence, trimmed.first!, trimmed.last! + 1, previousMarker: nil, nextMarker: nil,
                 markerRange: nil, into: &mentions, people: &people, order: &order)
             return
         }
@@ -243,6 +258,7 @@ struct EntityRecognizer {
             classify(
                 paragraph, sentence, range.lowerBound, range.upperBound + 1, previousMarker: previousMarker,
                 nextMarker: nextMarker, markerRange: offset > 0 ? segments[offset - 1].range : nil,
+                roleLeadsToName: offset + 2 < segments.count && segments[offset + 2].marker == nil,
                 into: &mentions, people: &people, order: &order)
         }
         // A role word followed by nothing of the run can still make the run before it an organization ("Ford CEO").
@@ -294,7 +310,15 @@ struct EntityRecognizer {
         if lexicon.demonyms[lower] != nil { return true }
         if DateGrammar.months[lower] != nil || DateGrammar.weekdays[lower] != nil { return true }
         guard atStart else { return false }
-        return lexicon.commonWords.contains(lower) && !lexicon.firstNames.contains(paragraph.text(index))
+        return isCommon(lower) && !lexicon.firstNames.contains(paragraph.text(index))
+    }
+
+    /// A common English word, plurals included ("companies", "officials").
+    func isCommon(_ lower: String) -> Bool {
+        if lexicon.commonWords.contains(lower) { return true }
+        if lower.hasSuffix("ies") { return lexicon.commonWords.contains(String(lower.dropLast(3)) + "y") }
+        if lower.hasSuffix("s") { return lexicon.commonWords.contains(String(lower.dropLast())) }
+        return false
     }
 
     private func nextToken(after index: Int, in paragraph: Paragraph, upTo last: Int) -> Int? {
@@ -310,8 +334,8 @@ struct EntityRecognizer {
 
     private func classify(
         _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, previousMarker: Marker?,
-        nextMarker: Marker?, markerRange: ClosedRange<Int>?, into mentions: inout [Mention],
-        people: inout [String: PersonRecord], order: inout Int
+        nextMarker: Marker?, markerRange: ClosedRange<Int>?, roleLeadsToName: Bool = false,
+        into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
     ) {
         let tokens = paragraph.tokens
         let words = (start..<end).filter { tokens[$0].kind == .word }
@@ -326,7 +350,7 @@ struct EntityRecognizer {
         let count = words.count
         let first = paragraph.text(firstWord)
         let last = paragraph.text(lastWord)
-        let allCommon = words.allSatisfy { lexicon.commonWords.contains(paragraph.lower($0)) }
+        let allCommon = words.allSatisfy { isCommon(paragraph.lower($0)) }
         let before = start > 0 ? start - 1 : nil
         let previousWord = before.flatMap { tokens[$0].kind == .word ? paragraph.lower($0) : nil }
         let nextWord = end < tokens.count && tokens[end].kind == .word ? paragraph.lower(end) : nil
@@ -337,12 +361,20 @@ struct EntityRecognizer {
         }
 
         if count == 1, DateGrammar.months[lowerName] != nil || DateGrammar.weekdays[lowerName] != nil { return }
+        if count == 1, let dash = lowerName.lastIndex(of: "-"),
+            Self.adjectiveTails.contains(String(lowerName[lowerName.index(after: dash)...]))
+        {
+            // "Detroit-based": the head may be a place; the word itself is an adjective.
+            if let place = lexicon.places[String(lowerName[..<dash])] { add(.place, place) }
+            return
+        }
         if count == 1, Self.isPartyTag(name), paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29) { return }
         if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
         if count >= 3, first == "The", paragraph.lower(firstWord) == "the" {
             return classify(
                 paragraph, sentence, firstWord + 1, end, previousMarker: previousMarker, nextMarker: nextMarker,
-                markerRange: markerRange, into: &mentions, people: &people, order: &order)
+                markerRange: markerRange, roleLeadsToName: roleLeadsToName, into: &mentions, people: &people,
+                order: &order)
         }
         if let place = lexicon.places[lowerName], previousMarker == nil { return add(.place, place) }
         if count == 1, lexicon.demonyms[lowerName] != nil { return }
@@ -350,6 +382,13 @@ struct EntityRecognizer {
         // Titles and role words right before the name: a person ("Representative John Moolenaar", "CEO Jim Farley").
         if case .title = previousMarker, count <= 4, !lexicon.orgSuffixes.contains(last) {
             return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+        }
+        if count == 1, tokens[firstWord].hasDigit { return add(.product, name) }  // "SU7", "A320"
+        // "lithium iron phosphate (LFP)": an abbreviation defined in the text is a term, not an organization.
+        if count == 1, tokens[firstWord].allCaps, paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29),
+            start >= 2, tokens[start - 2].kind == .word, !tokens[start - 2].capitalized
+        {
+            return
         }
         if count == 1, tokens[firstWord].allCaps || tokens[firstWord].dotted {
             if lexicon.commonAcronyms.contains(name) { return }
@@ -375,12 +414,12 @@ struct EntityRecognizer {
             return add(.product, name)
         }
         // Role word right after ("Ford CEO", "Acme spokesperson"), or an organization cue before/after.
-        if case .role = nextMarker, !lexicon.firstNames.contains(first) || count == 1 {
-            let placeOrCommon = words.allSatisfy {
-                lexicon.commonWords.contains(paragraph.lower($0)) || lexicon.places[paragraph.lower($0)] != nil
-            }
+        if case .role(let role) = nextMarker, !lexicon.firstNames.contains(first) || count == 1 {
+            let placeOrCommon = words.allSatisfy { isCommon(paragraph.lower($0)) || lexicon.places[paragraph.lower($0)] != nil }
             if placeOrCommon { return }
-            return add(.organization, name)
+            // "Ford CEO Jim Farley", "Acme spokesperson": an organization; "Auto Industry Analyst": part of a role.
+            if roleLeadsToName || Self.organizationRoles.contains(role.lowercased()) { return add(.organization, name) }
+            return
         }
         if let nextWord, lexicon.orgCues.contains(nextWord), !lexicon.firstNames.contains(first) || count == 1 {
             return add(.organization, name)

@@ -36,8 +36,10 @@ struct QuoteAttributor {
                 var text = paragraph.text(from: innerStart, through: innerEnd)
                 text = text.trimming(" ,")
                 let wordCount = (innerStart...innerEnd).filter { paragraph.tokens[$0].kind == .word }.count
-                let hasSentencePunctuation = (innerStart...innerEnd).contains {
-                    paragraph.isPunct($0, 0x2E) || paragraph.isPunct($0, 0x21) || paragraph.isPunct($0, 0x3F)
+                // Sentence punctuation with words after it: more than a phrase.
+                let hasSentencePunctuation = (innerStart...innerEnd).contains { index in
+                    (paragraph.isPunct(index, 0x2E) || paragraph.isPunct(index, 0x21) || paragraph.isPunct(index, 0x3F))
+                        && index < innerEnd && (index + 1...innerEnd).contains { paragraph.tokens[$0].kind == .word }
                 }
                 let kind: Quote.Kind = wordCount >= 6 || hasSentencePunctuation ? .direct : .fragment
                 if span.single && kind == .direct && wordCount > 12 { continue }
@@ -73,7 +75,7 @@ struct QuoteAttributor {
         }
         // 2. Before the opening mark in the same sentence: `X said (that) "…"`, `X stated, adding that it "…"`.
         if span.open >= 0, let openSentence, let found = speakerBefore(span.open, in: paragraph, from: openSentence.lowerBound) {
-            return found
+            return found.name.isEmpty ? nil : found
         }
         // 3. `Name, role: "…"` — an introduction ending in a colon.
         if span.open > 0, paragraph.isPunct(span.open - 1, 0x3A) || paragraph.isPunct(span.open - 1, 0x2C) {
@@ -87,7 +89,9 @@ struct QuoteAttributor {
             let lastToken = previous.tokens.indices.last, previous.isPunct(lastToken, 0x3A),
             let lastSentence = previous.sentences.last
         {
-            if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound) { return found }
+            if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound), !found.name.isEmpty {
+                return found
+            }
             if let first = mentions(in: previous, from: lastSentence.lowerBound, to: lastToken).first(where: {
                 $0.kind == .person || $0.kind == .organization
             }) {
@@ -109,6 +113,8 @@ struct QuoteAttributor {
         var cursor = close + 1
         while cursor < limit, tokens[cursor].kind == .punct, !paragraph.isPunct(cursor, 0x2E) { cursor += 1 }
         guard cursor < limit else { return nil }
+        // "…" and X stated …: the quote's own clause has ended; X speaks about something else.
+        if tokens[cursor].kind == .word, Self.clauseOpeners.contains(paragraph.lower(cursor)) { return nil }
         // "said X" / "X said": look for a speech verb within the next few words.
         var verb: Int?
         var probe = cursor
@@ -148,7 +154,7 @@ struct QuoteAttributor {
         var cursor = open - 1
         while cursor >= start {
             if tokens[cursor].kind == .word, paragraph.quote(containing: cursor) == nil,
-                lexicon.speechVerbs.contains(paragraph.lower(cursor))
+                lexicon.speechVerbs.contains(paragraph.lower(cursor)), !isNounUse(cursor, in: paragraph)
             {
                 verb = cursor
                 break
@@ -185,11 +191,38 @@ struct QuoteAttributor {
         if let noun = nounPhraseSpeaker(paragraph, from: max(start, subjectEnd - 4), to: subjectEnd + 1, before: open) {
             return noun
         }
-        if tokens[subjectEnd].kind == .word, !tokens[subjectEnd].capitalized {
-            // "a report claiming …": a non-speaker noun is the subject.
-            return nil
+        if tokens[subjectEnd].kind == .word, Self.documentNouns.contains(paragraph.lower(subjectEnd)) {
+            // "a report claiming …": a document, not a speaker, says it; nobody later in the sentence does.
+            return Self.nobody
         }
         return nil
+    }
+
+    /// Marks "the quote's subject is not a speaker": stops the fallbacks.
+    static let nobody = Speaker(name: "", kind: .other)
+
+    static let documentNouns: Set<String> = [
+        "report", "reports", "article", "story", "document", "documents", "memo", "filing", "study", "survey",
+        "analysis", "publication", "post", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "letter",
+    ]
+    static let clauseOpeners: Set<String> = [
+        "and", "but", "or", "while", "as", "because", "although", "though", "when", "after", "before", "since", "to",
+        "in", "on", "at", "for", "with", "from", "of", "by", "into", "than", "that", "which", "who", "if", "so",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose"]
+    static let copulas: Set<String> = ["is", "was", "are", "were", "has", "had", "said", "says", "claimed", "came"]
+
+    /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.
+    func isNounUse(_ index: Int, in paragraph: Paragraph) -> Bool {
+        if index > 0, paragraph.tokens[index - 1].kind == .word, Self.determiners.contains(paragraph.lower(index - 1)) {
+            return true
+        }
+        if index + 1 < paragraph.tokens.count, paragraph.tokens[index + 1].kind == .word,
+            Self.copulas.contains(paragraph.lower(index + 1))
+        {
+            return true
+        }
+        return false
     }
 
     /// The nearest person or organization before `limit` standing as a subject: followed by a verb-like word.
@@ -214,6 +247,12 @@ struct QuoteAttributor {
     }
 
     private func sentenceSubject(in paragraph: Paragraph, sentence: Range<Int>, excluding span: QuoteSpan) -> Speaker? {
+        // Scare quotes in a sentence where nobody speaks ("the “Big Three” carmakers") have no speaker.
+        let speaks = sentence.contains {
+            paragraph.tokens[$0].kind == .word && paragraph.quote(containing: $0) == nil
+                && lexicon.speechVerbs.contains(paragraph.lower($0)) && !isNounUse($0, in: paragraph)
+        }
+        guard speaks else { return nil }
         let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
             !($0.start > span.open && $0.start < span.close)
         }

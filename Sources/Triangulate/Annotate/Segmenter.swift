@@ -118,8 +118,9 @@ enum Segmenter {
         var start = 0
         var index = 0
         while index < tokens.count {
+            // Inside a short quote no sentence ends, unless the quote's closing mark ends it too ("… “false.” Next").
             if let end = boundary(after: index, in: paragraph),
-                !protected.contains(where: { $0.open < index && index < $0.close })
+                !protected.contains(where: { $0.open < index && index < $0.close && end <= $0.close })
             {
                 sentences.append(start..<end)
                 start = end
