@@ -32,7 +32,9 @@ struct AttributionRecognizer {
             // A description: "four people familiar with the matter", "the publication", "people close to the talks".
             var end = cursor
             while end < sentence.upperBound, end - cursor < 10, tokens[end].kind != .punct { end += 1 }
-            guard end > cursor else { return nil }
+            guard end > cursor, (cursor..<end).contains(where: { Self.sourceNouns.contains(paragraph.lower($0)) }) else {
+                return nil
+            }
             let phraseStart = start < cursor && ["the", "a"].contains(paragraph.lower(cursor - 1)) ? cursor - 1 : cursor
             return (paragraph.text(from: phraseStart, through: end - 1), end)
         }
@@ -63,7 +65,7 @@ struct AttributionRecognizer {
                 }
                 found = (paragraph.text(from: first, through: index - 1), index + 1)
                 cue = "said"
-            } else if word == "citing" || word == "cited" {
+            } else if word == "citing" {
                 found = source(from: index + 1)
                 cue = "citing"
             } else if word == "by", index > sentence.lowerBound,
@@ -91,6 +93,14 @@ struct AttributionRecognizer {
         }
     }
 
+    /// Words that make a description a source ("four people familiar …", "the publication", "court filings").
+    static let sourceNouns: Set<String> = [
+        "people", "person", "sources", "source", "officials", "official", "publication", "newspaper", "report",
+        "documents", "document", "data", "records", "filings", "filing", "statement", "analysts", "experts",
+        "executives", "insiders", "diplomats", "investigators", "authorities", "police", "figures", "estimates",
+        "survey", "study", "research", "agency", "ministry", "government", "company", "union", "spokesperson",
+        "spokesman", "spokeswoman", "witnesses", "residents", "employees", "workers", "memo", "emails", "letter",
+    ]
     static let statementVerbs: Set<String> = ["said", "says", "stated", "announced", "confirmed", "reported", "disclosed"]
 
     /// The organization that is the subject of a statement verb: right before it, or before a ", which …," clause.

@@ -66,6 +66,7 @@ struct EntityRecognizer {
         "County", "Bay", "River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "Parish", "Borough",
         "Township", "Strait", "Sea", "Ocean", "Peninsula", "Valley", "Desert", "Coast", "Canyon", "Gulf", "Harbor",
         "Harbour", "Beach", "Heights", "Springs", "Falls", "Creek", "Delta", "Basin", "District", "Prefecture",
+        "Street", "Avenue", "Road", "Drive", "Boulevard", "Highway", "Lane", "Square", "Bridge", "Park", "Plaza",
     ]
     /// Prepositions after which an unclassified name is read as a place ("in Fife", "near Federal Way").
     static let locatives: Set<String> = ["in", "near", "nearby", "outside", "across", "around", "throughout", "within"]
