@@ -304,9 +304,9 @@ struct EntityRecognizer {
     }
 
     private func isDroppableLead(_ paragraph: Paragraph, _ index: Int, _ sentence: Range<Int>) -> Bool {
-        let atStart =
-            index == sentence.lowerBound
-            || (index > 0 && paragraph.tokens[index - 1].kind == .punct && !paragraph.isPunct(index - 1, 0x26))
+        // A sentence start, or just after an opening quote or bracket.
+        let opening: Set<UInt32> = [0x22, 0x27, 0x28, 0x5B, Segmenter.leftDouble, Segmenter.leftSingle]
+        let atStart = index == sentence.lowerBound || (index > 0 && opening.contains(paragraph.punctScalar(index - 1)))
         let lower = paragraph.lower(index)
         if lexicon.demonyms[lower] != nil { return true }
         if DateGrammar.months[lower] != nil || DateGrammar.weekdays[lower] != nil { return true }

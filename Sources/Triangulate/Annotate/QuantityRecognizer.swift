@@ -121,6 +121,12 @@ struct QuantityRecognizer {
         if isDigits, index > sentence.lowerBound, paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F) {
             return nil
         }
+        // "Local 882 came", "Route 9 buses": a number that is part of a name.
+        if isDigits, index - 1 > sentence.lowerBound, tokens[index - 1].kind == .word, tokens[index - 1].capitalized,
+            !Self.qualifiers.contains(paragraph.lower(index - 1)), DateGrammar.months[paragraph.lower(index - 1)] == nil
+        {
+            return nil
+        }
         return (make(paragraph, index, last + 1, amount, noun, .count, sentence, sentenceText), last + 2)
     }
 
