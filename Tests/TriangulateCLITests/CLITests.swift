@@ -49,7 +49,9 @@ struct CLITests {
     @Test func nothingAnalyzedExitsWithFailure() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var command = try Analyze.parse([dir + "/missing.txt", "--quiet", "--output", dir + "/out.md", "--format", "markdown"])
+        var command = try Analyze.parse([
+            dir + "/missing.txt", "--quiet", "--output", dir + "/out.md", "--format", "markdown",
+        ])
         #expect(throws: ExitCode.failure) { try command.run() }
         let markdown = try String(contentsOfFile: dir + "/out.md", encoding: .utf8)
         #expect(markdown.contains("missing.txt"))

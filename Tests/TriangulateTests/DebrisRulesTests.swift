@@ -28,7 +28,9 @@ struct DebrisRulesTests {
     }
 
     @Test func shareBar() {
-        for line in ["Share:", "Share this article", "Share on Facebook", "Facebook Twitter Email", "Tweet · Share · Email"] {
+        for line in [
+            "Share:", "Share this article", "Share on Facebook", "Facebook Twitter Email", "Tweet · Share · Email",
+        ] {
             #expect(claims(DebrisRules.shareBar, line), "\(line)")
         }
         #expect(!claims(DebrisRules.shareBar, "Facebook shares rose"))
@@ -42,7 +44,8 @@ struct DebrisRulesTests {
         ] {
             #expect(claims(DebrisRules.commentWidget, line), "\(line)")
         }
-        #expect(!claims(DebrisRules.commentWidget, "No comments were made by the ministry about the leaked draft budget."))
+        #expect(
+            !claims(DebrisRules.commentWidget, "No comments were made by the ministry about the leaked draft budget."))
     }
 
     @Test func affiliateNotice() {
@@ -57,7 +60,9 @@ struct DebrisRulesTests {
     }
 
     @Test func readTime() {
-        for line in ["2 min read", "5 minute read", "Reading time: 3 minutes", "4 min", "3-minute read", "Two min read"] {
+        for line in [
+            "2 min read", "5 minute read", "Reading time: 3 minutes", "4 min", "3-minute read", "Two min read",
+        ] {
             #expect(claims(DebrisRules.readTime, line), "\(line)")
         }
         #expect(!claims(DebrisRules.readTime, "The meeting lasted 40 minutes"))
@@ -80,7 +85,8 @@ struct DebrisRulesTests {
 
     @Test func subscriptionPrompt() {
         for line in [
-            "Subscribe to our newsletter for daily updates", "Already a subscriber? Sign in", "Sign up for our morning briefing",
+            "Subscribe to our newsletter for daily updates", "Already a subscriber? Sign in",
+            "Sign up for our morning briefing",
             "Support our journalism", "Newsletter", "Subscribe to continue reading",
         ] {
             #expect(claims(DebrisRules.subscriptionPrompt, line), "\(line)")
@@ -97,9 +103,15 @@ struct DebrisRulesTests {
     }
 
     @Test func sourceCreditKeepsTheSource() {
-        #expect(DebrisRules.sourceCredit.verdict(DebrisLine("Source: Coastal Wire Service")) == .credit("Coastal Wire Service"))
-        #expect(DebrisRules.sourceCredit.verdict(DebrisLine("Sources: Port authority filings")) == .credit("Port authority filings"))
-        #expect(DebrisRules.sourceCredit.verdict(DebrisLine("Source of the fire remains unknown, officials said on Tuesday.")) == nil)
+        #expect(
+            DebrisRules.sourceCredit.verdict(DebrisLine("Source: Coastal Wire Service"))
+                == .credit("Coastal Wire Service"))
+        #expect(
+            DebrisRules.sourceCredit.verdict(DebrisLine("Sources: Port authority filings"))
+                == .credit("Port authority filings"))
+        #expect(
+            DebrisRules.sourceCredit.verdict(
+                DebrisLine("Source of the fire remains unknown, officials said on Tuesday.")) == nil)
     }
 
     @Test func advertisementRelatedFollowCopyrightURLSeparatorStaff() {

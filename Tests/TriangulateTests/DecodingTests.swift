@@ -27,7 +27,8 @@ struct DecodingTests {
     }
 
     @Test func extractorRecordsTheRepairAsAWarning() throws {
-        let bytes: [UInt8] = Array("The council met on Tuesday and voted to approve the budget for next year.\n".utf8) + [0xFF]
+        let bytes: [UInt8] =
+            Array("The council met on Tuesday and voted to approve the budget for next year.\n".utf8) + [0xFF]
         let article = try Extract().article(from: Document(id: "x", origin: "x.txt", bytes: bytes))
         #expect(article.warnings.contains { $0.contains("invalid UTF-8") })
     }

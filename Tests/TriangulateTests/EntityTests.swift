@@ -35,7 +35,9 @@ struct EntityTests {
     }
 
     @Test func honorificIsATitleNotARole() throws {
-        let notes = Fixtures.annotate(paragraphs: ["Dr. Amara Okafor, a senior fellow at the Lakeside Institute, disagreed."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "Dr. Amara Okafor, a senior fellow at the Lakeside Institute, disagreed."
+        ])
         let okafor = try #require(person(notes, "Amara Okafor"))
         #expect(okafor.title == "Dr.")
         #expect(okafor.role == "a senior fellow at the Lakeside Institute")
@@ -53,19 +55,25 @@ struct EntityTests {
     }
 
     @Test func placesFromTheGazetteer() {
-        let notes = Fixtures.annotate(paragraphs: ["Exports from Mexico to Ohio and Bavaria fell, while Singapore held steady."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "Exports from Mexico to Ohio and Bavaria fell, while Singapore held steady."
+        ])
         #expect(Set(notes.places.map(\.name)).isSuperset(of: ["Mexico", "Ohio", "Bavaria", "Singapore"]))
     }
 
     @Test func productsWithModelNumbers() {
-        let notes = Fixtures.annotate(paragraphs: ["The company will stop selling the ZX-9 Falcon and the Aero 5 sedan next year."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "The company will stop selling the ZX-9 Falcon and the Aero 5 sedan next year."
+        ])
         let names = notes.products.map(\.name)
         #expect(names.contains("ZX-9 Falcon"))
         #expect(names.contains("Aero 5"))
     }
 
     @Test func sentenceInitialWordsAndDemonymsAreNotEntities() {
-        let notes = Fixtures.annotate(paragraphs: ["However, Chinese regulators said nothing. Meanwhile the European market grew."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "However, Chinese regulators said nothing. Meanwhile the European market grew."
+        ])
         #expect(notes.organizations.isEmpty)
         #expect(notes.people.isEmpty)
     }

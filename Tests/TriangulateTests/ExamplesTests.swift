@@ -50,7 +50,8 @@ struct ExamplesTests {
 
     static let expected: [String: Expected] = {
         let url = URL(fileURLWithPath: Fixtures.examples + "/expectations.json")
-        guard let data = try? Data(contentsOf: url), let corpus = try? JSONDecoder().decode(Corpus.self, from: data) else {
+        guard let data = try? Data(contentsOf: url), let corpus = try? JSONDecoder().decode(Corpus.self, from: data)
+        else {
             return [:]
         }
         return corpus.articles
@@ -104,15 +105,21 @@ struct ExamplesTests {
                 let found = notes.people.first { $0.name == person.name }
                 count("people", found != nil, "\(id): \(person.name)")
                 if let role = person.role {
-                    count("roles", found?.role?.contains(role) == true, "\(id): \(person.name) → \(role) (got \(found?.role ?? "nil"))")
+                    count(
+                        "roles", found?.role?.contains(role) == true,
+                        "\(id): \(person.name) → \(role) (got \(found?.role ?? "nil"))")
                 }
             }
             let organizations = Set(notes.organizations.map { normalized($0.name) })
-            for name in expected.organizations { count("organizations", organizations.contains(normalized(name)), "\(id): \(name)") }
+            for name in expected.organizations {
+                count("organizations", organizations.contains(normalized(name)), "\(id): \(name)")
+            }
             let places = Set(notes.places.map { normalized($0.name) })
             for name in expected.places { count("places", places.contains(normalized(name)), "\(id): \(name)") }
             for number in expected.quantities {
-                let ok = notes.quantities.contains { $0.text == number.text && $0.value == number.value && $0.unit == number.unit }
+                let ok = notes.quantities.contains {
+                    $0.text == number.text && $0.value == number.value && $0.unit == number.unit
+                }
                 count("quantities", ok, "\(id): \(number.text)")
             }
             for date in expected.dates {
@@ -122,11 +129,14 @@ struct ExamplesTests {
             for quote in expected.quotes {
                 let found = notes.quotes.first { $0.text.contains(quote.text) }
                 count("quotes", found != nil, "\(id): \(quote.text)")
-                count("speakers", found?.speaker == quote.speaker, "\(id): \(quote.text) → \(quote.speaker) (got \(found?.speaker ?? "nil"))")
+                count(
+                    "speakers", found?.speaker == quote.speaker,
+                    "\(id): \(quote.text) → \(quote.speaker) (got \(found?.speaker ?? "nil"))")
             }
             for attribution in expected.attributions {
                 let ok = notes.attributions.contains {
-                    normalized($0.source) == normalized(attribution.source) && $0.sentence.contains(attribution.sentenceContains)
+                    normalized($0.source) == normalized(attribution.source)
+                        && $0.sentence.contains(attribution.sentenceContains)
                 }
                 count("attributions", ok, "\(id): \(attribution.source)")
             }
@@ -140,7 +150,9 @@ struct ExamplesTests {
         "quotes": 1.0, "speakers": 1.0, "attributions": 0.86,
     ]
 
-    @Test(arguments: ["people", "roles", "organizations", "places", "quantities", "dates", "quotes", "speakers", "attributions"])
+    @Test(arguments: [
+        "people", "roles", "organizations", "places", "quantities", "dates", "quotes", "speakers", "attributions",
+    ])
     func annotationRecallStaysAboveItsFloor(_ kind: String) throws {
         let entry = try #require(Self.recall[kind], "no expectations of kind \(kind)")
         let value = Double(entry.found) / Double(entry.total)

@@ -95,8 +95,10 @@ struct ExtractTests {
     }
 
     @Test func crlfTextExtractsLikeLF() throws {
-        let lf = try extract("Council Backs Harbor Plan\n\nThe council backed the plan on Monday after a long debate.\n")
-        let crlf = try extract("Council Backs Harbor Plan\r\n\r\nThe council backed the plan on Monday after a long debate.\r\n")
+        let lf = try extract(
+            "Council Backs Harbor Plan\n\nThe council backed the plan on Monday after a long debate.\n")
+        let crlf = try extract(
+            "Council Backs Harbor Plan\r\n\r\nThe council backed the plan on Monday after a long debate.\r\n")
         #expect(lf == crlf)
     }
 }

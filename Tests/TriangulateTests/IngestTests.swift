@@ -38,7 +38,9 @@ struct IngestTests {
             junk.append(UInt8(truncatingIfNeeded: state >> 16))
         }
         try Fixtures.write(bytes: junk, to: dir + "/junk.txt")
-        try Fixtures.write(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64), to: dir + "/image.txt")
+        try Fixtures.write(
+            bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64),
+            to: dir + "/image.txt")
         let results = Ingest().documents(from: [dir + "/junk.txt", dir + "/image.txt"])
         for result in results {
             guard case .failure(.binary) = result else {
@@ -75,7 +77,9 @@ struct IngestTests {
         try Fixtures.write("{}", to: dir + "/data.json")
         let results = Ingest().documents(from: [dir + "/blank.txt", dir + "/data.json"])
         #expect(throws: IngestError.empty(path: dir + "/blank.txt")) { try results[0].get() }
-        #expect(throws: IngestError.unsupportedType(path: dir + "/data.json", fileExtension: "json")) { try results[1].get() }
+        #expect(throws: IngestError.unsupportedType(path: dir + "/data.json", fileExtension: "json")) {
+            try results[1].get()
+        }
     }
 
     @Test func articleIDDropsTheExtension() {

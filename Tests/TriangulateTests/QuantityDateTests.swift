@@ -12,7 +12,8 @@ struct QuantityDateTests {
         let found = notes.quantities.map { "\($0.text)=\(JSONWriter.format($0.value)) \($0.unit)" }
         #expect(
             found == [
-                "$3.2 billion=3200000000 USD", "12%=12 percent", "four inspectors=4 inspectors", "€120 million=120000000 EUR",
+                "$3.2 billion=3200000000 USD", "12%=12 percent", "four inspectors=4 inspectors",
+                "€120 million=120000000 EUR",
                 "1,200 workers=1200 workers", "$45,000=45000 USD", "4.5 percent=4.5 percent",
             ])
         #expect(notes.quantities[1].qualifier == "about")
@@ -24,7 +25,9 @@ struct QuantityDateTests {
     }
 
     @Test func absoluteDates() {
-        let notes = Fixtures.annotate(paragraphs: ["The report of January 31 was denied on February 2, 2026, and again on 3 March 2026."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "The report of January 31 was denied on February 2, 2026, and again on 3 March 2026."
+        ])
         let dates = notes.dates.map { "\($0.text)=\($0.value?.iso ?? "nil")" }
         #expect(dates == ["January 31=--01-31", "February 2, 2026=2026-02-02", "3 March 2026=2026-03-03"])
         #expect(notes.dates[0].day == nil)

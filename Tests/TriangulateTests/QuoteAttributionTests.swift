@@ -52,7 +52,9 @@ struct QuoteAttributionTests {
     }
 
     @Test func apostrophesAreNotQuotes() {
-        let notes = Fixtures.annotate(paragraphs: ["The workers' union said it's the company's decision, not the city's."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "The workers' union said it's the company's decision, not the city's."
+        ])
         #expect(notes.quotes.isEmpty)
     }
 

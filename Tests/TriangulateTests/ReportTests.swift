@@ -12,7 +12,8 @@ struct ReportTests {
 
     @Test func jsonIsValidAndFollowsTheContract() throws {
         let article = try Fixtures.analyze(Self.hostile, id: "hostile")
-        let result = AnalysisResult(articles: [article], failures: [Failure(origin: "bad.txt", reason: "binary content")])
+        let result = AnalysisResult(
+            articles: [article], failures: [Failure(origin: "bad.txt", reason: "binary content")])
         let json = JSONReport.render(result)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["triangulate"] as? Int == 1)

@@ -16,7 +16,9 @@ struct RobustnessTests {
 
     @Test func degenerateParagraphsAnnotateWithoutCrashing() {
         for text in Self.nasty {
-            let notes = Fixtures.annotate(paragraphs: [text, "Before " + text + " after.", text + "\u{2014} Acme (@acme) May 1, 2026"])
+            let notes = Fixtures.annotate(paragraphs: [
+                text, "Before " + text + " after.", text + "\u{2014} Acme (@acme) May 1, 2026",
+            ])
             #expect(notes.sentences.count >= 1, "\(text)")
         }
     }

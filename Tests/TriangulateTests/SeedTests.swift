@@ -10,7 +10,9 @@ struct SeedTests {
     static let result: AnalysisResult = Pipeline().analyze(paths: [Fixtures.seeds])
 
     func article(_ prefix: String) throws -> AnnotatedArticle {
-        try #require(Self.result.articles.first { $0.article.id.hasPrefix(prefix) }, "seed \(prefix) missing under \(Fixtures.seeds)")
+        try #require(
+            Self.result.articles.first { $0.article.id.hasPrefix(prefix) },
+            "seed \(prefix) missing under \(Fixtures.seeds)")
     }
 
     @Test func allFiveAreAnalyzed() {
@@ -24,7 +26,10 @@ struct SeedTests {
         ("001", 11, "Ford Motor Company has engaged in exploratory discussions", "opaque, deniable dialogues.\""),
         ("002", 19, "Ford is not planning to build electric vehicles", "calling the company “an industry juggernaut.”"),
         ("003", 8, "Ford and Xiaomi have both denied reports", "no such partnership discussions are underway."),
-        ("004", 7, "Ford and Xiaomi denied the publication by the Financial Times", "abandoned the larger electric pickup F-150 Lightning."),
+        (
+            "004", 7, "Ford and Xiaomi denied the publication by the Financial Times",
+            "abandoned the larger electric pickup F-150 Lightning."
+        ),
     ])
     func everyStoryParagraphIsKept(_ id: String, _ paragraphs: Int, _ first: String, _ last: String) throws {
         let text = try article(id).article.text
@@ -81,14 +86,21 @@ struct SeedTests {
     }
 
     @Test func noPersonOrganizationConfusion() throws {
-        let organizationsThatAreNotPeople = ["Ford", "Xiaomi", "BYD", "CATL", "Financial Times", "Ford Motor Company", "Reuters"]
+        let organizationsThatAreNotPeople = [
+            "Ford", "Xiaomi", "BYD", "CATL", "Financial Times", "Ford Motor Company", "Reuters",
+        ]
         for item in Self.result.articles {
             let people = Set(item.annotations.people.map(\.name))
             let organizations = Set(item.annotations.organizations.map(\.name))
-            for name in organizationsThatAreNotPeople { #expect(!people.contains(name), "\(item.article.id): \(name) as a person") }
+            for name in organizationsThatAreNotPeople {
+                #expect(!people.contains(name), "\(item.article.id): \(name) as a person")
+            }
             for person in people { #expect(!organizations.contains(person), "\(item.article.id): \(person) as both") }
         }
-        #expect(try article("004").annotations.people.contains { $0.name == "Mark Truby" && $0.role?.contains("Director of Public Relations") == true })
+        #expect(
+            try article("004").annotations.people.contains {
+                $0.name == "Mark Truby" && $0.role?.contains("Director of Public Relations") == true
+            })
         #expect(try article("003").annotations.organizations.contains { $0.name.hasPrefix("Ford") })
         #expect(try article("003").annotations.organizations.contains { $0.name == "Xiaomi" })
     }
@@ -107,28 +119,43 @@ struct SeedTests {
         let dates004 = try article("004").annotations.dates
         #expect(dates004.contains { $0.text == "January 31" && $0.value == CalendarDate(year: nil, month: 1, day: 31) })
         let dates002 = try article("002").annotations.dates
-        #expect(dates002.contains { $0.text == "February 2, 2026" && $0.day == CalendarDate(year: 2026, month: 2, day: 2) })
+        #expect(
+            dates002.contains { $0.text == "February 2, 2026" && $0.day == CalendarDate(year: 2026, month: 2, day: 2) })
     }
 
     @Test func speakersOfTheDenialsAndFragments() throws {
         let quotes001 = try article("001").annotations.quotes
-        #expect(quotes001.first { $0.text.hasPrefix("This story is completely false") }?.speaker.map { $0.hasPrefix("Ford") } == true)
+        #expect(
+            quotes001.first { $0.text.hasPrefix("This story is completely false") }?.speaker.map {
+                $0.hasPrefix("Ford")
+            } == true)
         #expect(quotes001.first { $0.text == "existential threat" }?.speaker == "Jim Farley")
         #expect(quotes001.first { $0.text.contains("only Xi Jinping could love") }?.speaker == "John Moolenaar")
-        #expect(quotes001.first { $0.text.contains("will make our country further dependent") }?.speaker == "John Moolenaar")
+        #expect(
+            quotes001.first { $0.text.contains("will make our country further dependent") }?.speaker == "John Moolenaar"
+        )
         #expect(quotes001.first { $0.text.hasPrefix("Whether these talks are real") }?.speaker == "Michael Rodriguez")
         #expect(quotes001.first { $0.text.hasPrefix("The denial is predictable") }?.speaker == "Evelyn Park")
         let quotes002 = try article("002").annotations.quotes
         #expect(quotes002.first { $0.text == "existential threat" }?.speaker == "Jim Farley")
         #expect(quotes002.first { $0.text.hasPrefix("This report about a joint venture") }?.speaker == "Xiaomi")
         #expect(quotes002.first { $0.text.hasPrefix("does not sell its products") }?.speaker == "Xiaomi")
-        #expect(quotes002.first { $0.text.hasPrefix("This story is completely false") }?.speaker.map { $0.hasPrefix("Ford") } == true)
+        #expect(
+            quotes002.first { $0.text.hasPrefix("This story is completely false") }?.speaker.map {
+                $0.hasPrefix("Ford")
+            } == true)
     }
 
     @Test func attributionsToReports() throws {
-        #expect(try article("001").annotations.attributions.contains { $0.source == "Financial Times" && $0.cue == "according to" })
-        #expect(try article("002").annotations.attributions.contains { $0.source == "four people familiar with the matter" })
-        #expect(try article("004").annotations.attributions.contains { $0.source == "four sources" && $0.cue == "citing" })
+        #expect(
+            try article("001").annotations.attributions.contains {
+                $0.source == "Financial Times" && $0.cue == "according to"
+            })
+        #expect(
+            try article("002").annotations.attributions.contains { $0.source == "four people familiar with the matter" }
+        )
+        #expect(
+            try article("004").annotations.attributions.contains { $0.source == "four sources" && $0.cue == "citing" })
     }
 
     @Test func outputIsByteForByteDeterministic() {

@@ -27,7 +27,11 @@ struct SegmenterTests {
 
     @Test func shortQuotesStayInsideTheirSentence() {
         let text = "\u{201C}The plan is dead. We will not revive it,\u{201D} the mayor said. Council members disagreed."
-        #expect(sentences(text) == ["\u{201C}The plan is dead. We will not revive it,\u{201D} the mayor said.", "Council members disagreed."])
+        #expect(
+            sentences(text) == [
+                "\u{201C}The plan is dead. We will not revive it,\u{201D} the mayor said.",
+                "Council members disagreed.",
+            ])
     }
 
     @Test func questionAndExclamationMarksSplit() {
@@ -38,7 +42,8 @@ struct SegmenterTests {
         let bytes = Array("Ford’s F-150 costs $30,000 (R-MI) U.S.-made don't".utf8)
         let tokens = Tokenizer.tokenize(bytes)
         let texts = tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
-        #expect(texts == ["Ford", "’s", "F-150", "costs", "$", "30,000", "(", "R-MI", ")", "U.S.", "-", "made", "don't"])
+        #expect(
+            texts == ["Ford", "’s", "F-150", "costs", "$", "30,000", "(", "R-MI", ")", "U.S.", "-", "made", "don't"])
         #expect(tokens[1].kind == .possessive)
         #expect(tokens[5].kind == .number)
         #expect(tokens[9].dotted)
@@ -51,7 +56,9 @@ struct SegmenterTests {
     }
 
     @Test func negationAndHedgeFlags() {
-        let notes = Fixtures.annotate(paragraphs: ["The firm denied the report. The deal could reportedly close soon. Prices rose."])
+        let notes = Fixtures.annotate(paragraphs: [
+            "The firm denied the report. The deal could reportedly close soon. Prices rose."
+        ])
         #expect(notes.sentences.map(\.negated) == [true, false, false])
         #expect(notes.sentences.map(\.hedged) == [false, true, false])
     }

@@ -25,11 +25,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Extract Examples corpus", configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3))) {
+    Benchmark(
+        "Extract Examples corpus",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3))
+    ) {
         benchmark in
-        let documents = Ingest().documents(from: [URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Examples").path]).compactMap { try? $0.get() }
+        let documents = Ingest().documents(from: [
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Examples").path
+        ]).compactMap { try? $0.get() }
         let extract = Extract()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

@@ -8,7 +8,11 @@ var paths: [String] = []
 var seconds = 5.0
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
-    if argument == "--seconds", let value = arguments.popFirst().flatMap(Double.init) { seconds = value } else { paths.append(argument) }
+    if argument == "--seconds", let value = arguments.popFirst().flatMap(Double.init) {
+        seconds = value
+    } else {
+        paths.append(argument)
+    }
 }
 if paths.isEmpty { paths = ["../Examples"] }
 

@@ -32,7 +32,9 @@ public struct Annotate: Sendable {
         }
         let entities = EntityRecognizer(lexicon: lexicon, context: context).recognize(paragraphs)
         var annotations = Annotations()
-        annotations.people = entities.people.map { Person(name: $0.name, role: $0.role, title: $0.title, mentions: $0.mentions) }
+        annotations.people = entities.people.map {
+            Person(name: $0.name, role: $0.role, title: $0.title, mentions: $0.mentions)
+        }
         annotations.organizations = entities.organizations.map { Entity(name: $0.name, mentions: $0.mentions) }
         annotations.places = entities.places.map { Entity(name: $0.name, mentions: $0.mentions) }
         annotations.products = entities.products.map { Entity(name: $0.name, mentions: $0.mentions) }
@@ -61,7 +63,8 @@ public struct Annotate: Sendable {
         for credit in article.credits {
             annotations.attributions.append(Attribution(source: credit, cue: "credit", sentence: "Source: \(credit)"))
         }
-        annotations.quotes = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions).quotes()
+        annotations.quotes = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions)
+            .quotes()
         return AnnotatedArticle(article: article, annotations: annotations)
     }
 
@@ -90,7 +93,9 @@ public struct Annotate: Sendable {
     static func isHeading(_ paragraph: Paragraph) -> Bool {
         let words = paragraph.tokens.indices.filter { paragraph.tokens[$0].kind == .word }
         guard !words.isEmpty, words.count <= 14, let last = paragraph.tokens.indices.last else { return false }
-        if paragraph.isPunct(last, 0x2E) || paragraph.isPunct(last, 0x3A) || paragraph.punctScalar(last) == Segmenter.rightDouble {
+        if paragraph.isPunct(last, 0x2E) || paragraph.isPunct(last, 0x3A)
+            || paragraph.punctScalar(last) == Segmenter.rightDouble
+        {
             return false
         }
         let long = words.filter { paragraph.tokens[$0].end - paragraph.tokens[$0].start > 3 }

@@ -3,14 +3,17 @@
 struct AttributionRecognizer {
     let lexicon: Lexicon
 
-    static let reportNouns: Set<String> = ["report", "reports", "reported", "reporting", "article", "story", "investigation", "analysis"]
+    static let reportNouns: Set<String> = [
+        "report", "reports", "reported", "reporting", "article", "story", "investigation", "analysis",
+    ]
     static let lead: Set<String> = [
         "a", "an", "the", "report", "reports", "by", "in", "from", "of", "published", "documents", "seen", "data",
         "article", "story", "statement", "filing", "filings", "analysis", "investigation", "research", "sources",
     ]
 
     func recognize(
-        _ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, mentions: [Mention], into out: inout [Attribution]
+        _ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, mentions: [Mention],
+        into out: inout [Attribution]
     ) {
         let tokens = paragraph.tokens
         var index = sentence.lowerBound
@@ -28,14 +31,18 @@ struct AttributionRecognizer {
             {
                 return (mention.name, mention.end)
             }
-            if tokens[cursor].capitalized, let outlet = lexicon.outlets[paragraph.lower(cursor)] { return (outlet, cursor + 1) }
+            if tokens[cursor].capitalized, let outlet = lexicon.outlets[paragraph.lower(cursor)] {
+                return (outlet, cursor + 1)
+            }
             // A description: "four people familiar with the matter", "the publication", "people close to the talks".
             var end = cursor
             while end < sentence.upperBound, end - cursor < 10, tokens[end].kind != .punct { end += 1 }
-            guard end > cursor, (cursor..<end).contains(where: { Self.sourceNouns.contains(paragraph.lower($0)) }) else {
+            guard end > cursor, (cursor..<end).contains(where: { Self.sourceNouns.contains(paragraph.lower($0)) })
+            else {
                 return nil
             }
-            let phraseStart = start < cursor && ["the", "a"].contains(paragraph.lower(cursor - 1)) ? cursor - 1 : cursor
+            let phraseStart =
+                start < cursor && ["the", "a"].contains(paragraph.lower(cursor - 1)) ? cursor - 1 : cursor
             return (paragraph.text(from: phraseStart, through: end - 1), end)
         }
         while index < sentence.upperBound {
@@ -73,7 +80,9 @@ struct AttributionRecognizer {
             {
                 found = source(from: index + 1)
                 cue = "reported by"
-            } else if Self.statementVerbs.contains(word), let subject = statementSubject(before: index, paragraph, sentence, inSentence) {
+            } else if Self.statementVerbs.contains(word),
+                let subject = statementSubject(before: index, paragraph, sentence, inSentence)
+            {
                 // "The Harbor Authority said …", "Acme, which owns the site, confirmed …"
                 found = (subject, index + 1)
                 cue = "said"
@@ -101,15 +110,21 @@ struct AttributionRecognizer {
         "survey", "study", "research", "agency", "ministry", "government", "company", "union", "spokesperson",
         "spokesman", "spokeswoman", "witnesses", "residents", "employees", "workers", "memo", "emails", "letter",
     ]
-    static let statementVerbs: Set<String> = ["said", "says", "stated", "announced", "confirmed", "reported", "disclosed"]
+    static let statementVerbs: Set<String> = [
+        "said", "says", "stated", "announced", "confirmed", "reported", "disclosed",
+    ]
 
     /// The organization that is the subject of a statement verb: right before it, or before a ", which …," clause.
-    private func statementSubject(before verb: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ mentions: [Mention]) -> String? {
+    private func statementSubject(
+        before verb: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ mentions: [Mention]
+    ) -> String? {
         guard verb > sentence.lowerBound, paragraph.quote(containing: verb) == nil else { return nil }
         var end = verb - 1
         if paragraph.isPunct(end, 0x2C) {
             var probe = end - 1
-            while probe > sentence.lowerBound, !(paragraph.lower(probe) == "which" && paragraph.isPunct(probe - 1, 0x2C)) {
+            while probe > sentence.lowerBound,
+                !(paragraph.lower(probe) == "which" && paragraph.isPunct(probe - 1, 0x2C))
+            {
                 probe -= 1
             }
             guard probe > sentence.lowerBound else { return nil }

@@ -21,15 +21,19 @@ struct DateRecognizer {
     }
 
     private func make(
-        _ paragraph: Paragraph, _ start: Int, _ last: Int, _ value: CalendarDate?, _ granularity: DateMention.Granularity,
+        _ paragraph: Paragraph, _ start: Int, _ last: Int, _ value: CalendarDate?,
+        _ granularity: DateMention.Granularity,
         relative: Bool, _ sentenceText: String
     ) -> DateMention {
         DateMention(
-            text: paragraph.text(from: start, through: last), value: value, granularity: granularity, relative: relative,
+            text: paragraph.text(from: start, through: last), value: value, granularity: granularity,
+            relative: relative,
             sentence: sentenceText)
     }
 
-    private func date(at index: Int, _ paragraph: Paragraph, _ end: Int, _ sentence: Range<Int>, _ sentenceText: String)
+    private func date(
+        at index: Int, _ paragraph: Paragraph, _ end: Int, _ sentence: Range<Int>, _ sentenceText: String
+    )
         -> (DateMention, Int)?
     {
         let tokens = paragraph.tokens
@@ -66,16 +70,26 @@ struct DateRecognizer {
                     last = after
                 }
                 guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
-                let resolved = yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
+                let resolved =
+                    yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
                     ?? inferYear(month: month, day: dayValue)
-                return (make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1)
+                return (
+                    make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1
+                )
             }
             if let value = year(at: cursor) {
-                return (make(paragraph, index, cursor, CalendarDate(year: value, month: month), .month, relative: false, sentenceText), cursor + 1)
+                return (
+                    make(
+                        paragraph, index, cursor, CalendarDate(year: value, month: month), .month, relative: false,
+                        sentenceText), cursor + 1
+                )
             }
             // A bare month name needs a cue: "in December", "last March". "May" additionally needs one.
             let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
-            let cue = ["in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "through", "of", "from"]
+            let cue = [
+                "in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "through", "of",
+                "from",
+            ]
             guard cue.contains(previous) else { return nil }
             let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
             let value = resolveMonth(month, shift: previous)
@@ -92,38 +106,61 @@ struct DateRecognizer {
                 last = index + 2
             }
             guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
-            let resolved = yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) } ?? inferYear(month: month, day: dayValue)
+            let resolved =
+                yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
+                ?? inferYear(month: month, day: dayValue)
             return (make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1)
         }
         // Weekdays: the most recent such day on or before publication ("on Monday").
         if token.capitalized, let weekday = DateGrammar.weekdays[lower] {
             let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
             let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
-            return (make(paragraph, start, index, resolveWeekday(weekday, shift: previous), .day, relative: true, sentenceText), index + 1)
+            return (
+                make(
+                    paragraph, start, index, resolveWeekday(weekday, shift: previous), .day, relative: true,
+                    sentenceText), index + 1
+            )
         }
         // Relative words.
         switch lower {
         case "today", "yesterday", "tomorrow", "tonight":
             let offset = lower == "yesterday" ? -1 : lower == "tomorrow" ? 1 : 0
-            return (make(paragraph, index, index, published?.adding(days: offset), .day, relative: true, sentenceText), index + 1)
+            return (
+                make(paragraph, index, index, published?.adding(days: offset), .day, relative: true, sentenceText),
+                index + 1
+            )
         case "last", "this", "next", "past":
             guard index + 1 < end else { return nil }
             let unit = paragraph.lower(index + 1)
             let shift = lower == "last" || lower == "past" ? -1 : lower == "next" ? 1 : 0
             switch unit {
             case "year":
-                return (make(paragraph, index, index + 1, published?.year.map { CalendarDate(year: $0 + shift) }, .year, relative: true, sentenceText), index + 2)
+                return (
+                    make(
+                        paragraph, index, index + 1, published?.year.map { CalendarDate(year: $0 + shift) }, .year,
+                        relative: true, sentenceText), index + 2
+                )
             case "month":
-                return (make(paragraph, index, index + 1, shiftMonth(shift), .month, relative: true, sentenceText), index + 2)
+                return (
+                    make(paragraph, index, index + 1, shiftMonth(shift), .month, relative: true, sentenceText),
+                    index + 2
+                )
             case "week":
-                return (make(paragraph, index, index + 1, weekStart(shift), .week, relative: true, sentenceText), index + 2)
+                return (
+                    make(paragraph, index, index + 1, weekStart(shift), .week, relative: true, sentenceText), index + 2
+                )
             case "weekend":
-                return (make(paragraph, index, index + 1, weekend(shift == 0 ? -1 : shift), .weekend, relative: true, sentenceText), index + 2)
+                return (
+                    make(
+                        paragraph, index, index + 1, weekend(shift == 0 ? -1 : shift), .weekend, relative: true,
+                        sentenceText), index + 2
+                )
             default: return nil
             }
         case "weekend":
             // "over the weekend", "at the weekend": the latest weekend before publication.
-            guard index >= 2, paragraph.lower(index - 1) == "the", ["over", "at", "on", "during"].contains(paragraph.lower(index - 2))
+            guard index >= 2, paragraph.lower(index - 1) == "the",
+                ["over", "at", "on", "during"].contains(paragraph.lower(index - 2))
             else { return nil }
             return (make(paragraph, index - 2, index, weekend(-1), .weekend, relative: true, sentenceText), index + 1)
         default: break
@@ -134,7 +171,10 @@ struct DateRecognizer {
             let next = index + 1 < end ? tokens[index + 1] : nil
             let nextIsNoun = next.map { $0.kind == .word && !$0.capitalized } ?? false
             if Self.yearPrepositions.contains(previous) || !nextIsNoun || previous.hasSuffix("'s") {
-                return (make(paragraph, index, index, CalendarDate(year: value), .year, relative: false, sentenceText), index + 1)
+                return (
+                    make(paragraph, index, index, CalendarDate(year: value), .year, relative: false, sentenceText),
+                    index + 1
+                )
             }
         }
         return nil

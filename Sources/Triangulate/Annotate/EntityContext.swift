@@ -22,13 +22,19 @@ public struct EntityContext: Sendable, Hashable {
             for person in notes.people {
                 votes[person.name, default: [:]][.person, default: 0] += 1
                 let parts = person.name.split(separator: " ")
-                if parts.count >= 2, let last = parts.last { surnameOwners[String(last), default: []].insert(person.name) }
+                if parts.count >= 2, let last = parts.last {
+                    surnameOwners[String(last), default: []].insert(person.name)
+                }
             }
-            for (kind, list) in [(EntityKind.organization, notes.organizations), (.place, notes.places), (.product, notes.products)] {
+            for (kind, list) in [
+                (EntityKind.organization, notes.organizations), (.place, notes.places), (.product, notes.products),
+            ] {
                 for entity in list {
                     votes[entity.name, default: [:]][kind, default: 0] += 1
                     // "Ford Motor Company" also vouches for "Ford".
-                    if kind == .organization, let first = entity.name.split(separator: " ").first, entity.name.contains(" ") {
+                    if kind == .organization, let first = entity.name.split(separator: " ").first,
+                        entity.name.contains(" ")
+                    {
                         votes[String(first), default: [:]][kind, default: 0] += 1
                     }
                 }
@@ -37,7 +43,8 @@ public struct EntityContext: Sendable, Hashable {
         var kinds: [String: EntityKind] = [:]
         for (name, tally) in votes {
             let best = tally.max { lhs, rhs in
-                lhs.value != rhs.value ? lhs.value < rhs.value
+                lhs.value != rhs.value
+                    ? lhs.value < rhs.value
                     : EntityKind.allCases.firstIndex(of: lhs.key)! > EntityKind.allCases.firstIndex(of: rhs.key)!
             }
             if let best { kinds[name] = best.key }

@@ -27,10 +27,14 @@ struct EntityRecognizer {
     /// Names other articles of the batch classified with confidence.
     var context: EntityContext = .empty
 
-    static let connectors: Set<String> = ["of", "for", "on", "the", "de", "del", "della", "der", "van", "von", "da", "di",
-        "du", "la", "le", "bin", "al", "y"]
-    static let nameParticles: Set<String> = ["de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
-        "bin", "al"]
+    static let connectors: Set<String> = [
+        "of", "for", "on", "the", "de", "del", "della", "der", "van", "von", "da", "di",
+        "du", "la", "le", "bin", "al", "y",
+    ]
+    static let nameParticles: Set<String> = [
+        "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
+        "bin", "al",
+    ]
     static let orgHeads: Set<String> = [
         "Center", "Centre", "Institute", "University", "College", "School", "Department", "Ministry", "Bank", "Office",
         "Bureau", "Council", "Committee", "Commission", "Agency", "Association", "Federation", "Board", "Court",
@@ -40,10 +44,13 @@ struct EntityRecognizer {
         "Service", "Secretariat", "Tribunal", "Court", "Group", "Port",
     ]
     /// Honorifics: titles that are not offices, kept as `title` but not as `role`.
-    static let honorifics: Set<String> = ["Mr.", "Mrs.", "Ms.", "Mister", "Doctor", "Dr.", "Sir", "Dame", "Lord", "Lady",
-        "Mr", "Mrs", "Ms", "Dr", "Miss", "Mx."]
+    static let honorifics: Set<String> = [
+        "Mr.", "Mrs.", "Ms.", "Mister", "Doctor", "Dr.", "Sir", "Dame", "Lord", "Lady",
+        "Mr", "Mrs", "Ms", "Dr", "Miss", "Mx.",
+    ]
     static let roleStopWords: Set<String> = [
-        "said", "says", "say", "who", "which", "that", "was", "is", "has", "had", "have", "will", "would", "were", "are",
+        "said", "says", "say", "who", "which", "that", "was", "is", "has", "had", "have", "will", "would", "were",
+        "are",
         "told", "added", "stated", "noted", "warned", "wrote", "and", "but", "when", "while", "because", "after",
     ]
     /// Verbs of a relative clause that states a role ("who chairs …").
@@ -59,7 +66,9 @@ struct EntityRecognizer {
         "ceo", "cfo", "coo", "cto", "cio", "spokesperson", "spokesman", "spokeswoman", "executives", "chairman",
         "chairwoman", "founder", "board",
     ]
-    static let adjectiveTails: Set<String> = ["based", "born", "made", "owned", "led", "backed", "listed", "headquartered", "funded", "linked"]
+    static let adjectiveTails: Set<String> = [
+        "based", "born", "made", "owned", "led", "backed", "listed", "headquartered", "funded", "linked",
+    ]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
     /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").
     static let placeSuffixes: Set<String> = [
@@ -73,7 +82,8 @@ struct EntityRecognizer {
     /// "X's plant", "X's shares": things that belong to an organization.
     static let possessions: Set<String> = [
         "plant", "plants", "factory", "factories", "facility", "facilities", "warehouse", "warehouses", "headquarters",
-        "site", "sites", "operations", "stores", "shares", "stock", "board", "ceo", "executives", "employees", "workers",
+        "site", "sites", "operations", "stores", "shares", "stock", "board", "ceo", "executives", "employees",
+        "workers",
         "spokesperson", "spokesman", "spokeswoman", "subsidiary", "division", "unit", "brand", "products", "offer",
         "contract", "earnings", "revenue", "profit", "customers", "drivers", "fleet", "network", "website", "app",
     ]
@@ -173,7 +183,9 @@ struct EntityRecognizer {
                     }
                     if tokens[cursor].kind == .word, !tokens[cursor].capitalized {
                         let word = paragraph.lower(cursor)
-                        if Self.connectors.contains(word), connectorAllowed(word, paragraph, run: run, next: cursor + 1, end: sentence.upperBound) {
+                        if Self.connectors.contains(word),
+                            connectorAllowed(word, paragraph, run: run, next: cursor + 1, end: sentence.upperBound)
+                        {
                             cursor += 1
                             continue
                         }
@@ -358,7 +370,8 @@ struct EntityRecognizer {
 
         func add(_ kind: EntityKind, _ text: String, confident: Bool = true) {
             mentions.append(
-                Mention(kind: kind, name: text, paragraph: paragraph.index, start: start, end: end, confident: confident))
+                Mention(
+                    kind: kind, name: text, paragraph: paragraph.index, start: start, end: end, confident: confident))
         }
 
         if count == 1, DateGrammar.months[lowerName] != nil || DateGrammar.weekdays[lowerName] != nil { return }
@@ -369,7 +382,9 @@ struct EntityRecognizer {
             if let place = lexicon.places[String(lowerName[..<dash])] { add(.place, place) }
             return
         }
-        if count == 1, Self.isPartyTag(name), paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29) { return }
+        if count == 1, Self.isPartyTag(name), paragraph.isPunct(start - 1, 0x28), paragraph.isPunct(end, 0x29) {
+            return
+        }
         if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
         if count >= 3, first == "The", paragraph.lower(firstWord) == "the" {
             return classify(
@@ -382,7 +397,9 @@ struct EntityRecognizer {
 
         // Titles and role words right before the name: a person ("Representative John Moolenaar", "CEO Jim Farley").
         if case .title = previousMarker, count <= 4, !lexicon.orgSuffixes.contains(last) {
-            return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people,
+                order: &order)
         }
         if count == 1, tokens[firstWord].hasDigit { return add(.product, name) }  // "SU7", "A320"
         // "lithium iron phosphate (LFP)": an abbreviation defined in the text is a term, not an organization.
@@ -396,7 +413,9 @@ struct EntityRecognizer {
             if nextMarker != nil { return add(.organization, name) }
             return add(.organization, name, confident: false)
         }
-        if lexicon.orgSuffixes.contains(last) || Self.orgHeads.contains(first) && count >= 2 && words.count < end - start {
+        if lexicon.orgSuffixes.contains(last)
+            || Self.orgHeads.contains(first) && count >= 2 && words.count < end - start
+        {
             return add(.organization, name)
         }
         if Self.orgHeads.contains(last) && count >= 2 && !allCommon { return add(.organization, name) }
@@ -404,7 +423,10 @@ struct EntityRecognizer {
             lexicon.productNouns.contains(paragraph.lower(end + 1)), !allCommon
         {
             let model = paragraph.text(from: start, through: end)
-            mentions.append(Mention(kind: .product, name: model, paragraph: paragraph.index, start: start, end: end + 1, confident: true))
+            mentions.append(
+                Mention(
+                    kind: .product, name: model, paragraph: paragraph.index, start: start, end: end + 1, confident: true
+                ))
             return
         }
         if words.contains(where: { tokens[$0].hasDigit }) && words.contains(where: { tokens[$0].capitalized }) {
@@ -416,7 +438,9 @@ struct EntityRecognizer {
         }
         // Role word right after ("Ford CEO", "Acme spokesperson"), or an organization cue before/after.
         if case .role(let role) = nextMarker, !lexicon.firstNames.contains(first) || count == 1 {
-            let placeOrCommon = words.allSatisfy { isCommon(paragraph.lower($0)) || lexicon.places[paragraph.lower($0)] != nil }
+            let placeOrCommon = words.allSatisfy {
+                isCommon(paragraph.lower($0)) || lexicon.places[paragraph.lower($0)] != nil
+            }
             if placeOrCommon { return }
             // "Ford CEO Jim Farley", "Acme spokesperson": an organization; "Auto Industry Analyst": part of a role.
             if roleLeadsToName || Self.organizationRoles.contains(role.lowercased()) { return add(.organization, name) }
@@ -431,31 +455,41 @@ struct EntityRecognizer {
         if Self.placeSuffixes.contains(last), count >= 2 { return add(.place, name) }
         let personLike = looksLikePersonName(paragraph, words)
         // "told (the) X", "X reported", "X's plant": where people talk to or things belong to.
-        let toldBefore = previousWord == "told" || (previousWord == "the" && start >= 2 && paragraph.lower(start - 2) == "told")
-        if !personLike, toldBefore || nextWord == "reported" || nextWord == "reports" { return add(.organization, name) }
+        let toldBefore =
+            previousWord == "told" || (previousWord == "the" && start >= 2 && paragraph.lower(start - 2) == "told")
+        if !personLike, toldBefore || nextWord == "reported" || nextWord == "reports" {
+            return add(.organization, name)
+        }
         if !personLike, end + 1 < tokens.count, tokens[end].kind == .possessive, tokens[end + 1].kind == .word,
             Self.possessions.contains(paragraph.lower(end + 1))
         {
             return add(.organization, name)
         }
         if case .role = previousMarker, count >= 2, count <= 4, !allCommon {
-            return addPerson(paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: markerRange, into: &mentions, people: &people,
+                order: &order)
         }
-        let initialLed = count >= 2 && tokens[firstWord].end - tokens[firstWord].start == 1 && paragraph.isPunct(firstWord + 1, 0x2E)
+        let initialLed =
+            count >= 2 && tokens[firstWord].end - tokens[firstWord].start == 1 && paragraph.isPunct(firstWord + 1, 0x2E)
         let roleBefore = previousWord.map { lexicon.roleNouns.contains($0) } ?? false
         if count >= 2, count <= 4, initialLed || roleBefore, !allCommon, !lexicon.orgSuffixes.contains(last) {
-            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if count >= 2, count <= 4, looksLikePersonName(paragraph, words) {
-            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if count >= 2, count <= 4, !allCommon, appositiveRole(paragraph, after: end) != nil {
-            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if count >= 2, count <= 3, !allCommon, let nextWord, lexicon.speechVerbs.contains(nextWord),
             words.allSatisfy({ !lexicon.commonWords.contains(paragraph.lower($0)) })
         {
-            return addPerson(paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
+            return addPerson(
+                paragraph, sentence, start, end, markerRange: nil, into: &mentions, people: &people, order: &order)
         }
         if allCommon { return }
         if let previousWord, Self.locatives.contains(previousWord), !personLike, !lexicon.firstNames.contains(first) {
@@ -492,14 +526,17 @@ struct EntityRecognizer {
         into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
     ) {
         let name = paragraph.text(from: start, through: end - 1)
-        mentions.append(Mention(kind: .person, name: name, paragraph: paragraph.index, start: start, end: end, confident: true))
+        mentions.append(
+            Mention(kind: .person, name: name, paragraph: paragraph.index, start: start, end: end, confident: true))
         var title: String?
         var parts: [String] = []
         let markerTitle = markerRange.flatMap { range in
             lexicon.titles[paragraph.text(from: range.lowerBound, through: range.upperBound).lowercased()]
                 ?? lexicon.titles[paragraph.lower(range.lowerBound) + "."]
         }
-        if let markerRange, let marker = markerTitle, !lexicon.roleNouns.contains(paragraph.lower(markerRange.upperBound)) {
+        if let markerRange, let marker = markerTitle,
+            !lexicon.roleNouns.contains(paragraph.lower(markerRange.upperBound))
+        {
             title = paragraph.text(from: markerRange.lowerBound, through: markerRange.upperBound)
             if paragraph.isPunct(markerRange.upperBound + 1, 0x2E) { title! += "." }
             if let prefix = prefixRole(paragraph, sentence, before: markerRange.lowerBound) { parts.append(prefix) }
@@ -588,13 +625,16 @@ struct EntityRecognizer {
                 sawRole = true
                 lowercaseRun = 0
             } else if token.capitalized {
-                if lexicon.speechVerbs.contains(lower) || Segmenter.sentenceOpeners.contains(lower) && cursor == sentence.lowerBound {
+                if lexicon.speechVerbs.contains(lower)
+                    || Segmenter.sentenceOpeners.contains(lower) && cursor == sentence.lowerBound
+                {
                     break
                 }
                 lowercaseRun = 0
             } else if ["of", "for", "at", "and", "&"].contains(lower) {
                 lowercaseRun = 0
-            } else if sawRole, lowercaseRun < 2, !Self.roleStopWords.contains(lower), !lexicon.speechVerbs.contains(lower),
+            } else if sawRole, lowercaseRun < 2, !Self.roleStopWords.contains(lower),
+                !lexicon.speechVerbs.contains(lower),
                 !QuoteAttributor.functionWords.contains(lower)
             {
                 lowercaseRun += 1  // "union president", "senior analyst"
@@ -645,15 +685,20 @@ struct EntityRecognizer {
         for paragraphIndex in mentions.indices {
             for index in mentions[paragraphIndex].indices {
                 var mention = mentions[paragraphIndex][index]
-                if let full = surnames[mention.name], mention.kind == .other || mention.kind == .person || typed[mention.name] == nil {
+                if let full = surnames[mention.name],
+                    mention.kind == .other || mention.kind == .person || typed[mention.name] == nil
+                {
                     mention.kind = .person
                     mention.name = full
-                } else if mention.kind == .organization || mention.kind == .other, let full = orgByFirstWord[mention.name] {
+                } else if mention.kind == .organization || mention.kind == .other,
+                    let full = orgByFirstWord[mention.name]
+                {
                     mention.kind = .organization
                     mention.name = full
                 } else if !mention.confident, let kind = typed[mention.name] {
                     mention.kind = kind
-                } else if mention.kind == .other, let first = mention.name.split(separator: " ").first, mention.name.contains(" "),
+                } else if mention.kind == .other, let first = mention.name.split(separator: " ").first,
+                    mention.name.contains(" "),
                     orgByFirstWord[String(first)] != nil || typed[String(first)] == .organization
                         || context.kinds[String(first)] == .organization
                 {

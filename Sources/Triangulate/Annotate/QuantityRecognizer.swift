@@ -3,12 +3,15 @@
 struct QuantityRecognizer {
     let lexicon: Lexicon
 
-    static let currencySymbols: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"]
+    static let currencySymbols: [String: String] = [
+        "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+    ]
     static let currencyPrefixes: [String: String] = [
         "us": "USD", "c": "CAD", "a": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD", "r": "BRL",
     ]
     static let currencyWords: [String: String] = [
-        "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+        "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY",
+        "yen": "JPY",
         "rupees": "INR", "won": "KRW", "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY",
         "jpy": "JPY", "pesos": "MXN", "rubles": "RUB", "roubles": "RUB",
     ]
@@ -52,13 +55,17 @@ struct QuantityRecognizer {
         let token = paragraph.tokens[index]
         if token.kind == .number {
             var digits = ""
-            for byte in paragraph.bytes[token.start..<token.end] where byte != 0x2C { digits.unicodeScalars.append(Unicode.Scalar(byte)) }
+            for byte in paragraph.bytes[token.start..<token.end] where byte != 0x2C {
+                digits.unicodeScalars.append(Unicode.Scalar(byte))
+            }
             return Double(digits)
         }
         return nil
     }
 
-    private func quantity(at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String)
+    private func quantity(
+        at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String
+    )
         -> (Quantity, Int)?
     {
         let tokens = paragraph.tokens
@@ -67,7 +74,8 @@ struct QuantityRecognizer {
         if tokens[index].kind == .punct, let code = Self.currencySymbols[paragraph.text(index)] {
             var currency = code
             var start = index
-            if index > sentence.lowerBound, tokens[index - 1].end == tokens[index].start, tokens[index - 1].kind == .word,
+            if index > sentence.lowerBound, tokens[index - 1].end == tokens[index].start,
+                tokens[index - 1].kind == .word,
                 let prefixed = Self.currencyPrefixes[paragraph.lower(index - 1)], code == "USD"
             {
                 currency = prefixed
@@ -113,12 +121,17 @@ struct QuantityRecognizer {
             return nil
         }
         // Count: number + noun ("four people", "200 workers", "3 million people").
-        guard last + 1 < end, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits else { return nil }
+        guard last + 1 < end, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits else {
+            return nil
+        }
         let noun = paragraph.lower(last + 1)
-        guard !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil, !noun.hasSuffix("ly") || noun == "family"
+        guard !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil,
+            !noun.hasSuffix("ly") || noun == "family"
         else { return nil }
         guard !tokens[last + 1].capitalized else { return nil }
-        if isDigits, index > sentence.lowerBound, paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F) {
+        if isDigits, index > sentence.lowerBound,
+            paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F)
+        {
             return nil
         }
         // "Local 882 came", "Route 9 buses": a number that is part of a name.
@@ -137,7 +150,8 @@ struct QuantityRecognizer {
         let lower = paragraph.lower(index)
         if let value = Self.numberWords[lower] { return value }
         let parts = lower.split(separator: "-")
-        if parts.count == 2, let tens = Self.numberWords[String(parts[0])], let ones = Self.numberWords[String(parts[1])],
+        if parts.count == 2, let tens = Self.numberWords[String(parts[0])],
+            let ones = Self.numberWords[String(parts[1])],
             tens >= 20, ones < 10
         {
             return tens + ones
@@ -163,7 +177,8 @@ struct QuantityRecognizer {
             }
         }
         return Quantity(
-            text: paragraph.text(from: start, through: last), value: value, unit: unit, kind: kind, qualifier: qualifier,
+            text: paragraph.text(from: start, through: last), value: value, unit: unit, kind: kind,
+            qualifier: qualifier,
             sentence: sentenceText)
     }
 }

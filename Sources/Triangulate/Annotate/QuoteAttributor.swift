@@ -70,11 +70,15 @@ struct QuoteAttributor {
         let closeSentence = paragraph.sentenceIndex(containing: closeIndex).map { paragraph.sentences[$0] }
 
         // 1. After the closing mark: `," X said` / `," said X` / `," a company spokesperson said`.
-        if span.close < tokens.count, let closeSentence, let found = speakerAfter(span.close, in: paragraph, limit: closeSentence.upperBound) {
+        if span.close < tokens.count, let closeSentence,
+            let found = speakerAfter(span.close, in: paragraph, limit: closeSentence.upperBound)
+        {
             return found
         }
         // 2. Before the opening mark in the same sentence: `X said (that) "…"`, `X stated, adding that it "…"`.
-        if span.open >= 0, let openSentence, let found = speakerBefore(span.open, in: paragraph, from: openSentence.lowerBound) {
+        if span.open >= 0, let openSentence,
+            let found = speakerBefore(span.open, in: paragraph, from: openSentence.lowerBound)
+        {
             return found.name.isEmpty ? nil : found
         }
         // 3. `Name, role: "…"` — an introduction ending in a colon.
@@ -85,7 +89,8 @@ struct QuoteAttributor {
             }
         }
         // 4. The whole paragraph is the quote: its introduction closes the paragraph before.
-        if span.open <= 0, paragraph.index > 0, let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
+        if span.open <= 0, paragraph.index > 0,
+            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
             let lastToken = previous.tokens.indices.last, previous.isPunct(lastToken, 0x3A),
             let lastSentence = previous.sentences.last
         {
@@ -136,7 +141,9 @@ struct QuoteAttributor {
                 return Speaker(name: first.name, kind: first.kind)
             }
             if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
-            if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) { return noun }
+            if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) {
+                return noun
+            }
             return nil
         }
         let subject = mentions(in: paragraph, from: cursor, to: verb)
@@ -164,11 +171,15 @@ struct QuoteAttributor {
         guard let verb else { return nil }
         // Skip adverbs and auxiliaries between subject and verb ("Ford has firmly denied").
         var subjectEnd = verb - 1
-        while subjectEnd >= start, tokens[subjectEnd].kind == .word, Self.skippable.contains(paragraph.lower(subjectEnd)) {
+        while subjectEnd >= start, tokens[subjectEnd].kind == .word,
+            Self.skippable.contains(paragraph.lower(subjectEnd))
+        {
             subjectEnd -= 1
         }
         guard subjectEnd >= start else { return nil }
-        if let mention = mentionEnding(at: subjectEnd, in: paragraph), mention.kind == .person || mention.kind == .organization {
+        if let mention = mentionEnding(at: subjectEnd, in: paragraph),
+            mention.kind == .person || mention.kind == .organization
+        {
             return Speaker(name: mention.name, kind: mention.kind)
         }
         if let pronoun = pronounSpeaker(paragraph, subjectEnd) { return pronoun }
@@ -209,7 +220,9 @@ struct QuoteAttributor {
         "and", "but", "or", "while", "as", "because", "although", "though", "when", "after", "before", "since", "to",
         "in", "on", "at", "for", "with", "from", "of", "by", "into", "than", "that", "which", "who", "if", "so",
     ]
-    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose",
+    ]
     static let copulas: Set<String> = ["is", "was", "are", "were", "has", "had", "said", "says", "claimed", "came"]
 
     /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.
@@ -235,7 +248,9 @@ struct QuoteAttributor {
             var next = mention.end
             while next < limit, tokens[next].kind == .word, Self.skippable.contains(paragraph.lower(next)) { next += 1 }
             guard next < limit, tokens[next].kind == .word, !tokens[next].capitalized else { continue }
-            if !Self.functionWords.contains(paragraph.lower(next)) { return Speaker(name: mention.name, kind: mention.kind) }
+            if !Self.functionWords.contains(paragraph.lower(next)) {
+                return Speaker(name: mention.name, kind: mention.kind)
+            }
         }
         // Pronoun subjects ("he didn't want …, calling …").
         var cursor = limit - 1
@@ -258,7 +273,9 @@ struct QuoteAttributor {
         }
         if let person = list.first(where: { $0.kind == .person }) { return Speaker(name: person.name, kind: .person) }
         if let pronoun = pronounSpeaker(paragraph, sentence.lowerBound) { return pronoun }
-        if let org = list.first(where: { $0.kind == .organization }) { return Speaker(name: org.name, kind: .organization) }
+        if let org = list.first(where: { $0.kind == .organization }) {
+            return Speaker(name: org.name, kind: .organization)
+        }
         return nil
     }
 
@@ -293,18 +310,24 @@ struct QuoteAttributor {
         }
         var cursor = paragraph.index - 1
         while cursor >= 0 {
-            if let found = mentions[cursor].last(where: { $0.kind == kind }) { return Speaker(name: found.name, kind: kind) }
+            if let found = mentions[cursor].last(where: { $0.kind == kind }) {
+                return Speaker(name: found.name, kind: kind)
+            }
             cursor -= 1
         }
         return nil
     }
 
     private func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {
-        mentions[paragraph.index].filter { $0.start >= from && $0.end <= to && paragraph.quote(containing: $0.start) == nil }
+        mentions[paragraph.index].filter {
+            $0.start >= from && $0.end <= to && paragraph.quote(containing: $0.start) == nil
+        }
     }
 
     private func mentionEnding(at index: Int, in paragraph: Paragraph) -> Mention? {
-        mentions[paragraph.index].first { $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive) }
+        mentions[paragraph.index].first {
+            $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive)
+        }
     }
 
     // MARK: Embedded posts

@@ -92,10 +92,13 @@ enum Segmenter {
     static let neverFinal: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt", "sgt", "cpl",
         "adm", "rev", "hon", "st", "mt", "ft", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
-        "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd", "gov't",
+        "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd",
+        "gov't",
     ]
     /// Abbreviations that end a sentence only when a typical sentence opener follows.
-    static let maybeFinal: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "llc", "plc", "ave", "dept"]
+    static let maybeFinal: Set<String> = [
+        "inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "llc", "plc", "ave", "dept",
+    ]
     static let sentenceOpeners: Set<String> = [
         "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there",
         "their", "his", "her", "our", "but", "and", "or", "so", "yet", "however", "meanwhile", "in", "on", "at", "for",
@@ -161,7 +164,8 @@ enum Segmenter {
         guard next.start > tokens[end - 1].end else { return nil }
         let opensSentence =
             next.capitalized || next.kind == .number
-            || (next.kind == .punct && [0x22, 0x27, leftDouble, leftSingle, 0x28, 0x2014].contains(paragraph.punctScalar(end)))
+            || (next.kind == .punct
+                && [0x22, 0x27, leftDouble, leftSingle, 0x28, 0x2014].contains(paragraph.punctScalar(end)))
         guard opensSentence else { return nil }
         let nextLower = paragraph.lower(end)
         if dottedWord {

@@ -110,18 +110,21 @@ enum Tokenizer {
                         allCaps: upper >= 2 && lower == 0, hasDigit: hasDigit, dotted: false))
                 continue
             }
-            if (byte == 0x27 || isRightSingleQuote(bytes, index)), startsPossessive(bytes, index, apostropheLength: length),
+            if (byte == 0x27 || isRightSingleQuote(bytes, index)),
+                startsPossessive(bytes, index, apostropheLength: length),
                 index > 0, isAlnum(bytes, index - 1) || bytes[index - 1] >= 0x80
             {
                 let end = index + length + 1
                 tokens.append(
-                    Token(start: index, end: end, kind: .possessive, capitalized: false, allCaps: false, hasDigit: false,
+                    Token(
+                        start: index, end: end, kind: .possessive, capitalized: false, allCaps: false, hasDigit: false,
                         dotted: false))
                 index = end
                 continue
             }
             tokens.append(
-                Token(start: index, end: min(index + length, count), kind: .punct, capitalized: false, allCaps: false,
+                Token(
+                    start: index, end: min(index + length, count), kind: .punct, capitalized: false, allCaps: false,
                     hasDigit: false, dotted: false))
             index += length
         }

@@ -89,7 +89,9 @@ public enum DebrisRules {
     ]
 
     /// First rule that claims the line, with its verdict.
-    public static func match(_ line: DebrisLine, rules: [DebrisRule] = all) -> (rule: DebrisRule, verdict: DebrisVerdict)? {
+    public static func match(
+        _ line: DebrisLine, rules: [DebrisRule] = all
+    ) -> (rule: DebrisRule, verdict: DebrisVerdict)? {
         for rule in rules {
             if let verdict = rule.verdict(line) { return (rule, verdict) }
         }
@@ -130,10 +132,14 @@ public enum DebrisRules {
         let words = line.words
         if let last = words.last, ["comment", "comments", "responses", "replies"].contains(last) {
             let head = words.dropLast()
-            let counted = head.allSatisfy { Int($0) != nil || ["this", "post", "has", "article", "story", "no"].contains($0) }
+            let counted = head.allSatisfy {
+                Int($0) != nil || ["this", "post", "has", "article", "story", "no"].contains($0)
+            }
             if counted { return .remove }
         }
-        if words.first == "comments", words.count <= 2, words.dropFirst().allSatisfy({ Int($0) != nil }) { return .remove }
+        if words.first == "comments", words.count <= 2, words.dropFirst().allSatisfy({ Int($0) != nil }) {
+            return .remove
+        }
         return nil
     }
 
@@ -161,7 +167,9 @@ public enum DebrisRules {
     ) { line in
         let words = line.words
         guard !words.isEmpty, words.count <= 8 else { return nil }
-        if line.starts(with: ["reading time", "read time", "estimated reading time", "time to read"]) { return .remove }
+        if line.starts(with: ["reading time", "read time", "estimated reading time", "time to read"]) {
+            return .remove
+        }
         for (index, word) in words.enumerated() where ["min", "mins", "minute", "minutes"].contains(word) {
             guard index > 0 else { continue }
             let count = words[index - 1]
@@ -184,9 +192,13 @@ public enum DebrisRules {
         name: "tag-line", summary: "lone hashtags and category/tag lists (\"#Energy\", \"Tags: …\", \"Filed under …\")"
     ) { line in
         let tokens = line.text.split(separator: " ")
-        if !tokens.isEmpty, tokens.count <= 8, tokens.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) { return .remove }
+        if !tokens.isEmpty, tokens.count <= 8, tokens.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
+            return .remove
+        }
         guard line.words.count <= 25 else { return nil }
-        let prefixes = ["tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "topics:", "posted in"]
+        let prefixes = [
+            "tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "topics:", "posted in",
+        ]
         return line.starts(with: prefixes) ? .remove : nil
     }
 
@@ -210,7 +222,9 @@ public enum DebrisRules {
             "our weekly newsletter", "subscriber-only", "subscribers only",
         ]
         if line.contains(any: cues) { return .remove }
-        if line.words.count <= 6, line.words.contains("newsletter") || line.words.contains("subscribe") { return .remove }
+        if line.words.count <= 6, line.words.contains("newsletter") || line.words.contains("subscribe") {
+            return .remove
+        }
         return nil
     }
 
@@ -224,7 +238,9 @@ public enum DebrisRules {
             "(image", "(credit", "[photo", "(picture", "photo courtesy", "image courtesy", "file photo",
         ]
         if line.starts(with: prefixes) { return .remove }
-        let agencies = ["getty images", "/ap photo", "ap photo/", "via reuters", "reuters/", "/afp", "afp via", "shutterstock"]
+        let agencies = [
+            "getty images", "/ap photo", "ap photo/", "via reuters", "reuters/", "/afp", "afp via", "shutterstock",
+        ]
         if line.words.count <= 8, line.contains(any: agencies) { return .remove }
         return nil
     }
@@ -232,7 +248,8 @@ public enum DebrisRules {
     public static let sourceCredit = DebrisRule(
         name: "source-credit", summary: "a \"Source: X\" credit line; X is kept as a credit of the article"
     ) { line in
-        guard line.words.count <= 12, line.starts(with: ["source:", "sources:", "(source:", "source -", "source –"]) else {
+        guard line.words.count <= 12, line.starts(with: ["source:", "sources:", "(source:", "source -", "source –"])
+        else {
             return nil
         }
         guard let colon = line.text.firstIndex(where: { $0 == ":" || $0 == "-" || $0 == "–" }) else { return nil }
@@ -258,7 +275,8 @@ public enum DebrisRules {
         guard line.words.count <= 25 else { return nil }
         let prefixes = [
             "related:", "related articles", "related stories", "related coverage", "read more:", "read more about",
-            "read also:", "also read:", "see also:", "more:", "recommended:", "recommended for you", "you may also like",
+            "read also:", "also read:", "see also:", "more:", "recommended:", "recommended for you",
+            "you may also like",
             "you might also like", "more from", "trending:", "trending now", "most read", "most popular", "popular now",
             "read next", "up next", "more stories", "latest news", "read more",
         ]

@@ -23,7 +23,8 @@ public struct ExtractConfiguration: Sendable, Hashable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.headerLines == rhs.headerLines && lhs.maxHeadlineLength == rhs.maxHeadlineLength
-            && lhs.maxHeadlineWords == rhs.maxHeadlineWords && lhs.debrisRules.map(\.name) == rhs.debrisRules.map(\.name)
+            && lhs.maxHeadlineWords == rhs.maxHeadlineWords
+            && lhs.debrisRules.map(\.name) == rhs.debrisRules.map(\.name)
     }
 
     public func hash(into hasher: inout Hasher) {

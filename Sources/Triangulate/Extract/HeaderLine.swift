@@ -71,7 +71,8 @@ enum HeaderLine: Equatable {
         let nameWords = name.split(separator: " ")
         guard !nameWords.isEmpty, nameWords.count <= 10,
             nameWords.allSatisfy({ word in
-                word.first?.isUppercase == true || ["and", "&", "de", "van", "von", "der", "da", "di", "la", "le"].contains(word)
+                word.first?.isUppercase == true
+                    || ["and", "&", "de", "van", "von", "der", "da", "di", "la", "le"].contains(word)
             })
         else { return nil }
         return .byline(name: name, role: role?.isEmpty == true ? nil : role)

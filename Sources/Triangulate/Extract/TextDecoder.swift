@@ -74,6 +74,7 @@ enum TextDecoder {
         if let valid = String(validating: out, as: UTF8.self) {
             return Decoded(text: valid, repairedInvalidUTF8: false, droppedControlBytes: dropped)
         }
-        return Decoded(text: String(decoding: out, as: UTF8.self), repairedInvalidUTF8: true, droppedControlBytes: dropped)
+        return Decoded(
+            text: String(decoding: out, as: UTF8.self), repairedInvalidUTF8: true, droppedControlBytes: dropped)
     }
 }

@@ -111,10 +111,13 @@ public struct Extract: Sendable {
 
     /// A line that reads as a headline: short, no sentence-final period, not a dateline lede.
     func isHeadline(_ line: String) -> Bool {
-        guard line.count <= configuration.maxHeadlineLength, line.count >= 12, !line.contains("http") else { return false }
+        guard line.count <= configuration.maxHeadlineLength, line.count >= 12, !line.contains("http") else {
+            return false
+        }
         let words = line.split(separator: " ")
         guard words.count >= 3, words.count <= configuration.maxHeadlineWords else { return false }
-        guard let first = line.first, first.isUppercase || first.isNumber || first == "‘" || first == "\"" || first == "“"
+        guard let first = line.first,
+            first.isUppercase || first.isNumber || first == "‘" || first == "\"" || first == "“"
         else { return false }
         if let last = line.last, ".:;,".contains(last) {
             // Sentence-case line with a final period is a lede, unless it is in Title Case.

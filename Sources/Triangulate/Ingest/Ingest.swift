@@ -27,7 +27,8 @@ public struct Ingest: Sendable {
     public func read(_ path: String, explicitlyNamed: Bool = true) -> Result<Document, IngestError> {
         let manager = FileManager.default
         guard let attributes = try? manager.attributesOfItem(atPath: path) else {
-            return .failure(manager.fileExists(atPath: path) ? .unreadable(path: path, reason: "no access") : .notFound(path: path))
+            return .failure(
+                manager.fileExists(atPath: path) ? .unreadable(path: path, reason: "no access") : .notFound(path: path))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > configuration.maxFileBytes {
@@ -49,7 +50,9 @@ public struct Ingest: Sendable {
         }
         let bytes = [UInt8](data)
         if let kind = BinarySniffer.binaryKind(of: bytes) { return .failure(.binary(path: path, looksLike: kind)) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty(path: path)) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(.empty(path: path))
+        }
         return .success(Document(id: Self.articleID(forPath: path), origin: path, kind: .text, bytes: bytes))
     }
 
@@ -97,7 +100,8 @@ public struct Ingest: Sendable {
     /// (Named explicitly, they are read like any other file.)
     static func isProjectDocument(_ name: String) -> Bool {
         let stem = articleID(forPath: name).uppercased()
-        return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "AUTHORS", "COPYING"].contains(stem)
+        return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "AUTHORS", "COPYING"].contains(
+            stem)
     }
 
     static func fileExtension(_ path: String) -> String {
@@ -130,7 +134,9 @@ enum BinarySniffer {
         var nul = 0
         var control = 0
         for byte in sample {
-            if byte == 0 { nul += 1 } else if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
+            if byte == 0 {
+                nul += 1
+            } else if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
                 control += 1
             }
         }

@@ -11,7 +11,9 @@ public enum DateGrammar {
         for (index, forms) in names.enumerated() {
             for form in forms {
                 table[form] = index + 1
-                if form.count <= 4 && form != "may" && form != "june" && form != "july" { table[form + "."] = index + 1 }
+                if form.count <= 4 && form != "may" && form != "june" && form != "july" {
+                    table[form + "."] = index + 1
+                }
             }
         }
         return table

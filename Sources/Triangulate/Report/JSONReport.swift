@@ -54,7 +54,10 @@ public enum JSONReport {
             json.endObject()
         }
         json.endArray()
-        for (name, list) in [("organizations", notes.organizations), ("places", notes.places), ("products", notes.products), ("other", notes.others)] {
+        for (name, list) in [
+            ("organizations", notes.organizations), ("places", notes.places), ("products", notes.products),
+            ("other", notes.others),
+        ] {
             json.key(name)
             json.beginArray()
             for entity in list {

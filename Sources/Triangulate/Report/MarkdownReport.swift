@@ -5,7 +5,9 @@ public enum MarkdownReport {
         var out = "# Triangulate brief\n\n"
         let failed = result.failures.count
         out += "\(result.articles.count) article\(result.articles.count == 1 ? "" : "s") analyzed"
-        out += failed > 0 ? ", \(failed) input\(failed == 1 ? "" : "s") could not be read (listed at the end).\n\n" : ".\n\n"
+        out +=
+            failed > 0
+            ? ", \(failed) input\(failed == 1 ? "" : "s") could not be read (listed at the end).\n\n" : ".\n\n"
         out += "Story grouping, corroboration and conflicts are not computed yet: this brief lists each article's "
         out += "cleaned metadata and annotations.\n"
         for item in result.articles { out += "\n" + article(item) }
@@ -35,22 +37,32 @@ public enum MarkdownReport {
             guard !values.isEmpty else { return }
             out += "- **\(label)**: " + values.joined(separator: "; ") + "\n"
         }
-        line("People", notes.people.map { person in
-            var text = escape(person.name)
-            if let role = person.role { text += " — " + escape(role) } else if let title = person.title { text += " — " + escape(title) }
-            return text
-        })
+        line(
+            "People",
+            notes.people.map { person in
+                var text = escape(person.name)
+                if let role = person.role {
+                    text += " — " + escape(role)
+                } else if let title = person.title {
+                    text += " — " + escape(title)
+                }
+                return text
+            })
         line("Organizations", notes.organizations.map { escape($0.name) })
         line("Places", notes.places.map { escape($0.name) })
         line("Products", notes.products.map { escape($0.name) })
-        line("Numbers", notes.quantities.map { quantity in
-            let qualifier = quantity.qualifier.map { "\($0) " } ?? ""
-            return "\(escape(quantity.text)) (\(qualifier)\(formatValue(quantity.value)) \(escape(quantity.unit)))"
-        })
-        line("Dates", notes.dates.map { date in
-            let resolved = date.value.map { $0.iso } ?? "unresolved"
-            return "\(escape(date.text)) → \(resolved)"
-        })
+        line(
+            "Numbers",
+            notes.quantities.map { quantity in
+                let qualifier = quantity.qualifier.map { "\($0) " } ?? ""
+                return "\(escape(quantity.text)) (\(qualifier)\(formatValue(quantity.value)) \(escape(quantity.unit)))"
+            })
+        line(
+            "Dates",
+            notes.dates.map { date in
+                let resolved = date.value.map { $0.iso } ?? "unresolved"
+                return "\(escape(date.text)) → \(resolved)"
+            })
         line("Attributions", notes.attributions.map { "\(escape($0.source)) (\($0.cue))" })
         if !notes.quotes.isEmpty {
             out += "- **Quotes**:\n"
@@ -85,7 +97,8 @@ public enum MarkdownReport {
         out.reserveCapacity(text.utf8.count + 8)
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}": out.append("\\"); out.append(character)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}":
+                out.append("\\"); out.append(character)
             case "\n", "\r": out.append(" ")
             default: out.append(character)
             }
