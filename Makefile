@@ -7,7 +7,7 @@ OUT ?= out
 # Debian packages the build and tests need (none beyond the Swift toolchain yet; C libraries arrive with later stages).
 APT_PACKAGES ?=
 
-.PHONY: run test deps build release bench-annotate format lint clean
+.PHONY: run test deps build release bench bench-annotate format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -26,8 +26,13 @@ run: release
 test: deps
 	$(SWIFT) test --parallel
 
-bench-annotate: release
+# Annotation throughput in MB/s on one core (figure quoted in BENCHMARKS.md).
+bench-annotate: deps
 	@bash scripts/bench-annotate.sh
+
+# The ordo-one/benchmark suite (wall time, throughput, allocations).
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

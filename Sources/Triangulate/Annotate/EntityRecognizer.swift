@@ -66,6 +66,11 @@ struct EntityRecognizer {
         "ceo", "cfo", "coo", "cto", "cio", "spokesperson", "spokesman", "spokeswoman", "executives", "chairman",
         "chairwoman", "founder", "board",
     ]
+    static let leadingFunctionWords: Set<String> = [
+        "outside", "inside", "near", "across", "among", "between", "beyond", "behind", "without", "within", "against",
+        "amid", "toward", "towards", "like", "unlike", "per", "via", "upon", "along", "beside", "besides", "throughout",
+        "an", "a", "the", "every", "any", "several", "few", "our", "your", "my",
+    ]
     static let adjectiveTails: Set<String> = [
         "based", "born", "made", "owned", "led", "backed", "listed", "headquartered", "funded", "linked",
     ]
@@ -223,8 +228,10 @@ struct EntityRecognizer {
         var trimmed = run[...]
         let fullName = paragraph.text(from: run[0], through: run[run.count - 1]).lowercased()
         if lexicon.places[fullName] == nil && lexicon.outlets[fullName] == nil {
+            // Only function words ("A", "The", "However", "Outside") come off the front of a whole name.
             while trimmed.count > 1, isDroppableLead(paragraph, trimmed.first!, sentence),
-                lexicon.demonyms[paragraph.lower(trimmed.first!)] == nil
+                Self.leadingFunctionWords.contains(paragraph.lower(trimmed.first!))
+                    || Segmenter.sentenceOpeners.contains(paragraph.lower(trimmed.first!))
             {
                 trimmed = trimmed.dropFirst()
             }
@@ -323,6 +330,7 @@ struct EntityRecognizer {
         if lexicon.demonyms[lower] != nil { return true }
         if DateGrammar.months[lower] != nil || DateGrammar.weekdays[lower] != nil { return true }
         guard atStart else { return false }
+        if Self.leadingFunctionWords.contains(lower) || Segmenter.sentenceOpeners.contains(lower) { return true }
         return isCommon(lower) && !lexicon.firstNames.contains(paragraph.text(index))
     }
 
@@ -353,6 +361,10 @@ struct EntityRecognizer {
         let tokens = paragraph.tokens
         let words = (start..<end).filter { tokens[$0].kind == .word }
         guard let firstWord = words.first, let lastWord = words.last else { return }
+        var end = end
+        if paragraph.text(lastWord) == "Local", end < tokens.count, tokens[end].kind == .number {
+            end += 1  // a union local: "Operators Guild Local 882"
+        }
         var name = paragraph.text(from: start, through: end - 1)
         if Self.dottedSuffixes.contains(paragraph.text(lastWord)), paragraph.isPunct(end, 0x2E),
             paragraph.tokens[end].start == paragraph.tokens[lastWord].end
