@@ -18,7 +18,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-run: release
+# Build output goes to stderr so that standard output is the brief alone.
+run: deps
+	@$(SWIFT) build -c release >&2
 	@mkdir -p $(OUT)
 	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
 	@echo "JSON written to $(OUT)/examples.json" >&2
