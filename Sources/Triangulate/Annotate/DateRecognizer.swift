@@ -55,11 +55,9 @@ struct DateRecognizer {
             return (make(paragraph, index, index, iso, .day, relative: false, sentenceText), index + 1)
         }
         // Month-led: "February 2, 2026", "Feb. 2", "January 2025", "in December".
-        if token.kind == .word, token.capitalized, var month = DateGrammar.months[lower] {
+        if token.kind == .word, token.capitalized, let month = DateGrammar.months[lower] {
             var cursor = index + 1
             if paragraph.isPunct(cursor, 0x2E), lower.count <= 4 { cursor += 1 }  // "Feb."
-            _ = month
-            month = DateGrammar.months[lower]!
             if let dayValue = day(at: cursor) {
                 var last = cursor
                 var yearValue: Int?

@@ -38,7 +38,6 @@ struct QuantityRecognizer {
     ]
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
-        let tokens = paragraph.tokens
         var index = sentence.lowerBound
         while index < sentence.upperBound {
             if let (quantity, next) = quantity(at: index, paragraph, sentence, sentenceText) {
@@ -48,7 +47,6 @@ struct QuantityRecognizer {
                 index += 1
             }
         }
-        _ = tokens
     }
 
     private func numberValue(_ paragraph: Paragraph, _ index: Int) -> Double? {
