@@ -4,8 +4,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
-# Debian packages the build and tests need (none beyond the Swift toolchain yet; C libraries arrive with later stages).
-APT_PACKAGES ?=
+# Debian packages the build and tests need: the Snowball stemmer (libstemmer) for claim alignment.
+APT_PACKAGES ?= libstemmer-dev
 
 .PHONY: run test deps build release bench bench-annotate format lint clean
 

@@ -12,8 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "Triangulate",
+            dependencies: ["CStemmer"],
             path: "Sources/Triangulate",
             resources: [
                 .embedInCode("Annotate/Gazetteers/countries.txt"),

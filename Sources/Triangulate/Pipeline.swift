@@ -3,14 +3,19 @@ public struct PipelineConfiguration: Sendable {
     public var ingest: IngestConfiguration
     public var extract: ExtractConfiguration
     public var annotate: AnnotateConfiguration
+    public var cluster: ClusterConfiguration
+    public var corroborate: CorroborateConfiguration
 
     public init(
         ingest: IngestConfiguration = .default, extract: ExtractConfiguration = .default,
-        annotate: AnnotateConfiguration = .default
+        annotate: AnnotateConfiguration = .default, cluster: ClusterConfiguration = .default,
+        corroborate: CorroborateConfiguration = .default
     ) {
         self.ingest = ingest
         self.extract = extract
         self.annotate = annotate
+        self.cluster = cluster
+        self.corroborate = corroborate
     }
 }
 
@@ -49,6 +54,17 @@ public struct Pipeline: Sendable {
             }
             progress?(done + 1, inputs.count)
         }
-        return AnalysisResult(articles: annotate.annotate(batch: articles), failures: failures)
+        let annotated = annotate.annotate(batch: articles)
+        return AnalysisResult(articles: annotated, stories: stories(annotated), failures: failures)
+    }
+
+    /// Groups the articles into stories (Cluster) and corroborates each (Corroborate). Stories are numbered in the
+    /// order of their first article.
+    public func stories(_ articles: [AnnotatedArticle], grouping: (any StoryGrouping)? = nil) -> [Story] {
+        let groups = (grouping ?? Cluster(configuration: configuration.cluster)).group(articles)
+        let corroborate = Corroborate(configuration: configuration.corroborate)
+        return groups.enumerated().map { number, members in
+            corroborate.story(id: "story-\(number + 1)", articles: members.map { articles[$0] })
+        }
     }
 }

@@ -173,13 +173,15 @@ public struct Failure: Sendable, Hashable {
     }
 }
 
-/// Everything `analyze` produces. Stories arrive with the corroboration stage.
+/// Everything `analyze` produces.
 public struct AnalysisResult: Sendable, Hashable {
     public var articles: [AnnotatedArticle]
+    public var stories: [Story]
     public var failures: [Failure]
 
-    public init(articles: [AnnotatedArticle], failures: [Failure]) {
+    public init(articles: [AnnotatedArticle], stories: [Story] = [], failures: [Failure]) {
         self.articles = articles
+        self.stories = stories
         self.failures = failures
     }
 }

@@ -12,6 +12,7 @@ public enum JSONReport {
         json.endArray()
         json.key("stories")
         json.beginArray()
+        for story in result.stories { write(story, to: &json) }
         json.endArray()
         json.key("failures")
         json.beginArray()
@@ -24,6 +25,139 @@ public enum JSONReport {
         json.endArray()
         json.endObject()
         return json.output + "\n"
+    }
+
+    static func write(_ story: Story, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", story.id)
+        json.field("headline", story.headline)
+        json.stringArray("articles", story.articles)
+        json.key("facts")
+        json.beginArray()
+        for fact in story.facts {
+            json.beginObject()
+            json.field("id", fact.id)
+            json.field("statement", fact.statement)
+            json.stringArray("sources", fact.sources)
+            json.field("independentSources", fact.independentSources)
+            json.field("status", fact.status.rawValue)
+            json.key("evidence")
+            json.beginArray()
+            for evidence in fact.evidence {
+                json.beginObject()
+                json.field("article", evidence.article)
+                json.field("sentence", evidence.sentence)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("conflicts")
+        json.beginArray()
+        for conflict in story.conflicts {
+            json.beginObject()
+            json.field("id", conflict.id)
+            json.field("subject", conflict.subject)
+            json.field("kind", conflict.kind.rawValue)
+            json.key("positions")
+            json.beginArray()
+            for position in conflict.positions {
+                json.beginObject()
+                json.field("statement", position.statement)
+                json.stringArray("sources", position.sources)
+                json.stringArray("evidence", position.evidence)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("quotes")
+        json.beginArray()
+        for quote in story.quotes {
+            json.beginObject()
+            json.field("speaker", quote.speaker)
+            json.field("role", quote.role)
+            json.field("text", quote.text)
+            json.stringArray("sources", quote.sources)
+            json.key("variants")
+            json.beginArray()
+            for variant in quote.variants {
+                json.beginObject()
+                json.field("article", variant.article)
+                json.field("text", variant.text)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("people")
+        json.beginArray()
+        for person in story.people {
+            json.beginObject()
+            json.field("name", person.name)
+            json.field("role", person.role)
+            json.stringArray("sources", person.sources)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("entities")
+        json.beginArray()
+        for entity in story.entities {
+            json.beginObject()
+            json.field("name", entity.name)
+            json.field("type", entity.type.rawValue)
+            json.stringArray("sources", entity.sources)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("flags")
+        json.beginArray()
+        for flag in story.flags {
+            json.beginObject()
+            json.field("kind", flag.kind)
+            json.field("article", flag.article)
+            json.field("subject", flag.subject)
+            json.field("detail", flag.detail)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("timeline")
+        json.beginArray()
+        for entry in story.timeline {
+            json.beginObject()
+            json.field("date", entry.date)
+            json.field("event", entry.event)
+            json.stringArray("sources", entry.sources)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("sources")
+        json.beginArray()
+        for score in story.sources {
+            json.beginObject()
+            json.field("article", score.article)
+            json.field("facts", score.facts)
+            json.field("corroborated", score.corroborated)
+            json.field("unique", score.unique)
+            json.field("contradicted", score.contradicted)
+            json.field("flags", score.flags)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("lineage")
+        json.beginArray()
+        for edge in story.lineage {
+            json.beginObject()
+            json.field("copy", edge.copy)
+            json.field("original", edge.original)
+            json.field("similarity", edge.similarity)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
     static func write(_ item: AnnotatedArticle, to json: inout JSONWriter) {

@@ -8,12 +8,94 @@ public enum MarkdownReport {
         out +=
             failed > 0
             ? ", \(failed) input\(failed == 1 ? "" : "s") could not be read (listed at the end).\n\n" : ".\n\n"
-        out += "Story grouping, corroboration and conflicts are not computed yet: this brief lists each article's "
-        out += "cleaned metadata and annotations.\n"
+        out += "\(result.stories.count) stor\(result.stories.count == 1 ? "y" : "ies") found.\n"
+        for story in result.stories { out += "\n" + self.story(story, articles: result.articles) }
+        if !result.articles.isEmpty { out += "\n---\n\n# Articles\n" }
         for item in result.articles { out += "\n" + article(item) }
         if !result.failures.isEmpty {
             out += "\n## Inputs that could not be analyzed\n\n"
             for failure in result.failures { out += "- `\(code(failure.origin))`: \(escape(failure.reason))\n" }
+        }
+        return out
+    }
+
+    /// Most single-source facts a brief lists before it summarizes the rest.
+    static let singleSourceLimit = 12
+
+    static func story(_ story: Story, articles: [AnnotatedArticle]) -> String {
+        let label: [String: String] = Dictionary(
+            articles.map { item in (item.article.id, item.article.outlet.map { "\($0) (\(item.article.id))" } ?? item.article.id) },
+            uniquingKeysWith: { a, _ in a })
+        func who(_ ids: [String]) -> String { ids.map { "`\(code(label[$0] ?? $0))`" }.joined(separator: ", ") }
+        var out = "## \(escape(story.headline))\n\n"
+        out += "\(story.articles.count) article\(story.articles.count == 1 ? "" : "s"): \(who(story.articles))\n"
+        if !story.lineage.isEmpty {
+            out += "\nCopies (counted once): "
+            out += story.lineage.map { "`\(code($0.copy))` copies `\(code($0.original))`" }.joined(separator: "; ") + "\n"
+        }
+        let corroborated = story.facts.filter { $0.status == .corroborated }
+        if !corroborated.isEmpty {
+            out += "\n### Corroborated\n\n"
+            for fact in corroborated {
+                out += "- \(escape(fact.statement)) — **\(fact.independentSources) independent sources**: \(who(fact.sources))\n"
+            }
+        }
+        if !story.conflicts.isEmpty {
+            out += "\n### Disputed\n\n"
+            for conflict in story.conflicts {
+                out += "- **\(escape(conflict.subject))** (\(conflict.kind.rawValue))\n"
+                for position in conflict.positions {
+                    out += "  - \(escape(position.statement)): \(who(position.sources))"
+                    if let example = position.evidence.first { out += " — “\(escape(example))”" }
+                    out += "\n"
+                }
+            }
+        }
+        let single = story.facts.filter { $0.status == .singleSource }
+        if !single.isEmpty {
+            out += "\n### Only one outlet says\n\n"
+            // Facts carrying a number or a name first: they are the ones a reader must check.
+            let numbered = Set(story.flags.filter { $0.kind == "single-source-number" }.map(\.subject))
+            let ranked = single.enumerated().sorted { a, b in
+                let ra = numbered.contains { a.element.statement.contains($0) } ? 0 : 1
+                let rb = numbered.contains { b.element.statement.contains($0) } ? 0 : 1
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }.map(\.element)
+            for fact in ranked.prefix(singleSourceLimit) {
+                out += "- \(escape(fact.statement)) — \(who(fact.sources))\n"
+            }
+            if ranked.count > singleSourceLimit {
+                out += "- … and \(ranked.count - singleSourceLimit) more single-source statements (all in the JSON).\n"
+            }
+        }
+        let unverified = story.flags.filter { $0.kind == "unverified-person" }
+        if !unverified.isEmpty {
+            out += "\n### People only one outlet names\n\n"
+            for flag in unverified { out += "- **\(escape(flag.subject))** in \(who([flag.article])): \(escape(flag.detail))\n" }
+        }
+        let numbers = story.flags.filter { $0.kind == "single-source-number" }
+        if !numbers.isEmpty {
+            out += "\n### Numbers only one outlet gives\n\n"
+            out += numbers.map { "\(escape($0.subject)) (\(who([$0.article])))" }.joined(separator: "; ") + "\n"
+        }
+        if !story.quotes.isEmpty {
+            out += "\n### Quotes\n\n| speaker | quote | outlets | wording varies |\n|---|---|---|---|\n"
+            for quote in story.quotes {
+                let texts = Set(quote.variants.map { Terms.words($0.text.replacingAll(" (without quotation marks)", with: "")).joined(separator: " ") })
+                let drift = texts.count > 1 ? "yes (\(texts.count) wordings)" : "no"
+                let speaker = (quote.speaker.map(escape) ?? "unattributed") + (quote.role.map { ", " + escape($0) } ?? "")
+                out += "| \(speaker) | “\(escape(quote.text))” | \(quote.sources.count): \(who(quote.sources)) | \(drift) |\n"
+            }
+        }
+        if !story.timeline.isEmpty {
+            out += "\n### Timeline\n\n"
+            for entry in story.timeline { out += "- **\(entry.date)**: \(escape(entry.event)) — \(who(entry.sources))\n" }
+        }
+        if !story.sources.isEmpty {
+            out += "\n### Sources\n\n| article | facts | corroborated | unique | in conflicts | flags |\n|---|---|---|---|---|---|\n"
+            for score in story.sources {
+                out += "| `\(code(score.article))` | \(score.facts) | \(score.corroborated) | \(score.unique) | \(score.contradicted) | \(score.flags) |\n"
+            }
         }
         return out
     }

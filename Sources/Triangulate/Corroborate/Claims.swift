@@ -1,0 +1,133 @@
+/// A clause of one article, with what it is about: the unit claims are aligned on.
+struct Claim {
+    var index: Int
+    var article: String
+    /// The sentence as the article wrote it (evidence).
+    var sentence: String
+    /// The clause inside the sentence.
+    var text: String
+    var stems: Set<String>
+    /// Stem → a word that produced it (for readable subjects).
+    var words: [String: String]
+    var classes: Set<Predicates.Class>
+    /// Story name keys in order of appearance, with their word position in the clause.
+    var names: [(key: String, at: Int)]
+    /// Word position of the first predicate-class word, if any.
+    var predicateAt: Int?
+    var quantities: [Quantity]
+    var dates: [DateMention]
+    /// Mostly quoted speech: kept for facts, left out of conflicts (an expert's opinion is not a reported fact).
+    var quoted: Bool
+
+    var nameKeys: Set<String> { Set(names.map(\.key)) }
+    /// Sorted, for order-independent (and so deterministic) similarity sums.
+    var sortedStems: [String] = []
+    var sortedNames: [String] = []
+    var classMask: Int = 0
+
+    /// Names standing before the predicate: the clause's subjects ("Ford and Xiaomi denied …").
+    func subjects(_ storyNames: StoryNames) -> [String] {
+        let limit = predicateAt ?? Int.max
+        return names.filter { $0.at < limit }.map(\.key).filter { key in
+            let kind = storyNames.name(key)?.kind
+            return kind == .organization || kind == .person
+        }
+    }
+}
+
+enum ClaimExtractor {
+    /// Clause breaks inside a sentence: "…, while BYD declined to comment", "…; the company …".
+    static let clauseBreaks = ["; ", ", while ", ", but ", ", whereas ", " while "]
+
+    static func claims(of item: AnnotatedArticle, names: StoryNames, stemmer: Stemmer, startIndex: Int) -> [Claim] {
+        var claims: [Claim] = []
+        let notes = item.annotations
+        for sentence in notes.sentences {
+            let text = sentence.text
+            // Headings and fragments are not claims.
+            let wordCount = text.split(separator: " ").count
+            guard wordCount >= 5, let last = text.last, ".!?\"”’)".contains(last) || wordCount >= 12 else { continue }
+            let quantities = notes.quantities.filter { $0.sentence == text }
+            let dates = notes.dates.filter { $0.sentence == text }
+            for clause in split(text) {
+                let lower = clause.lowercased()
+                let (classes, rest) = Predicates.classes(in: lower)
+                let clauseWords = Terms.words(clause)
+                var stems: Set<String> = []
+                var originals: [String: String] = [:]
+                for word in Terms.words(rest) where !Terms.stopWords.contains(word) && word.count > 1 {
+                    guard Predicates.words[word] == nil else { continue }
+                    let stem = stemmer.stem(word)
+                    stems.insert(stem)
+                    if originals[stem] == nil { originals[stem] = word }
+                }
+                let found = names.find(in: clauseWords)
+                let predicateAt = clauseWords.firstIndex { Predicates.words[$0] != nil }
+                    ?? Predicates.phrases.compactMap { phrase, _ in
+                        lower.contains(phrase) ? Terms.words(String(lower[..<lower.firstRange(of: phrase)!.lowerBound])).count : nil
+                    }.min()
+                let clauseQuantities = quantities.filter { clause.contains($0.text) }
+                let clauseDates = dates.filter { clause.contains($0.text) }
+                var claim =
+                    Claim(
+                        index: startIndex + claims.count, article: item.article.id, sentence: text, text: clause,
+                        stems: stems, words: originals, classes: classes, names: found, predicateAt: predicateAt,
+                        quantities: clauseQuantities, dates: clauseDates, quoted: unquotedWords(clause) < 5)
+                claim.sortedStems = stems.sorted()
+                claim.sortedNames = Set(found.map(\.key)).sorted()
+                for (bit, kind) in Predicates.Class.allCases.enumerated() where classes.contains(kind) { claim.classMask |= 1 << bit }
+                claims.append(claim)
+            }
+        }
+        return claims
+    }
+
+    static func split(_ sentence: String) -> [String] {
+        var parts = [sentence]
+        for separator in clauseBreaks {
+            parts = parts.flatMap { part -> [String] in
+                guard !insideQuote(part, separator) else { return [part] }
+                let pieces = part.splitting(on: separator)
+                return pieces.count > 1 && pieces.allSatisfy({ $0.split(separator: " ").count >= 3 }) ? pieces : [part]
+            }
+        }
+        return parts.map { $0.trimming(" ,;") }.filter { !$0.isEmpty }
+    }
+
+    /// True when every occurrence of `separator` sits inside quotation marks.
+    static func insideQuote(_ text: String, _ separator: String) -> Bool {
+        guard let range = text.firstRange(of: separator) else { return false }
+        let before = text[..<range.lowerBound]
+        let opens = before.filter { $0 == "“" }.count + before.filter { $0 == "\"" }.count % 2
+        let closes = before.filter { $0 == "”" }.count
+        return opens > closes
+    }
+
+    /// Words of the clause outside quotation marks: under five, the clause is quoted speech with a short attribution.
+    static func unquotedWords(_ text: String) -> Int {
+        var inside = false
+        var outside = ""
+        for character in text {
+            if character == "“" || character == "”" || character == "\"" {
+                inside = character == "“" ? true : character == "”" ? false : !inside
+                outside.append(" ")
+                continue
+            }
+            if !inside { outside.append(character) }
+        }
+        return Terms.words(outside).count
+    }
+}
+
+extension String {
+    func splitting(on separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = self[...]
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

@@ -1,0 +1,125 @@
+/// News predicates written many ways, folded into one class token each, so that "denied", "rejected" and "called
+/// the report completely false" align, and "scale back" meets its opposite "accelerate".
+enum Predicates {
+    enum Class: String, CaseIterable {
+        case deny = "#deny"
+        case confirm = "#confirm"
+        case declineComment = "#decline-comment"
+        case noResponse = "#no-response"
+        case decrease = "#decrease"
+        case increase = "#increase"
+        case talks = "#talks"
+        case partnership = "#partnership"
+        case report = "#report"
+        case electricVehicle = "#ev"
+    }
+
+    /// Phrases first (longest first), then single words. Lowercase.
+    static let phrases: [(String, Class)] = {
+        let table: [Class: [String]] = [
+            .deny: [
+                "completely false", "no truth", "baseless", "untrue", "unfounded", "pushed back against", "push back on",
+                "not true", "categorically denied", "flatly denied",
+            ],
+            .declineComment: [
+                "declined to comment", "declines to comment", "declined comment", "refused to comment",
+                "would not comment", "declined to say", "declined to discuss", "no comment",
+            ],
+            .noResponse: [
+                "did not respond", "didn't respond", "did not reply", "did not immediately respond", "has not responded",
+                "have not responded", "could not be reached", "did not return", "no response", "not immediately respond",
+                "not respond to", "did not answer",
+            ],
+            .decrease: [
+                "scale back", "scaling back", "scaled back", "scales back", "pull back", "pulling back", "dial back",
+                "dials back", "dialed back", "wind down", "winding down", "cut back", "cutting back", "step back",
+            ],
+            .increase: [
+                "ramp up", "ramping up", "doubling down", "double down", "push ahead", "pushing ahead", "build out",
+                "step up", "stepping up", "speed up",
+            ],
+            .partnership: ["joint venture", "tie-up", "tie up"],
+            .electricVehicle: ["electric vehicles", "electric vehicle", "electric cars", "electric car"],
+        ]
+        var list: [(String, Class)] = []
+        for (kind, items) in table { for item in items { list.append((item, kind)) } }
+        return list.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
+    }()
+
+    static let words: [String: Class] = {
+        let table: [Class: [String]] = [
+            .deny: [
+                "deny", "denies", "denied", "denying", "denial", "denials", "reject", "rejects", "rejected", "rejecting",
+                "dismiss", "dismisses", "dismissed", "rebuff", "rebuffed", "refute", "refuted", "refutes", "false",
+                "disputed", "disputes", "dispute", "rebutted",
+            ],
+            .confirm: ["confirm", "confirms", "confirmed", "confirming", "acknowledged", "acknowledges", "verified"],
+            .decrease: [
+                "cut", "cuts", "cutting", "abandon", "abandons", "abandoned", "abandoning", "cancel", "cancels",
+                "cancelled", "canceled", "cancelling", "reduce", "reduces", "reduced", "reducing", "shrink", "shrinks",
+                "slash", "slashed", "slashes", "halt", "halted", "halts", "retreat", "retreats", "retreating", "curb",
+                "curbed", "scrap", "scrapped", "shelve", "shelved", "downsize", "downsized", "delay", "delayed",
+            ],
+            .increase: [
+                "accelerate", "accelerates", "accelerated", "accelerating", "expand", "expands", "expanded",
+                "expanding", "expansion", "boost", "boosts", "boosted", "boosting", "increase", "increases",
+                "increased", "grow", "grows", "growing", "bigger", "enlarge", "enlarged",
+            ],
+            .talks: [
+                "talks", "talk", "discussions", "discussion", "discussed", "discussing", "discuss", "negotiations",
+                "negotiation", "negotiating", "negotiate", "negotiated", "conversations", "dialogue", "dialogues",
+            ],
+            .partnership: [
+                "partnership", "partnerships", "partner", "partnering", "venture", "alliance", "collaboration",
+                "cooperation", "cooperate", "deal",
+            ],
+            .report: ["report", "reports", "reported", "reporting", "publication", "article", "claims", "claimed", "rumors", "rumours"],
+            .electricVehicle: ["ev", "evs"],
+        ]
+        var map: [String: Class] = [:]
+        for kind in Class.allCases { for item in table[kind] ?? [] where map[item] == nil { map[item] = kind } }
+        return map
+    }()
+
+    /// The classes a lowercased sentence expresses, and the sentence with the class phrases removed.
+    static func classes(in lower: String) -> (Set<Class>, String) {
+        var found: Set<Class> = []
+        var rest = lower
+        for (phrase, kind) in phrases where rest.contains(phrase) {
+            found.insert(kind)
+            rest = rest.replacingAll(phrase, with: " ")
+        }
+        for word in Terms.words(rest) { if let kind = words[word] { found.insert(kind) } }
+        return (found, rest)
+    }
+
+    static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]
+    static let directionClasses: Set<Class> = [.increase, .decrease]
+
+    static func describe(_ kind: Class) -> String {
+        switch kind {
+        case .deny: return "denied it"
+        case .confirm: return "confirmed it"
+        case .declineComment: return "declined to comment"
+        case .noResponse: return "did not respond"
+        case .decrease: return "scaling back"
+        case .increase: return "expanding or accelerating"
+        default: return kind.rawValue
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,115 @@
+/// One event as several articles tell it, claim by claim. Produced by the Corroborate stage.
+public struct Story: Sendable, Hashable {
+    public var id: String
+    public var headline: String
+    public var articles: [String]
+    public var facts: [Fact] = []
+    public var conflicts: [Conflict] = []
+    public var quotes: [StoryQuote] = []
+    public var people: [StoryPerson] = []
+    public var entities: [StoryEntity] = []
+    public var flags: [StoryFlag] = []
+    public var timeline: [TimelineEntry] = []
+    public var sources: [SourceScore] = []
+    /// Articles that copy or closely rewrite another article of the story.
+    public var lineage: [LineageEdge] = []
+
+    public init(id: String, headline: String, articles: [String]) {
+        self.id = id
+        self.headline = headline
+        self.articles = articles
+    }
+}
+
+public struct Evidence: Sendable, Hashable {
+    public var article: String
+    public var sentence: String
+}
+
+public struct Fact: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable {
+        case corroborated
+        case singleSource = "single-source"
+        case disputed
+    }
+
+    public var id: String
+    public var statement: String
+    public var sources: [String]
+    public var independentSources: Int
+    public var status: Status
+    public var evidence: [Evidence]
+}
+
+public struct Conflict: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case numeric, date, status, polarity, attribution
+    }
+
+    public struct Position: Sendable, Hashable {
+        public var statement: String
+        public var sources: [String]
+        /// The sentences behind this position, verbatim.
+        public var evidence: [String] = []
+    }
+
+    public var id: String
+    public var subject: String
+    public var kind: Kind
+    public var positions: [Position]
+}
+
+public struct StoryQuote: Sendable, Hashable {
+    public struct Variant: Sendable, Hashable {
+        public var article: String
+        public var text: String
+    }
+
+    public var speaker: String?
+    public var role: String?
+    public var text: String
+    public var sources: [String]
+    public var variants: [Variant]
+}
+
+public struct StoryPerson: Sendable, Hashable {
+    public var name: String
+    public var role: String?
+    public var sources: [String]
+}
+
+public struct StoryEntity: Sendable, Hashable {
+    public var name: String
+    public var type: EntityKind
+    public var sources: [String]
+}
+
+public struct StoryFlag: Sendable, Hashable {
+    public var kind: String
+    public var article: String
+    public var subject: String
+    public var detail: String
+}
+
+public struct TimelineEntry: Sendable, Hashable {
+    public var date: String
+    public var event: String
+    public var sources: [String]
+}
+
+public struct SourceScore: Sendable, Hashable {
+    public var article: String
+    public var facts: Int
+    public var corroborated: Int
+    public var unique: Int
+    public var contradicted: Int
+    public var flags: Int
+}
+
+public struct LineageEdge: Sendable, Hashable {
+    /// The later or derivative article.
+    public var copy: String
+    public var original: String
+    /// Share of the copy's word 8-grams found in the original.
+    public var similarity: Double
+}
