@@ -48,6 +48,30 @@ struct ExamplesTests {
         var articles: [String: Expected]
     }
 
+    struct Event: Decodable {
+        struct Unverified: Decodable {
+            var article: String
+            var name: String
+        }
+        struct Number: Decodable {
+            var article: String
+            var text: String
+        }
+        var slug: String
+        var articles: [String]
+        var unverifiedPeople: [Unverified]
+        var singleSourceNumbers: [Number]
+    }
+
+    struct Events: Decodable {
+        var events: [Event]
+    }
+
+    static func events() throws -> [Event] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.examples + "/expectations.json"))
+        return try JSONDecoder().decode(Events.self, from: data).events
+    }
+
     static let expected: [String: Expected] = {
         let url = URL(fileURLWithPath: Fixtures.examples + "/expectations.json")
         guard let data = try? Data(contentsOf: url), let corpus = try? JSONDecoder().decode(Corpus.self, from: data)

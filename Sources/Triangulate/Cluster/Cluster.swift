@@ -75,7 +75,8 @@ public struct Cluster: StoryGrouping {
             for term in document.keys.sorted() {
                 // A background of pseudo-documents keeps words that every article of a one-story batch shares from
                 // weighing nothing.
-                let weight = (1 + log(document[term]!)) * log((total + Self.backgroundDocuments) / documentFrequency[term]!)
+                let weight =
+                    (1 + log(document[term]!)) * log((total + Self.backgroundDocuments) / documentFrequency[term]!)
                 vector.append((term, weight))
                 norm += weight * weight
             }

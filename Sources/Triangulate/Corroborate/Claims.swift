@@ -62,9 +62,11 @@ enum ClaimExtractor {
                     if originals[stem] == nil { originals[stem] = word }
                 }
                 let found = names.find(in: clauseWords)
-                let predicateAt = clauseWords.firstIndex { Predicates.words[$0] != nil }
+                let predicateAt =
+                    clauseWords.firstIndex { Predicates.words[$0] != nil }
                     ?? Predicates.phrases.compactMap { phrase, _ in
-                        lower.contains(phrase) ? Terms.words(String(lower[..<lower.firstRange(of: phrase)!.lowerBound])).count : nil
+                        lower.contains(phrase)
+                            ? Terms.words(String(lower[..<lower.firstRange(of: phrase)!.lowerBound])).count : nil
                     }.min()
                 let clauseQuantities = quantities.filter { clause.contains($0.text) }
                 let clauseDates = dates.filter { clause.contains($0.text) }
@@ -75,7 +77,9 @@ enum ClaimExtractor {
                         quantities: clauseQuantities, dates: clauseDates, quoted: unquotedWords(clause) < 5)
                 claim.sortedStems = stems.sorted()
                 claim.sortedNames = Set(found.map(\.key)).sorted()
-                for (bit, kind) in Predicates.Class.allCases.enumerated() where classes.contains(kind) { claim.classMask |= 1 << bit }
+                for (bit, kind) in Predicates.Class.allCases.enumerated() where classes.contains(kind) {
+                    claim.classMask |= 1 << bit
+                }
                 claims.append(claim)
             }
         }

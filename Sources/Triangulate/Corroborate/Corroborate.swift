@@ -57,7 +57,8 @@ public struct Corroborate: Sendable {
             let independent = Self.independentCount(sources, copies: copies)
             story.facts.append(
                 Fact(
-                    id: "fact-\(number + 1)", statement: central.text, sources: sources, independentSources: independent,
+                    id: "fact-\(number + 1)", statement: central.text, sources: sources,
+                    independentSources: independent,
                     status: independent >= 2 ? .corroborated : .singleSource,
                     evidence: members.map { Evidence(article: $0.article, sentence: $0.sentence) }))
         }
@@ -192,8 +193,10 @@ public struct Corroborate: Sendable {
             let articleSets = kinds.map { Set(byKind[$0]!.map(\.article)) }
             // Different articles must disagree: some pair of kinds told by disjoint sets of outlets.
             let disagree = articleSets.indices.contains { i in
-                articleSets.indices.contains { j in i < j && !articleSets[i].subtracting(articleSets[j]).isEmpty
-                    && !articleSets[j].subtracting(articleSets[i]).isEmpty }
+                articleSets.indices.contains { j in
+                    i < j && !articleSets[i].subtracting(articleSets[j]).isEmpty
+                        && !articleSets[j].subtracting(articleSets[i]).isEmpty
+                }
             }
             guard disagree else { continue }
             result.append(
@@ -221,24 +224,34 @@ public struct Corroborate: Sendable {
             var topic: [String: Double] = [:]
             for a in up {
                 for b in down where a.article != b.article {
-                    for stem in a.stems.intersection(b.stems) { topic[a.words[stem] ?? stem, default: 0] += weights[stem] ?? 1 }
+                    for stem in a.stems.intersection(b.stems) {
+                        topic[a.words[stem] ?? stem, default: 0] += weights[stem] ?? 1
+                    }
                     if a.classes.contains(.electricVehicle) && b.classes.contains(.electricVehicle) {
                         topic["electric vehicles", default: 0] += 2
                     }
                 }
             }
-            guard let subject = topic.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else {
+            guard let subject = topic.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
+            else {
                 continue
             }
             let upArticles = Set(up.map(\.article))
             let downArticles = Set(down.map(\.article))
-            guard !upArticles.subtracting(downArticles).isEmpty, !downArticles.subtracting(upArticles).isEmpty else { continue }
+            guard !upArticles.subtracting(downArticles).isEmpty, !downArticles.subtracting(upArticles).isEmpty else {
+                continue
+            }
             result.append(
                 Conflict(
-                    id: "", subject: "Whether \(name.display) is scaling back or expanding (\(subject))", kind: .polarity,
+                    id: "", subject: "Whether \(name.display) is scaling back or expanding (\(subject))",
+                    kind: .polarity,
                     positions: [
-                        .init(statement: "\(name.display) is scaling back", sources: Self.ordered(Array(downArticles), story.articles), evidence: down.map(\.sentence)),
-                        .init(statement: "\(name.display) is expanding or accelerating", sources: Self.ordered(Array(upArticles), story.articles), evidence: up.map(\.sentence)),
+                        .init(
+                            statement: "\(name.display) is scaling back",
+                            sources: Self.ordered(Array(downArticles), story.articles), evidence: down.map(\.sentence)),
+                        .init(
+                            statement: "\(name.display) is expanding or accelerating",
+                            sources: Self.ordered(Array(upArticles), story.articles), evidence: up.map(\.sentence)),
                     ]))
         }
 
@@ -269,22 +282,39 @@ public struct Corroborate: Sendable {
                 let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
                 guard shared.count >= 2, overlap >= configuration.conflictThreshold else { continue }
                 // Not a conflict when each article also gives the other's value for this slot.
-                let aValues = Set(slots.filter { $0.claim.article == a.claim.article && $0.quantity.unit == a.quantity.unit && !$0.context.isDisjoint(with: shared) }.map(\.quantity.value))
-                let bValues = Set(slots.filter { $0.claim.article == b.claim.article && $0.quantity.unit == b.quantity.unit && !$0.context.isDisjoint(with: shared) }.map(\.quantity.value))
+                let aValues = Set(
+                    slots.filter {
+                        $0.claim.article == a.claim.article && $0.quantity.unit == a.quantity.unit
+                            && !$0.context.isDisjoint(with: shared)
+                    }.map(\.quantity.value))
+                let bValues = Set(
+                    slots.filter {
+                        $0.claim.article == b.claim.article && $0.quantity.unit == b.quantity.unit
+                            && !$0.context.isDisjoint(with: shared)
+                    }.map(\.quantity.value))
                 guard !(aValues.contains(b.quantity.value) && bValues.contains(a.quantity.value)) else { continue }
                 let signature = "n|\(a.quantity.unit)|\([a.quantity.value, b.quantity.value].sorted())"
                 guard !seen.contains(signature) else { continue }
                 seen.insert(signature)
-                let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap { a.claim.words[$0] ?? b.claim.words[$0] }
+                let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap {
+                    a.claim.words[$0] ?? b.claim.words[$0]
+                }
                 let topic = words.isEmpty ? a.quantity.unit : words.joined(separator: ", ")
-                let holdersA = slots.filter { $0.quantity.unit == a.quantity.unit && $0.quantity.value == a.quantity.value && !$0.context.isDisjoint(with: shared) }
-                let holdersB = slots.filter { $0.quantity.unit == b.quantity.unit && $0.quantity.value == b.quantity.value && !$0.context.isDisjoint(with: shared) }
+                let holdersA = slots.filter {
+                    $0.quantity.unit == a.quantity.unit && $0.quantity.value == a.quantity.value
+                        && !$0.context.isDisjoint(with: shared)
+                }
+                let holdersB = slots.filter {
+                    $0.quantity.unit == b.quantity.unit && $0.quantity.value == b.quantity.value
+                        && !$0.context.isDisjoint(with: shared)
+                }
                 result.append(
                     Conflict(
                         id: "", subject: "The figure for \(topic)", kind: .numeric,
                         positions: [(a, holdersA), (b, holdersB)].map { slot, holders in
                             .init(
-                                statement: slot.quantity.text, sources: Self.ordered(holders.map(\.claim.article), story.articles),
+                                statement: slot.quantity.text,
+                                sources: Self.ordered(holders.map(\.claim.article), story.articles),
                                 evidence: Self.unique(holders.map(\.claim.sentence)))
                         }))
             }
@@ -292,8 +322,12 @@ public struct Corroborate: Sendable {
         // Dates: closely aligned claims giving different days.
         for (i, a) in reported.enumerated() {
             for b in reported[(i + 1)...] where a.article != b.article {
-                let aDays = Set(a.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) })
-                let bDays = Set(b.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) })
+                let aDays = Set(
+                    a.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) }
+                )
+                let bDays = Set(
+                    b.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) }
+                )
                 guard !aDays.isEmpty, !bDays.isEmpty, aDays.isDisjoint(with: bDays),
                     similarity(a, b, weights) >= configuration.alignThreshold
                 else { continue }
@@ -305,7 +339,9 @@ public struct Corroborate: Sendable {
                     Conflict(
                         id: "", subject: "The date of \(topic)", kind: .date,
                         positions: [a, b].map { claim in
-                            .init(statement: claim.dates.first { $0.granularity == .day }?.text ?? "", sources: [claim.article], evidence: [claim.sentence])
+                            .init(
+                                statement: claim.dates.first { $0.granularity == .day }?.text ?? "",
+                                sources: [claim.article], evidence: [claim.sentence])
                         }))
             }
         }
@@ -320,13 +356,14 @@ public struct Corroborate: Sendable {
         guard let first = target.first, let start = words.firstIndex(of: first) else { return [] }
         let low = max(0, start - 5)
         let high = min(words.count, start + target.count + 5)
-        return Set(words[low..<high].enumerated().compactMap { offset, word in
-            let position = low + offset
-            guard position < start || position >= start + target.count, !Terms.stopWords.contains(word),
-                Int(word) == nil, word.count > 1
-            else { return nil }
-            return stemmer.stem(word)
-        })
+        return Set(
+            words[low..<high].enumerated().compactMap { offset, word in
+                let position = low + offset
+                guard position < start || position >= start + target.count, !Terms.stopWords.contains(word),
+                    Int(word) == nil, word.count > 1
+                else { return nil }
+                return stemmer.stem(word)
+            })
     }
 
     static func unique(_ items: [String]) -> [String] {
@@ -334,12 +371,16 @@ public struct Corroborate: Sendable {
         return items.filter { seen.insert($0).inserted }
     }
 
-    static func monthDay(_ date: CalendarDate) -> String { CalendarDate(year: nil, month: date.month, day: date.day).iso }
+    static func monthDay(_ date: CalendarDate) -> String {
+        CalendarDate(year: nil, month: date.month, day: date.day).iso
+    }
 
     /// The rarest words two claims share, as a readable subject.
     static func topic(_ a: Claim, _ b: Claim, weights: [String: Double], excluding: String) -> String {
         let shared = a.stems.intersection(b.stems).filter { $0 != excluding && Int($0) == nil }
-        let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap { a.words[$0] }
+        let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap {
+            a.words[$0]
+        }
         return words.isEmpty ? "the same claim" : words.joined(separator: ", ")
     }
 
@@ -361,8 +402,10 @@ public struct Corroborate: Sendable {
                 let match = groups.indices.first { index in
                     let group = groups[index]
                     guard !group.variants.contains(where: { $0.article == item.article.id }) else { return false }
-                    let overlap = Double(group.words.intersection(words).count) / Double(min(group.words.count, words.count))
-                    let sameSide = key == nil || group.speakerKey == nil || key == group.speakerKey
+                    let overlap =
+                        Double(group.words.intersection(words).count) / Double(min(group.words.count, words.count))
+                    let sameSide =
+                        key == nil || group.speakerKey == nil || key == group.speakerKey
                         || Self.sameSide(key, group.speakerKey, names)
                     return overlap >= 0.6 && sameSide
                 }
@@ -371,7 +414,10 @@ public struct Corroborate: Sendable {
                     groups[match].words.formUnion(words)
                     if groups[match].speakerKey == nil { groups[match].speakerKey = key }
                 } else {
-                    groups.append(Group(speakerKey: key, speaker: quote.speaker, words: words, variants: [.init(article: item.article.id, text: quote.text)]))
+                    groups.append(
+                        Group(
+                            speakerKey: key, speaker: quote.speaker, words: words,
+                            variants: [.init(article: item.article.id, text: quote.text)]))
                 }
             }
         }
@@ -383,10 +429,13 @@ public struct Corroborate: Sendable {
             if let index = merged.indices.first(where: { index in
                 let other = merged[index]
                 guard let key = group.speakerKey, other.speakerKey == key else { return false }
-                let overlap = Double(other.words.intersection(group.words).count) / Double(min(other.words.count, group.words.count))
+                let overlap =
+                    Double(other.words.intersection(group.words).count)
+                    / Double(min(other.words.count, group.words.count))
                 return overlap >= 0.6
             }) {
-                for variant in group.variants where !merged[index].variants.contains(where: { $0.article == variant.article }) {
+                for variant in group.variants
+                where !merged[index].variants.contains(where: { $0.article == variant.article }) {
                     merged[index].variants.append(variant)
                 }
                 merged[index].words.formUnion(group.words)
@@ -399,11 +448,16 @@ public struct Corroborate: Sendable {
         // Each sentence with the one before it in the same paragraph ("… Jim Farley … . He also called …").
         let sentences = articles.map { item in
             let list = item.annotations.sentences
-            return (item.article.id, list.indices.map { index -> String in
-                var text = list[index].text
-                if index > 0, list[index - 1].paragraph == list[index].paragraph { text = list[index - 1].text + " " + text }
-                return " " + Terms.words(text).joined(separator: " ") + " "
-            })
+            return (
+                item.article.id,
+                list.indices.map { index -> String in
+                    var text = list[index].text
+                    if index > 0, list[index - 1].paragraph == list[index].paragraph {
+                        text = list[index - 1].text + " " + text
+                    }
+                    return " " + Terms.words(text).joined(separator: " ") + " "
+                }
+            )
         }
         for index in groups.indices {
             guard let shortest = groups[index].variants.min(by: { $0.text.count < $1.text.count }),
@@ -412,16 +466,19 @@ public struct Corroborate: Sendable {
             let phrase = Terms.words(shortest.text)
             guard phrase.count >= 2 else { continue }
             let needle = " " + phrase.joined(separator: " ") + " "
-            let speakerWord = " " + (key.split(separator: ":").last.map(String.init) ?? speaker.display.lowercased()) + " "
+            let speakerWord =
+                " " + (key.split(separator: ":").last.map(String.init) ?? speaker.display.lowercased()) + " "
             for (id, list) in sentences where !groups[index].variants.contains(where: { $0.article == id }) {
                 if list.contains(where: { $0.contains(needle) && $0.contains(speakerWord) }) {
-                    groups[index].variants.append(.init(article: id, text: shortest.text + " (without quotation marks)"))
+                    groups[index].variants.append(
+                        .init(article: id, text: shortest.text + " (without quotation marks)"))
                 }
             }
         }
         return groups.map { group in
             let name = group.speakerKey.flatMap { names.name($0) }
-            let longest = group.variants.filter { !$0.text.hasSuffix("(without quotation marks)") }
+            let longest =
+                group.variants.filter { !$0.text.hasSuffix("(without quotation marks)") }
                 .max { $0.text.count < $1.text.count }?.text ?? group.variants[0].text
             return StoryQuote(
                 speaker: name?.display ?? group.speaker, role: name?.role, text: longest,
@@ -433,7 +490,9 @@ public struct Corroborate: Sendable {
     static func sameSide(_ a: String?, _ b: String?, _ names: StoryNames) -> Bool {
         guard let a, let b, let first = names.name(a), let second = names.name(b) else { return false }
         func speaksFor(_ person: StoryNames.Name, _ organization: StoryNames.Name) -> Bool {
-            guard person.kind == .person, organization.kind == .organization, let role = person.role else { return false }
+            guard person.kind == .person, organization.kind == .organization, let role = person.role else {
+                return false
+            }
             let orgWord = organization.display.split(separator: " ").first.map(String.init) ?? organization.display
             return role.contains(orgWord)
         }
@@ -448,16 +507,20 @@ public struct Corroborate: Sendable {
             let article = person.sources[0]
             let quoted = story.quotes.contains { $0.speaker == person.name }
             guard person.role != nil || quoted, let surname = person.name.split(separator: " ").last else { continue }
-            let elsewhere = articles.contains { $0.article.id != article && Terms.words($0.article.text).contains(surname.lowercased()) }
+            let elsewhere = articles.contains {
+                $0.article.id != article && Terms.words($0.article.text).contains(surname.lowercased())
+            }
             if !elsewhere { unverified[article, default: []].append(person.name) }
         }
         for article in story.articles {
             guard let people = unverified[article] else { continue }
             for name in people {
                 let role = story.people.first { $0.name == name }?.role
-                var detail = "Named\(role.map { " as “\($0)”" } ?? "") by this outlet only; no other outlet in the story mentions them."
+                var detail =
+                    "Named\(role.map { " as “\($0)”" } ?? "") by this outlet only; no other outlet in the story mentions them."
                 if people.count >= configuration.unverifiedCluster {
-                    detail = "High severity: this outlet quotes \(people.count) people no other outlet mentions. " + detail
+                    detail =
+                        "High severity: this outlet quotes \(people.count) people no other outlet mentions. " + detail
                 }
                 flags.append(StoryFlag(kind: "unverified-person", article: article, subject: name, detail: detail))
             }
@@ -472,7 +535,9 @@ public struct Corroborate: Sendable {
         // Numbers only one outlet gives.
         var holders: [String: Set<String>] = [:]
         for item in articles {
-            for quantity in item.annotations.quantities { holders["\(quantity.unit)|\(quantity.value)", default: []].insert(item.article.id) }
+            for quantity in item.annotations.quantities {
+                holders["\(quantity.unit)|\(quantity.value)", default: []].insert(item.article.id)
+            }
         }
         for item in articles {
             var done: Set<String> = []
@@ -548,7 +613,8 @@ public struct Corroborate: Sendable {
         var bestScore = -1.0
         for (i, set) in sets.enumerated() {
             let score = sets.enumerated().reduce(0.0) { total, other in
-                other.offset == i || set.isEmpty ? total
+                other.offset == i || set.isEmpty
+                    ? total
                     : total + Double(set.intersection(other.element).count) / Double(set.union(other.element).count)
             }
             if score > bestScore {
@@ -587,13 +653,17 @@ public struct Corroborate: Sendable {
                 guard containment >= threshold else { continue }
                 // The later (or, undated, the later in input order) is the copy.
                 let later: Bool
-                if let a = articles[j].article.published?.dayNumber, let b = articles[i].article.published?.dayNumber, a != b {
+                if let a = articles[j].article.published?.dayNumber, let b = articles[i].article.published?.dayNumber,
+                    a != b
+                {
                     later = a > b
                 } else {
                     later = j > i
                 }
                 if later {
-                    edges.append(LineageEdge(copy: articles[j].article.id, original: articles[i].article.id, similarity: containment))
+                    edges.append(
+                        LineageEdge(
+                            copy: articles[j].article.id, original: articles[i].article.id, similarity: containment))
                     break
                 }
             }

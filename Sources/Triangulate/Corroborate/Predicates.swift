@@ -18,7 +18,8 @@ enum Predicates {
     static let phrases: [(String, Class)] = {
         let table: [Class: [String]] = [
             .deny: [
-                "completely false", "no truth", "baseless", "untrue", "unfounded", "pushed back against", "push back on",
+                "completely false", "no truth", "baseless", "untrue", "unfounded", "pushed back against",
+                "push back on",
                 "not true", "categorically denied", "flatly denied",
             ],
             .declineComment: [
@@ -26,8 +27,10 @@ enum Predicates {
                 "would not comment", "declined to say", "declined to discuss", "no comment",
             ],
             .noResponse: [
-                "did not respond", "didn't respond", "did not reply", "did not immediately respond", "has not responded",
-                "have not responded", "could not be reached", "did not return", "no response", "not immediately respond",
+                "did not respond", "didn't respond", "did not reply", "did not immediately respond",
+                "has not responded",
+                "have not responded", "could not be reached", "did not return", "no response",
+                "not immediately respond",
                 "not respond to", "did not answer",
             ],
             .decrease: [
@@ -49,7 +52,8 @@ enum Predicates {
     static let words: [String: Class] = {
         let table: [Class: [String]] = [
             .deny: [
-                "deny", "denies", "denied", "denying", "denial", "denials", "reject", "rejects", "rejected", "rejecting",
+                "deny", "denies", "denied", "denying", "denial", "denials", "reject", "rejects", "rejected",
+                "rejecting",
                 "dismiss", "dismisses", "dismissed", "rebuff", "rebuffed", "refute", "refuted", "refutes", "false",
                 "disputed", "disputes", "dispute", "rebutted",
             ],
@@ -73,7 +77,10 @@ enum Predicates {
                 "partnership", "partnerships", "partner", "partnering", "venture", "alliance", "collaboration",
                 "cooperation", "cooperate", "deal",
             ],
-            .report: ["report", "reports", "reported", "reporting", "publication", "article", "claims", "claimed", "rumors", "rumours"],
+            .report: [
+                "report", "reports", "reported", "reporting", "publication", "article", "claims", "claimed", "rumors",
+                "rumours",
+            ],
             .electricVehicle: ["ev", "evs"],
         ]
         var map: [String: Class] = [:]

@@ -17,7 +17,10 @@ struct StoryNames {
 
     init(_ articles: [AnnotatedArticle]) {
         var displayVotes: [String: [String: Int]] = [:]
-        func add(_ key: String, _ display: String, _ kind: EntityKind, _ role: String?, _ article: String, _ words: [[String]]) {
+        func add(
+            _ key: String, _ display: String, _ kind: EntityKind, _ role: String?, _ article: String,
+            _ words: [[String]]
+        ) {
             if names[key] == nil {
                 names[key] = Name(key: key, display: display, kind: kind, role: role, sources: [])
                 order.append(key)
@@ -27,7 +30,9 @@ struct StoryNames {
             displayVotes[key, default: [:]][display, default: 0] += 1
             for alias in words where !alias.isEmpty {
                 let first = alias[0]
-                if !(aliases[first]?.contains { $0.0 == alias } ?? false) { aliases[first, default: []].append((alias, key)) }
+                if !(aliases[first]?.contains { $0.0 == alias } ?? false) {
+                    aliases[first, default: []].append((alias, key))
+                }
             }
         }
         for item in articles {
@@ -38,11 +43,15 @@ struct StoryNames {
                 guard let last = words.last else { continue }
                 add("p:" + last, person.name, .person, person.role, id, [words, [last]])
             }
-            for (kind, list) in [(EntityKind.organization, notes.organizations), (.place, notes.places), (.product, notes.products)] {
+            for (kind, list) in [
+                (EntityKind.organization, notes.organizations), (.place, notes.places), (.product, notes.products),
+            ] {
                 for entity in list {
                     let words = Terms.words(entity.name)
                     guard let first = words.first else { continue }
-                    let key = kind == .organization ? "o:" + first : (kind == .place ? "l:" : "r:") + words.joined(separator: " ")
+                    let key =
+                        kind == .organization
+                        ? "o:" + first : (kind == .place ? "l:" : "r:") + words.joined(separator: " ")
                     add(key, entity.name, kind, nil, id, kind == .organization ? [words, [first]] : [words])
                 }
             }
@@ -50,7 +59,8 @@ struct StoryNames {
         // Display: the name most articles use; ties go to the longer (fuller) name, then alphabetical.
         for (key, votes) in displayVotes {
             let best = votes.max { a, b in
-                a.value != b.value ? a.value < b.value : a.key.count != b.key.count ? a.key.count < b.key.count : a.key > b.key
+                a.value != b.value
+                    ? a.value < b.value : a.key.count != b.key.count ? a.key.count < b.key.count : a.key > b.key
             }
             if let best { names[key]!.display = best.key }
         }

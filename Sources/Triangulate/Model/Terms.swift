@@ -49,7 +49,9 @@ enum Terms {
                 current.append(byte)
             } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 // ’s possessive or inner apostrophe
-                if index + 3 < bytes.count, bytes[index + 3] == 0x73, index + 4 >= bytes.count || !Tokenizer.isLetter(bytes, index + 4) {
+                if index + 3 < bytes.count, bytes[index + 3] == 0x73,
+                    index + 4 >= bytes.count || !Tokenizer.isLetter(bytes, index + 4)
+                {
                     flush()
                     index += 4
                     continue

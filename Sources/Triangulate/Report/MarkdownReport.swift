@@ -24,20 +24,24 @@ public enum MarkdownReport {
 
     static func story(_ story: Story, articles: [AnnotatedArticle]) -> String {
         let label: [String: String] = Dictionary(
-            articles.map { item in (item.article.id, item.article.outlet.map { "\($0) (\(item.article.id))" } ?? item.article.id) },
+            articles.map { item in
+                (item.article.id, item.article.outlet.map { "\($0) (\(item.article.id))" } ?? item.article.id)
+            },
             uniquingKeysWith: { a, _ in a })
         func who(_ ids: [String]) -> String { ids.map { "`\(code(label[$0] ?? $0))`" }.joined(separator: ", ") }
         var out = "## \(escape(story.headline))\n\n"
         out += "\(story.articles.count) article\(story.articles.count == 1 ? "" : "s"): \(who(story.articles))\n"
         if !story.lineage.isEmpty {
             out += "\nCopies (counted once): "
-            out += story.lineage.map { "`\(code($0.copy))` copies `\(code($0.original))`" }.joined(separator: "; ") + "\n"
+            out +=
+                story.lineage.map { "`\(code($0.copy))` copies `\(code($0.original))`" }.joined(separator: "; ") + "\n"
         }
         let corroborated = story.facts.filter { $0.status == .corroborated }
         if !corroborated.isEmpty {
             out += "\n### Corroborated\n\n"
             for fact in corroborated {
-                out += "- \(escape(fact.statement)) — **\(fact.independentSources) independent sources**: \(who(fact.sources))\n"
+                out +=
+                    "- \(escape(fact.statement)) — **\(fact.independentSources) independent sources**: \(who(fact.sources))\n"
             }
         }
         if !story.conflicts.isEmpty {
@@ -71,7 +75,9 @@ public enum MarkdownReport {
         let unverified = story.flags.filter { $0.kind == "unverified-person" }
         if !unverified.isEmpty {
             out += "\n### People only one outlet names\n\n"
-            for flag in unverified { out += "- **\(escape(flag.subject))** in \(who([flag.article])): \(escape(flag.detail))\n" }
+            for flag in unverified {
+                out += "- **\(escape(flag.subject))** in \(who([flag.article])): \(escape(flag.detail))\n"
+            }
         }
         let numbers = story.flags.filter { $0.kind == "single-source-number" }
         if !numbers.isEmpty {
@@ -81,20 +87,29 @@ public enum MarkdownReport {
         if !story.quotes.isEmpty {
             out += "\n### Quotes\n\n| speaker | quote | outlets | wording varies |\n|---|---|---|---|\n"
             for quote in story.quotes {
-                let texts = Set(quote.variants.map { Terms.words($0.text.replacingAll(" (without quotation marks)", with: "")).joined(separator: " ") })
+                let texts = Set(
+                    quote.variants.map {
+                        Terms.words($0.text.replacingAll(" (without quotation marks)", with: "")).joined(separator: " ")
+                    })
                 let drift = texts.count > 1 ? "yes (\(texts.count) wordings)" : "no"
-                let speaker = (quote.speaker.map(escape) ?? "unattributed") + (quote.role.map { ", " + escape($0) } ?? "")
-                out += "| \(speaker) | “\(escape(quote.text))” | \(quote.sources.count): \(who(quote.sources)) | \(drift) |\n"
+                let speaker =
+                    (quote.speaker.map(escape) ?? "unattributed") + (quote.role.map { ", " + escape($0) } ?? "")
+                out +=
+                    "| \(speaker) | “\(escape(quote.text))” | \(quote.sources.count): \(who(quote.sources)) | \(drift) |\n"
             }
         }
         if !story.timeline.isEmpty {
             out += "\n### Timeline\n\n"
-            for entry in story.timeline { out += "- **\(entry.date)**: \(escape(entry.event)) — \(who(entry.sources))\n" }
+            for entry in story.timeline {
+                out += "- **\(entry.date)**: \(escape(entry.event)) — \(who(entry.sources))\n"
+            }
         }
         if !story.sources.isEmpty {
-            out += "\n### Sources\n\n| article | facts | corroborated | unique | in conflicts | flags |\n|---|---|---|---|---|---|\n"
+            out +=
+                "\n### Sources\n\n| article | facts | corroborated | unique | in conflicts | flags |\n|---|---|---|---|---|---|\n"
             for score in story.sources {
-                out += "| `\(code(score.article))` | \(score.facts) | \(score.corroborated) | \(score.unique) | \(score.contradicted) | \(score.flags) |\n"
+                out +=
+                    "| `\(code(score.article))` | \(score.facts) | \(score.corroborated) | \(score.unique) | \(score.contradicted) | \(score.flags) |\n"
             }
         }
         return out
