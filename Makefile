@@ -7,7 +7,7 @@ OUT ?= out
 # Debian packages the build and tests need: the Snowball stemmer (libstemmer) for claim alignment.
 APT_PACKAGES ?= libstemmer-dev
 
-.PHONY: run test deps build release bench bench-annotate format lint clean
+.PHONY: run test deps build release bench bench-annotate bench-story format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -31,6 +31,10 @@ test: deps
 # Annotation throughput in MB/s on one core (figure quoted in BENCHMARKS.md).
 bench-annotate: deps
 	@bash scripts/bench-annotate.sh
+
+# Time to analyze 50 articles of one story (annotate + cluster + corroborate), in milliseconds.
+bench-story: deps
+	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && ./.build/release/analyze-story
 
 # The ordo-one/benchmark suite (wall time, throughput, allocations).
 bench: deps

@@ -24,6 +24,11 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "analyze-story",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/analyze-story"
+        ),
+        .executableTarget(
             name: "annotate-throughput",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/annotate-throughput"

@@ -65,11 +65,11 @@ enum ClaimExtractor {
                 let predicateAt =
                     clauseWords.firstIndex { Predicates.words[$0] != nil }
                     ?? Predicates.phrases.compactMap { phrase, _ in
-                        lower.contains(phrase)
+                        lower.includes(phrase)
                             ? Terms.words(String(lower[..<lower.firstRange(of: phrase)!.lowerBound])).count : nil
                     }.min()
-                let clauseQuantities = quantities.filter { clause.contains($0.text) }
-                let clauseDates = dates.filter { clause.contains($0.text) }
+                let clauseQuantities = quantities.filter { clause.includes($0.text) }
+                let clauseDates = dates.filter { clause.includes($0.text) }
                 var claim =
                     Claim(
                         index: startIndex + claims.count, article: item.article.id, sentence: text, text: clause,

@@ -131,11 +131,28 @@ public struct Corroborate: Sendable {
         union += classWeight * Double((a.classMask | b.classMask).nonzeroBitCount)
         shared += classWeight * Double((a.classMask & b.classMask).nonzeroBitCount)
         let nameWeight = 2.5
-        let names = Set(a.sortedNames).intersection(b.sortedNames).count
-        union += nameWeight * Double(Set(a.sortedNames).union(b.sortedNames).count)
-        shared += nameWeight * Double(names)
+        var sharedNames = 0
+        i = 0
+        j = 0
+        while i < a.sortedNames.count && j < b.sortedNames.count {
+            if a.sortedNames[i] < b.sortedNames[j] {
+                i += 1
+            } else if b.sortedNames[j] < a.sortedNames[i] {
+                j += 1
+            } else {
+                sharedNames += 1
+                i += 1
+                j += 1
+            }
+        }
+        union += nameWeight * Double(a.sortedNames.count + b.sortedNames.count - sharedNames)
+        shared += nameWeight * Double(sharedNames)
         return union == 0 ? 0 : shared / union
     }
+
+    static let definingMembers = 6
+    /// Stems rarer than this (inverse frequency) retrieve candidate facts; common ones only score them.
+    static let rareStemWeight = 1.5
 
     /// Greedy single pass: each claim joins the fact it matches best on average (one claim per article per fact),
     /// or starts a new one.
@@ -147,10 +164,13 @@ public struct Corroborate: Sendable {
             var candidates: Set<Int> = []
             for key in claim.nameKeys { candidates.formUnion(index["n:" + key] ?? []) }
             for kind in claim.classes { candidates.formUnion(index["c:" + kind.rawValue] ?? []) }
-            for stem in claim.stems { candidates.formUnion(index["s:" + stem] ?? []) }
+            for stem in claim.stems where (weights[stem] ?? 0) > Self.rareStemWeight {
+                candidates.formUnion(index["s:" + stem] ?? [])
+            }
             var best: (score: Double, fact: Int)?
             for fact in candidates.sorted() where !factArticles[fact].contains(claim.article) {
-                let members = facts[fact]
+                // The first members define a fact; later ones only repeat it.
+                let members = facts[fact].prefix(Self.definingMembers)
                 let score = members.reduce(0.0) { $0 + similarity(claim, claims[$1], weights) } / Double(members.count)
                 if score >= configuration.alignThreshold, score > (best?.score ?? 0) { best = (score, fact) }
             }
@@ -166,7 +186,9 @@ public struct Corroborate: Sendable {
             }
             for key in claim.nameKeys { index["n:" + key, default: []].insert(target) }
             for kind in claim.classes { index["c:" + kind.rawValue, default: []].insert(target) }
-            for stem in claim.stems where (weights[stem] ?? 0) > 1.0 { index["s:" + stem, default: []].insert(target) }
+            for stem in claim.stems where (weights[stem] ?? 0) > Self.rareStemWeight {
+                index["s:" + stem, default: []].insert(target)
+            }
         }
         // Corroborated facts first (most sources), then in order of appearance.
         return facts.enumerated().sorted { a, b in
@@ -275,8 +297,12 @@ public struct Corroborate: Sendable {
             }
         }
         var seen: Set<String> = []
+        var byUnit: [String: [Int]] = [:]
+        for (index, slot) in slots.enumerated() { byUnit[slot.quantity.unit, default: []].append(index) }
         for (i, a) in slots.enumerated() {
-            for b in slots[(i + 1)...] where a.claim.article != b.claim.article && a.quantity.unit == b.quantity.unit {
+            for other in byUnit[a.quantity.unit]! where other > i {
+                let b = slots[other]
+                guard a.claim.article != b.claim.article else { continue }
                 guard a.quantity.value != b.quantity.value else { continue }
                 let shared = a.context.intersection(b.context)
                 let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
@@ -469,7 +495,7 @@ public struct Corroborate: Sendable {
             let speakerWord =
                 " " + (key.split(separator: ":").last.map(String.init) ?? speaker.display.lowercased()) + " "
             for (id, list) in sentences where !groups[index].variants.contains(where: { $0.article == id }) {
-                if list.contains(where: { $0.contains(needle) && $0.contains(speakerWord) }) {
+                if list.contains(where: { $0.includes(needle) && $0.includes(speakerWord) }) {
                     groups[index].variants.append(
                         .init(article: id, text: shortest.text + " (without quotation marks)"))
                 }
@@ -577,7 +603,7 @@ public struct Corroborate: Sendable {
                 var event = shorten(date.sentence)
                 if date.sentence.hasPrefix("—") || date.sentence.hasPrefix("–"),
                     let post = item.annotations.quotes.first(where: { quote in
-                        quote.speaker.map { date.sentence.contains($0) } ?? false && quote.sentence == quote.text
+                        quote.speaker.map { date.sentence.includes($0) } ?? false && quote.sentence == quote.text
                     })
                 {
                     event = shorten("\(post.speaker!) posts: “\(post.text)”")

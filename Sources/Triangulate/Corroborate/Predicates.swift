@@ -92,7 +92,7 @@ enum Predicates {
     static func classes(in lower: String) -> (Set<Class>, String) {
         var found: Set<Class> = []
         var rest = lower
-        for (phrase, kind) in phrases where rest.contains(phrase) {
+        for (phrase, kind) in phrases where rest.includes(phrase) {
             found.insert(kind)
             rest = rest.replacingAll(phrase, with: " ")
         }

@@ -55,7 +55,7 @@ public struct DebrisLine: Sendable {
     }
 
     func starts(with prefixes: [String]) -> Bool { prefixes.contains { folded.hasPrefix($0) } }
-    func contains(any needles: [String]) -> Bool { needles.contains { folded.contains($0) } }
+    func contains(any needles: [String]) -> Bool { needles.contains { folded.includes($0) } }
 }
 
 /// What a debris rule decided about a line.
@@ -127,7 +127,7 @@ public enum DebrisRules {
             "read comments", "see comments", "hide comments", "be the first to", "share your thoughts",
             "what do you think?", "comment below",
         ]
-        if line.starts(with: prompts) || line.folded.contains("be the first to comment") { return .remove }
+        if line.starts(with: prompts) || line.folded.includes("be the first to comment") { return .remove }
         // "Comments", "Comments (12)", "0 Comments", "This Post Has 0 Comments", "12 responses"
         let words = line.words
         if let last = words.last, ["comment", "comments", "responses", "replies"].contains(last) {
@@ -301,7 +301,7 @@ public enum DebrisRules {
         if line.folded.hasPrefix("©") || line.folded.hasPrefix("(c) ") || line.folded.hasPrefix("copyright ") {
             return .remove
         }
-        return line.folded.contains("all rights reserved") ? .remove : nil
+        return line.folded.includes("all rights reserved") ? .remove : nil
     }
 
     public static let bareURL = DebrisRule(

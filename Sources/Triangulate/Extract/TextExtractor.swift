@@ -111,7 +111,7 @@ public struct Extract: Sendable {
 
     /// A line that reads as a headline: short, no sentence-final period, not a dateline lede.
     func isHeadline(_ line: String) -> Bool {
-        guard line.count <= configuration.maxHeadlineLength, line.count >= 12, !line.contains("http") else {
+        guard line.count <= configuration.maxHeadlineLength, line.count >= 12, !line.includes("http") else {
             return false
         }
         let words = line.split(separator: " ")

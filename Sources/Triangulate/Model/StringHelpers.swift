@@ -26,3 +26,33 @@ extension Substring {
         return String(view)
     }
 }
+
+extension String {
+    /// Substring test on UTF-8 bytes (no Foundation, no Character breaking): the hot paths' `contains`.
+    func includes(_ needle: String) -> Bool {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { h in
+            pattern.withUTF8 { n in Self.search(h, n) != nil }
+        }
+    }
+
+    /// Byte offset of the first occurrence of `needle`'s UTF-8 in `haystack`.
+    static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return 0 }
+        guard haystack.count >= n else { return nil }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - n
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < n && haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == n { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
