@@ -12,8 +12,8 @@ struct Claim {
     var classes: Set<Predicates.Class>
     /// Story name keys in order of appearance, with their word position in the clause.
     var names: [(key: String, at: Int)]
-    /// Word position of the first predicate-class word, if any.
-    var predicateAt: Int?
+    /// Word position of each predicate class's first occurrence.
+    var positions: [Predicates.Class: Int]
     var quantities: [Quantity]
     var dates: [DateMention]
     /// Mostly quoted speech: kept for facts, left out of conflicts (an expert's opinion is not a reported fact).
@@ -25,10 +25,10 @@ struct Claim {
     var sortedNames: [String] = []
     var classMask: Int = 0
 
-    /// Names standing before the predicate: the clause's subjects ("Ford and Xiaomi denied …").
-    func subjects(_ storyNames: StoryNames) -> [String] {
-        let limit = predicateAt ?? Int.max
-        return names.filter { $0.at < limit }.map(\.key).filter { key in
+    /// Names standing just before the predicate of `kind`: the clause's subjects ("Ford and Xiaomi denied …").
+    func subjects(of kind: Predicates.Class, _ storyNames: StoryNames) -> [String] {
+        guard let limit = positions[kind] else { return [] }
+        return names.filter { $0.at < limit && $0.at >= limit - 8 }.map(\.key).filter { key in
             let kind = storyNames.name(key)?.kind
             return kind == .organization || kind == .person
         }
@@ -50,30 +50,23 @@ enum ClaimExtractor {
             let quantities = notes.quantities.filter { $0.sentence == text }
             let dates = notes.dates.filter { $0.sentence == text }
             for clause in split(text) {
-                let lower = clause.lowercased()
-                let (classes, rest) = Predicates.classes(in: lower)
                 let clauseWords = Terms.words(clause)
+                let analysis = Predicates.analyze(clauseWords)
+                let classes = analysis.classes
                 var stems: Set<String> = []
                 var originals: [String: String] = [:]
-                for word in Terms.words(rest) where !Terms.stopWords.contains(word) && word.count > 1 {
-                    guard Predicates.words[word] == nil else { continue }
+                for word in analysis.rest where !Terms.stopWords.contains(word) && word.count > 1 {
                     let stem = stemmer.stem(word)
                     stems.insert(stem)
                     if originals[stem] == nil { originals[stem] = word }
                 }
                 let found = names.find(in: clauseWords)
-                let predicateAt =
-                    clauseWords.firstIndex { Predicates.words[$0] != nil }
-                    ?? Predicates.phrases.compactMap { phrase, _ in
-                        lower.includes(phrase)
-                            ? Terms.words(String(lower[..<lower.firstRange(of: phrase)!.lowerBound])).count : nil
-                    }.min()
                 let clauseQuantities = quantities.filter { clause.includes($0.text) }
                 let clauseDates = dates.filter { clause.includes($0.text) }
                 var claim =
                     Claim(
                         index: startIndex + claims.count, article: item.article.id, sentence: text, text: clause,
-                        stems: stems, words: originals, classes: classes, names: found, predicateAt: predicateAt,
+                        stems: stems, words: originals, classes: classes, names: found, positions: analysis.positions,
                         quantities: clauseQuantities, dates: clauseDates, quoted: unquotedWords(clause) < 5)
                 claim.sortedStems = stems.sorted()
                 claim.sortedNames = Set(found.map(\.key)).sorted()

@@ -207,7 +207,7 @@ public struct Corroborate: Sendable {
         for claim in reported {
             let kinds = claim.classes.intersection(Predicates.statusClasses)
             guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(names) { statuses[subject, default: [:]][kind, default: []].append(claim) }
+            for subject in claim.subjects(of: kind, names) { statuses[subject, default: [:]][kind, default: []].append(claim) }
         }
         for key in names.order {
             guard let byKind = statuses[key], byKind.count >= 2, let name = names.name(key) else { continue }
@@ -237,7 +237,7 @@ public struct Corroborate: Sendable {
         for claim in reported {
             let kinds = claim.classes.intersection(Predicates.directionClasses)
             guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(names) { directions[subject, default: [:]][kind, default: []].append(claim) }
+            for subject in claim.subjects(of: kind, names) { directions[subject, default: [:]][kind, default: []].append(claim) }
         }
         for key in names.order {
             guard let byKind = directions[key], let up = byKind[.increase], let down = byKind[.decrease],
@@ -287,9 +287,10 @@ public struct Corroborate: Sendable {
         var slots: [Slot] = []
         for claim in reported {
             for quantity in claim.quantities {
-                // Several numbers of one unit in a clause describe one slot changing ("100%, raised to 145%"):
-                // they share their words.
-                let siblings = claim.quantities.filter { $0.unit == quantity.unit }
+                // Numbers of one unit in a clause that says the value changed ("100%, temporarily increased to
+                // 145%") describe one slot: they share their words.
+                let changes = claim.classes.contains(.increase) || claim.classes.contains(.decrease)
+                let siblings = changes ? claim.quantities.filter { $0.unit == quantity.unit } : [quantity]
                 let context = siblings.reduce(into: Set<String>()) {
                     $0.formUnion(Self.context(of: $1.text, in: claim.text, stemmer: stemmer))
                 }

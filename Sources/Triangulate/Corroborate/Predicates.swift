@@ -88,16 +88,57 @@ enum Predicates {
         return map
     }()
 
-    /// The classes a lowercased sentence expresses, and the sentence with the class phrases removed.
-    static func classes(in lower: String) -> (Set<Class>, String) {
-        var found: Set<Class> = []
-        var rest = lower
-        for (phrase, kind) in phrases where rest.includes(phrase) {
-            found.insert(kind)
-            rest = rest.replacingAll(phrase, with: " ")
+    /// Phrases as word lists, by their first word, longest first.
+    static let phraseIndex: [String: [([String], Class)]] = {
+        var index: [String: [([String], Class)]] = [:]
+        for (phrase, kind) in phrases {
+            let words = Terms.words(phrase)
+            guard let first = words.first else { continue }
+            index[first, default: []].append((words, kind))
         }
-        for word in Terms.words(rest) { if let kind = words[word] { found.insert(kind) } }
-        return (found, rest)
+        return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+    }()
+
+    static let negations: Set<String> = [
+        "not", "never", "no", "didn't", "hasn't", "haven't", "wasn't", "isn't", "won't", "doesn't", "don't", "nor",
+    ]
+
+    struct Analysis {
+        var classes: Set<Class> = []
+        /// Word index of each class's first occurrence.
+        var positions: [Class: Int] = [:]
+        /// The words that are not part of a class phrase or word.
+        var rest: [String] = []
+    }
+
+    /// The classes a clause's lowercased words express. A negated word ("has not disputed") expresses nothing.
+    static func analyze(_ words: [String]) -> Analysis {
+        var analysis = Analysis()
+        func note(_ kind: Class, _ at: Int) {
+            analysis.classes.insert(kind)
+            if analysis.positions[kind] == nil { analysis.positions[kind] = at }
+        }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let candidates = phraseIndex[word],
+                let (phrase, kind) = candidates.first(where: { phrase, _ in
+                    index + phrase.count <= words.count && Array(words[index..<(index + phrase.count)]) == phrase
+                })
+            {
+                note(kind, index)
+                index += phrase.count
+                continue
+            }
+            if let kind = Self.words[word] {
+                let negated = (max(0, index - 2)..<index).contains { negations.contains(words[$0]) }
+                if !negated || !(statusClasses.contains(kind) || directionClasses.contains(kind)) { note(kind, index) }
+            } else {
+                analysis.rest.append(word)
+            }
+            index += 1
+        }
+        return analysis
     }
 
     static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]
