@@ -100,6 +100,22 @@ enum ClaimExtractor {
         return opens > closes
     }
 
+    /// `phrase` first occurs inside quotation marks in `text`.
+    static func isQuoted(_ phrase: String, in text: String) -> Bool {
+        guard let range = text.firstRange(of: phrase) else { return false }
+        var inside = false
+        for character in text[..<range.lowerBound] {
+            if character == "“" {
+                inside = true
+            } else if character == "”" {
+                inside = false
+            } else if character == "\"" {
+                inside.toggle()
+            }
+        }
+        return inside
+    }
+
     /// Words of the clause outside quotation marks: under five, the clause is quoted speech with a short attribution.
     static func unquotedWords(_ text: String) -> Int {
         var inside = false

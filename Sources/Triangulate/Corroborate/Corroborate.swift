@@ -207,7 +207,9 @@ public struct Corroborate: Sendable {
         for claim in reported {
             let kinds = claim.classes.intersection(Predicates.statusClasses)
             guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(of: kind, names) { statuses[subject, default: [:]][kind, default: []].append(claim) }
+            for subject in claim.subjects(of: kind, names) {
+                statuses[subject, default: [:]][kind, default: []].append(claim)
+            }
         }
         for key in names.order {
             guard let byKind = statuses[key], byKind.count >= 2, let name = names.name(key) else { continue }
@@ -237,7 +239,9 @@ public struct Corroborate: Sendable {
         for claim in reported {
             let kinds = claim.classes.intersection(Predicates.directionClasses)
             guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(of: kind, names) { directions[subject, default: [:]][kind, default: []].append(claim) }
+            for subject in claim.subjects(of: kind, names) {
+                directions[subject, default: [:]][kind, default: []].append(claim)
+            }
         }
         for key in names.order {
             guard let byKind = directions[key], let up = byKind[.increase], let down = byKind[.decrease],
@@ -286,7 +290,8 @@ public struct Corroborate: Sendable {
         let stemmer = Stemmer()
         var slots: [Slot] = []
         for claim in reported {
-            for quantity in claim.quantities {
+            // Numbers inside quotation marks are someone's words, not the outlet's figure.
+            for quantity in claim.quantities where !ClaimExtractor.isQuoted(quantity.text, in: claim.text) {
                 // Numbers of one unit in a clause that says the value changed ("100%, temporarily increased to
                 // 145%") describe one slot: they share their words.
                 let changes = claim.classes.contains(.increase) || claim.classes.contains(.decrease)
@@ -372,25 +377,59 @@ public struct Corroborate: Sendable {
                         }))
             }
         }
+        result = Self.mergeNumeric(result)
         for index in result.indices { result[index].id = "conflict-\(index + 1)" }
         return result
     }
 
-    /// Stems of the words within five words of `phrase` in `text` (numbers left out).
+    /// Stems of the words within eight words of `phrase` in `text` (numbers left out), and of the counted noun.
     static func context(of phrase: String, in text: String, stemmer: Stemmer) -> Set<String> {
         let words = Terms.words(text)
         let target = Terms.words(phrase)
         guard let first = target.first, let start = words.firstIndex(of: first) else { return [] }
-        let low = max(0, start - 5)
-        let high = min(words.count, start + target.count + 5)
-        return Set(
-            words[low..<high].enumerated().compactMap { offset, word in
-                let position = low + offset
-                guard position < start || position >= start + target.count, !Terms.stopWords.contains(word),
-                    Int(word) == nil, word.count > 1
-                else { return nil }
-                return stemmer.stem(word)
-            })
+        let low = max(0, start - 8)
+        let high = min(words.count, start + target.count + 8)
+        var context: Set<String> = []
+        for position in low..<high where position < start || position >= start + target.count {
+            let word = words[position]
+            guard !Terms.stopWords.contains(word), Int(word) == nil, word.count > 1 else { continue }
+            context.insert(stemmer.stem(word))
+        }
+        // "1,800 workers" and "2,100 workers": the counted noun is part of the slot.
+        if let noun = target.last, Int(noun) == nil, !Terms.stopWords.contains(noun) {
+            context.insert(stemmer.stem(noun))
+        }
+        return context
+    }
+
+    /// "nine vs 14 routes", "nine vs six", "14 vs six": one conflict with three positions.
+    static func mergeNumeric(_ conflicts: [Conflict]) -> [Conflict] {
+        var merged: [Conflict] = []
+        for conflict in conflicts {
+            guard conflict.kind == .numeric,
+                let index = merged.firstIndex(where: { other in
+                    other.kind == .numeric
+                        && !Set(other.positions.map(\.statement)).isDisjoint(with: conflict.positions.map(\.statement))
+                })
+            else {
+                merged.append(conflict)
+                continue
+            }
+            for position in conflict.positions {
+                if let existing = merged[index].positions.firstIndex(where: { $0.statement == position.statement }) {
+                    let sources = Set(merged[index].positions[existing].sources).union(position.sources)
+                    let order = merged[index].positions[existing].sources + position.sources
+                    merged[index].positions[existing].sources = order.filter { sources.contains($0) }.reduce(into: []) {
+                        if !$0.contains($1) { $0.append($1) }
+                    }
+                    merged[index].positions[existing].evidence = unique(
+                        merged[index].positions[existing].evidence + position.evidence)
+                } else {
+                    merged[index].positions.append(position)
+                }
+            }
+        }
+        return merged
     }
 
     static func unique(_ items: [String]) -> [String] {

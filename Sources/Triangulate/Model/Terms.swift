@@ -12,7 +12,9 @@ enum Terms {
         "s", "said", "says", "say", "according", "told", "however", "meanwhile", "including", "amid", "despite",
         "because", "though", "although", "whether", "either", "neither", "one", "two", "new", "now", "last", "first",
         "year", "years", "week", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "several", "many", "much", "like", "way", "well", "back", "up", "out", "off", "down",
+        "sunday", "several", "many", "much", "like", "way", "well", "back", "up", "out", "off", "down", "once",
+        "again", "ever", "soon", "later", "today", "instead", "rather", "almost", "nearly", "around", "days", "weeks",
+        "months", "time", "times", "day",
     ]
 
     /// Lowercased words of `text` (letters, digits, inner hyphens and apostrophes), in order.
