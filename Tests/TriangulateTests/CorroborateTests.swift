@@ -46,7 +46,7 @@ struct CorroborateSeedTests {
         let conflict = try #require(story.conflicts.first { $0.kind == .polarity && $0.subject.contains("Ford") })
         let back = try #require(conflict.positions.first { $0.statement.contains("scaling back") })
         let forward = try #require(conflict.positions.first { $0.statement.contains("expanding") })
-        #expect(Set(back.sources).isSuperset(of: ids("000", "002")))
+        #expect(back.sources == ids("000", "002", "004"))
         #expect(forward.sources == ids("003"))
     }
 
@@ -140,6 +140,7 @@ struct CorroborateExamplesTests {
             })
         #expect(conflicts.contains { $0.kind == .status && $0.subject.contains("Corvane") && $0.positions.count == 3 })
         #expect(conflicts.contains { $0.kind == .polarity && $0.subject.contains("Northrock") })
+        #expect(conflicts.contains { $0.kind == .polarity && $0.subject.contains("Capital Valley Transit") })
     }
 
     @Test func expertBlockIsFlagged() throws {

@@ -18,6 +18,8 @@ struct Claim {
     var dates: [DateMention]
     /// Mostly quoted speech: kept for facts, left out of conflicts (an expert's opinion is not a reported fact).
     var quoted: Bool
+    /// The organization "the company" / "the firm" stands for: the latest one named earlier in the article.
+    var impliedSubject: String?
 
     var nameKeys: Set<String> { Set(names.map(\.key)) }
     /// Sorted, for order-independent (and so deterministic) similarity sums.
@@ -28,19 +30,29 @@ struct Claim {
     /// Names standing just before the predicate of `kind`: the clause's subjects ("Ford and Xiaomi denied …").
     func subjects(of kind: Predicates.Class, _ storyNames: StoryNames) -> [String] {
         guard let limit = positions[kind] else { return [] }
-        return names.filter { $0.at < limit && $0.at >= limit - 8 }.map(\.key).filter { key in
+        let named = names.filter { $0.at < limit && $0.at >= limit - 8 }.map(\.key).filter { key in
             let kind = storyNames.name(key)?.kind
             return kind == .organization || kind == .person
         }
+        if named.isEmpty, let impliedSubject, let at = genericSubjectAt, at < limit, at >= limit - 4 { return [impliedSubject] }
+        return named
     }
+
+    /// Word position of "the company" (or firm, carmaker …) in the clause.
+    var genericSubjectAt: Int?
 }
 
 enum ClaimExtractor {
     /// Clause breaks inside a sentence: "…, while BYD declined to comment", "…; the company …".
+    static let genericOrganizationNouns: Set<String> = [
+        "company", "firm", "automaker", "carmaker", "group", "agency", "business", "manufacturer", "maker", "bank",
+        "retailer", "airline", "startup", "operator",
+    ]
     static let clauseBreaks = ["; ", ", while ", ", but ", ", whereas ", " while "]
 
     static func claims(of item: AnnotatedArticle, names: StoryNames, stemmer: Stemmer, startIndex: Int) -> [Claim] {
         var claims: [Claim] = []
+        var lastOrganization: String?
         let notes = item.annotations
         for sentence in notes.sentences {
             let text = sentence.text
@@ -68,6 +80,13 @@ enum ClaimExtractor {
                         index: startIndex + claims.count, article: item.article.id, sentence: text, text: clause,
                         stems: stems, words: originals, classes: classes, names: found, positions: analysis.positions,
                         quantities: clauseQuantities, dates: clauseDates, quoted: unquotedWords(clause) < 5)
+                claim.impliedSubject = lastOrganization
+                claim.genericSubjectAt = (1..<max(1, clauseWords.count)).first { index in
+                    clauseWords[index - 1] == "the" && Self.genericOrganizationNouns.contains(clauseWords[index])
+                }
+                if let organization = found.first(where: { names.name($0.key)?.kind == .organization }) {
+                    lastOrganization = organization.key
+                }
                 claim.sortedStems = stems.sorted()
                 claim.sortedNames = Set(found.map(\.key)).sorted()
                 for (bit, kind) in Predicates.Class.allCases.enumerated() where classes.contains(kind) {

@@ -250,7 +250,8 @@ public struct Corroborate: Sendable {
             var topic: [String: Double] = [:]
             for a in up {
                 for b in down where a.article != b.article {
-                    for stem in a.stems.intersection(b.stems) {
+                    let own = Set(Terms.words(name.display))
+                    for stem in a.stems.intersection(b.stems) where !own.contains(a.words[stem] ?? stem) {
                         topic[a.words[stem] ?? stem, default: 0] += weights[stem] ?? 1
                     }
                     if a.classes.contains(.electricVehicle) && b.classes.contains(.electricVehicle) {
