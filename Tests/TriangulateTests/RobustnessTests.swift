@@ -40,3 +40,46 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("Robustness of story building")
+struct StoryRobustnessTests {
+    func article(_ id: String, _ paragraphs: [String], published: CalendarDate? = nil) -> AnnotatedArticle {
+        Annotate().annotate(Article(id: id, origin: id, published: published, paragraphs: paragraphs))
+    }
+
+    @Test func degenerateStoriesDoNotCrash() {
+        let pipeline = Pipeline()
+        #expect(pipeline.stories([]).isEmpty)
+        let lonely = pipeline.stories([article("a", ["Short."])])
+        #expect(lonely.count == 1)
+        #expect(lonely[0].articles == ["a"])
+        let nasty = RobustnessTests.nasty.enumerated().map { article("n\($0.offset)", [$0.element, $0.element + " said."]) }
+        let stories = pipeline.stories(nasty)
+        #expect(stories.flatMap(\.articles).count == nasty.count)
+    }
+
+    @Test func identicalArticlesAreCopiesAndCountOnce() {
+        let text = [
+            "The Harbor Authority said on Monday that it would close the north terminal for repairs, a move that will idle 300 dock workers for two weeks.",
+            "Union leaders said they would seek compensation for the workers, and the authority declined to comment on the claim.",
+        ]
+        let stories = Pipeline().stories([article("first", text), article("second", text)])
+        #expect(stories.count == 1)
+        let story = stories[0]
+        #expect(story.lineage.map(\.copy) == ["second"])
+        #expect(story.facts.allSatisfy { $0.independentSources == 1 })
+        #expect(story.facts.allSatisfy { $0.status == .singleSource })
+    }
+
+    @Test func differentEventsOfTheSameKindStayApart() {
+        let a = article("a", [
+            "Fire crews in Brockton fought a blaze at the Halvern Plastics warehouse on Tuesday, Fire Chief Dana Ruiz said.",
+            "Halvern Plastics said 40 workers left the building safely.",
+        ], published: CalendarDate(year: 2026, month: 3, day: 3))
+        let b = article("b", [
+            "Fire crews in Lowell fought a blaze at the Tessaro Foods plant on Friday, Fire Chief Omar Bekele said.",
+            "Tessaro Foods said 75 workers left the building safely.",
+        ], published: CalendarDate(year: 2026, month: 8, day: 14))
+        #expect(Pipeline().stories([a, b]).count == 2)
+    }
+}
