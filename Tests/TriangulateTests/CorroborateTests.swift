@@ -143,6 +143,28 @@ struct CorroborateExamplesTests {
         #expect(conflicts.contains { $0.kind == .polarity && $0.subject.contains("Capital Valley Transit") })
     }
 
+    /// For each fact the corpus author planted, the share of its outlets found in the best matching fact (one whose
+    /// statement shares at least two content words with the planted one), averaged. Pinned at the measured level.
+    @Test func plantedFactsAreCorroborated() throws {
+        let stemmer = Stemmer()
+        var total = 0.0
+        var count = 0
+        for event in try ExamplesTests.events() {
+            let facts = Self.result.stories.flatMap(\.facts)
+            for planted in event.facts {
+                let words = Set(Terms.contentStems(planted.statement, stemmer: stemmer))
+                let best = facts.filter { fact in
+                    fact.evidence.contains { Set(Terms.contentStems($0.sentence, stemmer: stemmer)).intersection(words).count >= 2 }
+                }.map { Double(Set($0.sources).intersection(planted.articles).count) / Double(planted.articles.count) }.max() ?? 0
+                total += best
+                count += 1
+            }
+        }
+        let recall = total / Double(count)
+        print("examples planted-fact source recall: \(String(format: "%.3f", recall)) over \(count) facts")
+        #expect(recall >= 0.76)
+    }
+
     @Test func expertBlockIsFlagged() throws {
         let expected = try ExamplesTests.events().flatMap(\.unverifiedPeople)
         let flagged = Set(

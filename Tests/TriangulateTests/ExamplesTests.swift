@@ -57,8 +57,18 @@ struct ExamplesTests {
             var article: String
             var text: String
         }
+        struct FactItem: Decodable {
+            var statement: String
+            var articles: [String]
+        }
+        struct ConflictItem: Decodable {
+            var kind: String
+            var subject: String
+        }
         var slug: String
         var articles: [String]
+        var facts: [FactItem]
+        var conflicts: [ConflictItem]
         var unverifiedPeople: [Unverified]
         var singleSourceNumbers: [Number]
     }

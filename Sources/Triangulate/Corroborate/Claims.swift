@@ -38,6 +38,9 @@ struct Claim {
         return named
     }
 
+    /// Who denies, confirms, scales back … in this clause, per predicate class.
+    var actors: [Predicates.Class: Set<String>] = [:]
+
     /// Word position of "the company" (or firm, carmaker …) in the clause.
     var genericSubjectAt: Int?
 }
@@ -86,6 +89,10 @@ enum ClaimExtractor {
                 }
                 if let organization = found.first(where: { names.name($0.key)?.kind == .organization }) {
                     lastOrganization = organization.key
+                }
+                for kind in classes.intersection(Predicates.statusClasses.union(Predicates.directionClasses)) {
+                    let subjects = claim.subjects(of: kind, names)
+                    if !subjects.isEmpty { claim.actors[kind] = Set(subjects) }
                 }
                 claim.sortedStems = stems.sorted()
                 claim.sortedNames = Set(found.map(\.key)).sorted()

@@ -105,6 +105,10 @@ public struct Corroborate: Sendable {
     /// Weighted overlap of two claims: stems by rarity, predicate classes and names count more.
     func similarity(_ a: Claim, _ b: Claim, _ weights: [String: Double]) -> Double {
         if a.index == b.index { return 1 }
+        // "Xiaomi denied" and "Ford denied" are two facts, however alike their words.
+        for (kind, actors) in a.actors {
+            if let others = b.actors[kind], actors.isDisjoint(with: others) { return 0 }
+        }
         var shared = 0.0
         var union = 0.0
         // Merge over sorted stems: the same sums in the same order on every run.
