@@ -153,9 +153,14 @@ struct CorroborateExamplesTests {
             let facts = Self.result.stories.flatMap(\.facts)
             for planted in event.facts {
                 let words = Set(Terms.contentStems(planted.statement, stemmer: stemmer))
-                let best = facts.filter { fact in
-                    fact.evidence.contains { Set(Terms.contentStems($0.sentence, stemmer: stemmer)).intersection(words).count >= 2 }
-                }.map { Double(Set($0.sources).intersection(planted.articles).count) / Double(planted.articles.count) }.max() ?? 0
+                let best =
+                    facts.filter { fact in
+                        fact.evidence.contains {
+                            Set(Terms.contentStems($0.sentence, stemmer: stemmer)).intersection(words).count >= 2
+                        }
+                    }.map {
+                        Double(Set($0.sources).intersection(planted.articles).count) / Double(planted.articles.count)
+                    }.max() ?? 0
                 total += best
                 count += 1
             }
@@ -163,6 +168,33 @@ struct CorroborateExamplesTests {
         let recall = total / Double(count)
         print("examples planted-fact source recall: \(String(format: "%.3f", recall)) over \(count) facts")
         #expect(recall >= 0.76)
+    }
+
+    /// Planted conflicts found: a conflict of the same kind with two positions, each sharing an outlet with a different
+    /// planted position. Also counts conflicts that match nothing planted (spurious). Pinned at the measured level.
+    @Test func plantedConflictsRecallAndSpurious() throws {
+        let planted = try ExamplesTests.events().flatMap(\.conflicts)
+        let found = Self.result.stories.flatMap(\.conflicts)
+        func matches(_ conflict: Conflict, _ expected: ExamplesTests.Event.ConflictItem) -> Bool {
+            guard conflict.kind.rawValue == expected.kind else { return false }
+            let hits = expected.positions.map { position in
+                Set(
+                    conflict.positions.indices.filter {
+                        !Set(conflict.positions[$0].sources).isDisjoint(with: position.articles)
+                    })
+            }
+            // Two planted positions matched by two different positions of ours.
+            return hits.indices.contains { i in
+                hits.indices.contains { j in i != j && hits[i].contains { a in hits[j].contains { b in a != b } } }
+            }
+        }
+        let recalled = planted.filter { expected in found.contains { matches($0, expected) } }.count
+        let spurious = found.filter { conflict in !planted.contains { matches(conflict, $0) } }.count
+        print(
+            "examples planted conflicts found: \(recalled)/\(planted.count), conflicts matching nothing planted: \(spurious)"
+        )
+        #expect(recalled >= 10)
+        #expect(spurious == 0)
     }
 
     @Test func expertBlockIsFlagged() throws {

@@ -62,8 +62,13 @@ struct ExamplesTests {
             var articles: [String]
         }
         struct ConflictItem: Decodable {
+            struct Position: Decodable {
+                var statement: String
+                var articles: [String]
+            }
             var kind: String
             var subject: String
+            var positions: [Position]
         }
         var slug: String
         var articles: [String]

@@ -53,7 +53,9 @@ struct StoryRobustnessTests {
         let lonely = pipeline.stories([article("a", ["Short."])])
         #expect(lonely.count == 1)
         #expect(lonely[0].articles == ["a"])
-        let nasty = RobustnessTests.nasty.enumerated().map { article("n\($0.offset)", [$0.element, $0.element + " said."]) }
+        let nasty = RobustnessTests.nasty.enumerated().map {
+            article("n\($0.offset)", [$0.element, $0.element + " said."])
+        }
         let stories = pipeline.stories(nasty)
         #expect(stories.flatMap(\.articles).count == nasty.count)
     }
@@ -72,14 +74,18 @@ struct StoryRobustnessTests {
     }
 
     @Test func differentEventsOfTheSameKindStayApart() {
-        let a = article("a", [
-            "Fire crews in Brockton fought a blaze at the Halvern Plastics warehouse on Tuesday, Fire Chief Dana Ruiz said.",
-            "Halvern Plastics said 40 workers left the building safely.",
-        ], published: CalendarDate(year: 2026, month: 3, day: 3))
-        let b = article("b", [
-            "Fire crews in Lowell fought a blaze at the Tessaro Foods plant on Friday, Fire Chief Omar Bekele said.",
-            "Tessaro Foods said 75 workers left the building safely.",
-        ], published: CalendarDate(year: 2026, month: 8, day: 14))
+        let a = article(
+            "a",
+            [
+                "Fire crews in Brockton fought a blaze at the Halvern Plastics warehouse on Tuesday, Fire Chief Dana Ruiz said.",
+                "Halvern Plastics said 40 workers left the building safely.",
+            ], published: CalendarDate(year: 2026, month: 3, day: 3))
+        let b = article(
+            "b",
+            [
+                "Fire crews in Lowell fought a blaze at the Tessaro Foods plant on Friday, Fire Chief Omar Bekele said.",
+                "Tessaro Foods said 75 workers left the building safely.",
+            ], published: CalendarDate(year: 2026, month: 8, day: 14))
         #expect(Pipeline().stories([a, b]).count == 2)
     }
 }

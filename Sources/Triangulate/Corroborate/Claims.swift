@@ -34,7 +34,9 @@ struct Claim {
             let kind = storyNames.name(key)?.kind
             return kind == .organization || kind == .person
         }
-        if named.isEmpty, let impliedSubject, let at = genericSubjectAt, at < limit, at >= limit - 4 { return [impliedSubject] }
+        if named.isEmpty, let impliedSubject, let at = genericSubjectAt, at < limit, at >= limit - 4 {
+            return [impliedSubject]
+        }
         return named
     }
 

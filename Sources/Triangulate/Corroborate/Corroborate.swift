@@ -317,7 +317,9 @@ public struct Corroborate: Sendable {
                 guard a.quantity.value != b.quantity.value else { continue }
                 let shared = a.context.intersection(b.context)
                 let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
-                guard shared.count >= 2, overlap >= configuration.conflictThreshold else { continue }
+                guard shared.count >= 3 || (shared.count >= 2 && overlap >= configuration.conflictThreshold) else {
+                    continue
+                }
                 // Not a conflict when each article also gives the other's value for this slot.
                 let aValues = Set(
                     slots.filter {
@@ -356,29 +358,52 @@ public struct Corroborate: Sendable {
                         }))
             }
         }
-        // Dates: closely aligned claims giving different days.
-        for (i, a) in reported.enumerated() {
-            for b in reported[(i + 1)...] where a.article != b.article {
-                let aDays = Set(
-                    a.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) }
-                )
-                let bDays = Set(
-                    b.dates.filter { $0.granularity == .day && !$0.relative }.compactMap { $0.value.map(Self.monthDay) }
-                )
-                guard !aDays.isEmpty, !bDays.isEmpty, aDays.isDisjoint(with: bDays),
-                    similarity(a, b, weights) >= configuration.alignThreshold
+        // Dates: the same event (the same words around the date) on different calendar days.
+        var dateSlots: [(claim: Claim, date: DateMention, day: String, context: Set<String>)] = []
+        for claim in reported {
+            for date in claim.dates where date.granularity == .day {
+                // Calendar dates ("August 12", "January 14, 2026"), not weekdays or "yesterday".
+                guard let value = date.value, value.month != nil, value.day != nil,
+                    DateGrammar.months[Terms.words(date.text).first ?? ""] != nil || !date.relative,
+                    !ClaimExtractor.isQuoted(date.text, in: claim.text)
                 else { continue }
-                let signature = "d|\(aDays.union(bDays).sorted())"
+                dateSlots.append(
+                    (claim, date, Self.monthDay(value), Self.context(of: date.text, in: claim.text, stemmer: stemmer)))
+            }
+        }
+        for (i, a) in dateSlots.enumerated() {
+            for b in dateSlots[(i + 1)...] where a.claim.article != b.claim.article && a.day != b.day {
+                let shared = a.context.intersection(b.context)
+                let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
+                guard shared.count >= 3 || (shared.count >= 2 && overlap >= configuration.conflictThreshold) else {
+                    continue
+                }
+                // Not a conflict when each article also gives the other's day for this event.
+                let aDays = Set(
+                    dateSlots.filter { $0.claim.article == a.claim.article && !$0.context.isDisjoint(with: shared) }
+                        .map(\.day))
+                let bDays = Set(
+                    dateSlots.filter { $0.claim.article == b.claim.article && !$0.context.isDisjoint(with: shared) }
+                        .map(\.day))
+                guard !(aDays.contains(b.day) && bDays.contains(a.day)) else { continue }
+                let signature = "d|\([a.day, b.day].sorted())"
                 guard !seen.contains(signature) else { continue }
                 seen.insert(signature)
-                let topic = Self.topic(a, b, weights: weights, excluding: "")
+                let words = shared.filter { !$0.hasPrefix("#") }.sorted {
+                    (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0)
+                }
+                .prefix(3).compactMap { a.claim.words[$0] ?? b.claim.words[$0] }
+                let topic = words.isEmpty ? "the same event" : words.joined(separator: ", ")
+                let holdersA = dateSlots.filter { $0.day == a.day && !$0.context.isDisjoint(with: shared) }
+                let holdersB = dateSlots.filter { $0.day == b.day && !$0.context.isDisjoint(with: shared) }
                 result.append(
                     Conflict(
                         id: "", subject: "The date of \(topic)", kind: .date,
-                        positions: [a, b].map { claim in
+                        positions: [(a, holdersA), (b, holdersB)].map { slot, holders in
                             .init(
-                                statement: claim.dates.first { $0.granularity == .day }?.text ?? "",
-                                sources: [claim.article], evidence: [claim.sentence])
+                                statement: slot.date.text,
+                                sources: Self.ordered(holders.map(\.claim.article), story.articles),
+                                evidence: Self.unique(holders.map(\.claim.sentence)))
                         }))
             }
         }
@@ -395,11 +420,15 @@ public struct Corroborate: Sendable {
         let low = max(0, start - 8)
         let high = min(words.count, start + target.count + 8)
         var context: Set<String> = []
+        var window: [String] = []
         for position in low..<high where position < start || position >= start + target.count {
             let word = words[position]
+            window.append(word)
             guard !Terms.stopWords.contains(word), Int(word) == nil, word.count > 1 else { continue }
-            context.insert(stemmer.stem(word))
+            if Predicates.words[word] == nil { context.insert(stemmer.stem(word)) }
         }
+        // "fine" and "penalty", "evacuate" and "got out": the predicate classes around the number count as words.
+        for kind in Predicates.analyze(window).classes { context.insert(kind.rawValue) }
         // "1,800 workers" and "2,100 workers": the counted noun is part of the slot.
         if let noun = target.last, Int(noun) == nil, !Terms.stopWords.contains(noun) {
             context.insert(stemmer.stem(noun))

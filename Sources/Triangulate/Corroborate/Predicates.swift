@@ -12,6 +12,8 @@ enum Predicates {
         case partnership = "#partnership"
         case report = "#report"
         case electricVehicle = "#ev"
+        case penalty = "#penalty"
+        case evacuation = "#evacuation"
     }
 
     /// Phrases first (longest first), then single words. Lowercase.
@@ -43,6 +45,7 @@ enum Predicates {
             ],
             .partnership: ["joint venture", "tie-up", "tie up"],
             .electricVehicle: ["electric vehicles", "electric vehicle", "electric cars", "electric car"],
+            .evacuation: ["got out", "forced out", "ordered out"],
         ]
         var list: [(String, Class)] = []
         for (kind, items) in table { for item in items { list.append((item, kind)) } }
@@ -82,6 +85,8 @@ enum Predicates {
                 "rumours",
             ],
             .electricVehicle: ["ev", "evs"],
+            .penalty: ["fine", "fines", "fined", "penalty", "penalties", "sanction", "sanctions", "sanctioned"],
+            .evacuation: ["evacuate", "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "fled"],
         ]
         var map: [String: Class] = [:]
         for kind in Class.allCases { for item in table[kind] ?? [] where map[item] == nil { map[item] = kind } }
@@ -133,6 +138,8 @@ enum Predicates {
             if let kind = Self.words[word] {
                 let negated = (max(0, index - 2)..<index).contains { negations.contains(words[$0]) }
                 if !negated || !(statusClasses.contains(kind) || directionClasses.contains(kind)) { note(kind, index) }
+                // Topic classes only add a token: their words stay content words too.
+                if topicClasses.contains(kind) { analysis.rest.append(word) }
             } else {
                 analysis.rest.append(word)
             }
@@ -141,6 +148,7 @@ enum Predicates {
         return analysis
     }
 
+    static let topicClasses: Set<Class> = [.penalty, .evacuation]
     static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]
     static let directionClasses: Set<Class> = [.increase, .decrease]
 
