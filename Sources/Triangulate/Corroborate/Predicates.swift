@@ -69,7 +69,7 @@ enum Predicates {
             ],
             .increase: [
                 "accelerate", "accelerates", "accelerated", "accelerating", "expand", "expands", "expanded",
-                "expanding", "expansion", "boost", "boosts", "boosted", "boosting", "increase", "increases",
+                "expanding", "boost", "boosts", "boosted", "boosting", "increase", "increases",
                 "increased", "grow", "grows", "growing", "bigger", "enlarge", "enlarged",
             ],
             .talks: [
