@@ -4,8 +4,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
-# Debian packages the build and tests need: the Snowball stemmer (libstemmer) for claim alignment.
-APT_PACKAGES ?= libstemmer-dev
+# Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser and zlib
+# (HTML extraction, .gz inputs), pkg-config (libxml2's include path).
+APT_PACKAGES ?= libstemmer-dev libxml2-dev zlib1g-dev pkg-config
 
 .PHONY: run test deps build release bench bench-annotate bench-story format lint clean
 

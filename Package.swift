@@ -13,9 +13,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CHTML", dependencies: ["CLibXML2"], path: "Sources/CHTML"),
         .target(
             name: "Triangulate",
-            dependencies: ["CStemmer"],
+            dependencies: ["CStemmer", "CHTML", "CZlib"],
             path: "Sources/Triangulate",
             resources: [
                 .embedInCode("Annotate/Gazetteers/countries.txt"),

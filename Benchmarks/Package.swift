@@ -24,6 +24,11 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "extraction-eval",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/extraction-eval"
+        ),
+        .executableTarget(
             name: "analyze-story",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/analyze-story"

@@ -8,6 +8,7 @@ public struct Extract: Sendable {
     }
 
     public func article(from document: Document) throws(ExtractError) -> Article {
+        if document.kind == .html { return try HTMLExtractor(configuration: configuration).article(from: document) }
         let decoded = TextDecoder.decode(document.bytes)
         var warnings: [String] = []
         if decoded.repairedInvalidUTF8 { warnings.append("invalid UTF-8 repaired with replacement characters") }

@@ -48,19 +48,48 @@ public struct Ingest: Sendable {
         if data.count > configuration.maxFileBytes {
             return .failure(.tooLarge(path: path, bytes: data.count, limit: configuration.maxFileBytes))
         }
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        if Gzip.isGzip(bytes) {
+            do {
+                bytes = try Gzip.decompress(bytes, limit: configuration.maxDecompressedBytes)
+            } catch {
+                switch error {
+                case .tooLarge(let limit): return .failure(.tooLarge(path: path, bytes: limit + 1, limit: limit))
+                case .corrupt(let reason): return .failure(.badCompression(path: path, reason: reason))
+                }
+            }
+        }
         if let kind = BinarySniffer.binaryKind(of: bytes) { return .failure(.binary(path: path, looksLike: kind)) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.empty(path: path))
         }
-        return .success(Document(id: Self.articleID(forPath: path), origin: path, kind: .text, bytes: bytes))
+        let kind: Document.Kind = Self.looksLikeHTML(path: path, bytes: bytes) ? .html : .text
+        return .success(Document(id: Self.articleID(forPath: path), origin: path, kind: kind, bytes: bytes))
     }
 
-    /// The contract's article id: the file name without its extension.
+    /// The contract's article id: the file name without its extension (for web pages, without every one of
+    /// `.gz`, `.html`, `.htm`).
     public static func articleID(forPath path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        var name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        var strippedPage = false
+        for suffix in [".gz", ".html", ".htm", ".gz"]
+        where name.lowercased().hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+            strippedPage = true
+        }
+        if strippedPage { return name }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+
+    /// An .html/.htm name (before any .gz), or markup at the start of the bytes.
+    static func looksLikeHTML(path: String, bytes: [UInt8]) -> Bool {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".html") || name.hasSuffix(".htm") { return true }
+        let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
+        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
     }
 
     private func files(at path: String) -> Result<[(path: String, named: Bool)], IngestError> {

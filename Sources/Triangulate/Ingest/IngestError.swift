@@ -7,11 +7,12 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedType(path: String, fileExtension: String)
     case empty(path: String)
     case noInputs(path: String)
+    case badCompression(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .notFound(let path), .unreadable(let path, _), .tooLarge(let path, _, _), .binary(let path, _),
-            .unsupportedType(let path, _), .empty(let path), .noInputs(let path):
+            .unsupportedType(let path, _), .empty(let path), .noInputs(let path), .badCompression(let path, _):
             return path
         }
     }
@@ -24,9 +25,11 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return "file is \(bytes) bytes, over the \(limit)-byte limit for one article"
         case .binary(_, let looksLike): return "binary content (\(looksLike)), not article text"
         case .unsupportedType(_, let ext):
-            return "unsupported file type '.\(ext)' (plain text is read from .txt, .md and .text)"
+            return
+                "unsupported file type '.\(ext)' (articles are read from .txt, .md, .text, .html, .htm and their .gz)"
         case .empty: return "file holds no text"
-        case .noInputs: return "directory holds no .txt, .md or .text files"
+        case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm or .gz files"
+        case .badCompression(_, let reason): return "cannot be decompressed: \(reason)"
         }
     }
 

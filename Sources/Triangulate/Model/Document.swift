@@ -10,6 +10,7 @@ public struct Document: Sendable, Hashable {
 
     public enum Kind: String, Sendable, Hashable, Codable {
         case text
+        case html
     }
 
     public init(id: String, origin: String, kind: Kind = .text, bytes: [UInt8]) {

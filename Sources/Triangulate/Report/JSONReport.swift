@@ -27,6 +27,33 @@ public enum JSONReport {
         return json.output + "\n"
     }
 
+    /// One compact line for `triangulate extract`: the contract's article fields, no annotations.
+    public static func line(for article: Article) -> String {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("id", article.id)
+        json.field("origin", article.origin)
+        json.field("title", article.title)
+        json.field("byline", article.byline)
+        json.field("published", article.published?.iso)
+        json.field("outlet", article.outlet)
+        json.field("text", article.text)
+        json.stringArray("removed", article.removed)
+        json.endObject()
+        return json.output
+    }
+
+    /// The line `extract` prints for an input it could not read.
+    public static func errorLine(id: String, origin: String, error: String) -> String {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("id", id)
+        json.field("origin", origin)
+        json.field("error", error)
+        json.endObject()
+        return json.output
+    }
+
     static func write(_ story: Story, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", story.id)

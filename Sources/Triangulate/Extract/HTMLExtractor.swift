@@ -1,0 +1,212 @@
+import Foundation
+
+/// Stage 2 for web pages: main text by block scoring (text density, link density, class/id hints, paragraph
+/// structure), metadata from meta tags, JSON-LD and the page itself, then the same debris rules as plain text.
+struct HTMLExtractor {
+    let configuration: ExtractConfiguration
+
+    static let negativeHints = [
+        "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "subscription",
+        "promo", "advert", "sponsor", "cookie", "consent", "popup", "modal", "sidebar", "widget", "breadcrumb", "menu",
+        "footer", "masthead", "outbrain", "taboola", "trending", "most-popular", "mostpopular", "more-stories",
+        "read-more", "readmore", "signup", "sign-up", "paywall", "banner", "toolbar", "pagination", "pager",
+        "author-bio",
+        "tags", "tag-list", "disqus", "rating", "print", "skip", "caption", "credit", "hidden", "nav",
+    ]
+    static let positiveHints = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "news"]
+    static let removedTags: Set<String> = [
+        "nav", "footer", "aside", "form", "button", "input", "select", "textarea", "figcaption", "label", "menu",
+        "dialog", "head", "title", "link", "meta", "img", "picture", "video", "audio", "canvas", "map",
+    ]
+    static let blockTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th", "tr", "div",
+        "section", "article", "ul", "ol", "table", "main", "header", "figure", "hr", "br", "dl",
+    ]
+
+    func article(from document: Document) throws(ExtractError) -> Article {
+        let bytes = document.bytes
+        let encoding = Self.encoding(for: bytes)
+        guard let (root, scripts) = HTMLParser.parse(bytes, encoding: encoding) else {
+            throw .noText(origin: document.origin)
+        }
+        var article = Article(id: document.id, origin: document.origin, paragraphs: [])
+        let metadata = HTMLMetadata(root: root, scripts: scripts)
+        article.title = metadata.title
+        article.byline = metadata.byline
+        article.published = metadata.published
+        article.outlet = metadata.outlet
+        if encoding == "windows-1252" {
+            article.warnings.append("no charset declared and not UTF-8: read as windows-1252")
+        }
+
+        guard let body = root.first("body") ?? Optional(root) else { throw .noText(origin: document.origin) }
+        prune(body)
+        var blocks = mainBlocks(body)
+        if blocks.joined().count < 200 {
+            blocks = body.all("p").map(\.textContent).filter { $0.count >= 20 }
+        }
+        // The headline repeated at the top of the body.
+        if let title = article.title, let first = blocks.first, DebrisLine.fold(first) == DebrisLine.fold(title) {
+            article.removed.append(first)
+            blocks.removeFirst()
+        }
+        for block in blocks {
+            let line = DebrisLine(block, title: article.title)
+            if let (_, verdict) = DebrisRules.match(line, rules: configuration.debrisRules) {
+                article.removed.append(block)
+                if case .credit(let source) = verdict { article.credits.append(source) }
+            } else {
+                article.paragraphs.append(block)
+            }
+        }
+        guard !article.paragraphs.isEmpty else { throw .noText(origin: document.origin) }
+        return article
+    }
+
+    /// UTF-8 when the bytes are valid UTF-8 (whatever the page declares); the declared charset otherwise; and
+    /// windows-1252 for undeclared non-UTF-8 pages.
+    static func encoding(for bytes: [UInt8]) -> String? {
+        if String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        if head.includes("charset") { return nil }
+        return "windows-1252"
+    }
+
+    // MARK: Pruning
+
+    func prune(_ node: HTMLNode) {
+        node.children.removeAll { child in
+            guard !child.isText else { return false }
+            if Self.removedTags.contains(child.tag) { return true }
+            if child.attributes["hidden"] != nil || child.attributes["aria-hidden"] == "true" { return true }
+            if let style = child.attributes["style"]?.lowercased(),
+                style.includes("display:none") || style.includes("display: none")
+            {
+                return true
+            }
+            if child.tag == "header", child.first("h1") == nil { return true }
+            return isNegative(child)
+        }
+        for child in node.children where !child.isText { prune(child) }
+    }
+
+    /// Class/id hints of boilerplate, unless the element also looks like the article itself.
+    func isNegative(_ node: HTMLNode) -> Bool {
+        let hints = node.hints
+        guard !hints.trimming(" ").isEmpty, node.tag != "body", node.tag != "html" else { return false }
+        let words = hints.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+        let negative = words.contains { word in
+            Self.negativeHints.contains { word == $0 || word.hasPrefix($0 + "-") || word.hasSuffix("-" + $0) }
+        }
+        guard negative else { return false }
+        let positive = words.contains { word in Self.positiveHints.contains { word.includes($0) } }
+        return !(positive && node.textContent.count > 500)
+    }
+
+    // MARK: Scoring
+
+    func mainBlocks(_ body: HTMLNode) -> [String] {
+        var scores: [ObjectIdentifier: Double] = [:]
+        var nodes: [ObjectIdentifier: HTMLNode] = [:]
+        body.descendants { node in
+            guard ["p", "pre", "td", "blockquote"].contains(node.tag) || (node.tag == "div" && !hasBlockChild(node))
+            else { return }
+            let text = node.textContent
+            guard text.count >= 25 else { return }
+            var score = 1.0 + Double(text.filter { $0 == "," || $0 == "，" }.count) + min(Double(text.count) / 100, 3)
+            let links = Double(node.linkTextLength) / Double(max(1, text.count))
+            score *= (1 - links)
+            if let parent = node.parent {
+                scores[ObjectIdentifier(parent), default: 0] += score
+                nodes[ObjectIdentifier(parent)] = parent
+                if let grand = parent.parent {
+                    scores[ObjectIdentifier(grand), default: 0] += score / 2
+                    nodes[ObjectIdentifier(grand)] = grand
+                }
+            }
+        }
+        var best: (node: HTMLNode, score: Double)?
+        for (id, raw) in scores {
+            guard let node = nodes[id] else { continue }
+            var score = raw
+            let words = node.hints.split(separator: " ")
+            if words.contains(where: { word in Self.positiveHints.contains { String(word).includes($0) } }) {
+                score *= 1.25
+            }
+            if node.tag == "article" || node.attributes["itemprop"] == "articleBody" { score *= 1.3 }
+            let text = node.textContent
+            let links = Double(node.linkTextLength) / Double(max(1, text.count))
+            score *= (1 - links)
+            if best == nil || score > best!.score || (score == best!.score && text.count > best!.node.textContent.count)
+            {
+                best = (node, score)
+            }
+        }
+        guard let top = best else { return [] }
+        // Siblings that carry article text too (a body split by ads or wrappers).
+        var containers: [HTMLNode] = [top.node]
+        if let parent = top.node.parent {
+            containers = parent.children.filter { sibling in
+                guard !sibling.isText else { return false }
+                if sibling === top.node { return true }
+                let score = scores[ObjectIdentifier(sibling)] ?? 0
+                if score >= max(10, top.score * 0.2) { return true }
+                if sibling.tag == "p" {
+                    let text = sibling.textContent
+                    let links = Double(sibling.linkTextLength) / Double(max(1, text.count))
+                    return text.count > 80 && links < 0.25
+                }
+                return false
+            }
+        }
+        var blocks: [String] = []
+        for container in containers { collect(container, into: &blocks) }
+        return blocks
+    }
+
+    private func hasBlockChild(_ node: HTMLNode) -> Bool {
+        node.children.contains {
+            !$0.isText
+                && ["p", "div", "section", "article", "table", "ul", "ol", "h1", "h2", "h3", "blockquote", "pre"]
+                    .contains($0.tag)
+        }
+    }
+
+    /// Text blocks of a container in reading order: each paragraph-like element is one block; inline runs between
+    /// blocks become blocks of their own.
+    private func collect(_ node: HTMLNode, into blocks: inout [String]) {
+        var inline = ""
+        func flush() {
+            let text = HTMLText.collapse(inline)
+            if text.count >= 2 { blocks.append(text) }
+            inline = ""
+        }
+        if node.isText {
+            let text = HTMLText.collapse(node.text)
+            if !text.isEmpty { blocks.append(text) }
+            return
+        }
+        for child in node.children {
+            if child.isText {
+                inline += child.text
+            } else if ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "h1"].contains(
+                child.tag)
+                && !hasBlockChild(child)
+            {
+                flush()
+                let text = child.textContent
+                let links = Double(child.linkTextLength) / Double(max(1, text.count))
+                if text.count >= 2 && !(links > 0.6 && text.count < 200) { blocks.append(text) }
+            } else if Self.blockTags.contains(child.tag) {
+                flush()
+                let text = child.textContent
+                let links = Double(child.linkTextLength) / Double(max(1, text.count))
+                if links > 0.5 && text.count < 400 { continue }  // link lists
+                collect(child, into: &blocks)
+            } else {
+                inline += " " + child.textContent + " "
+            }
+        }
+        flush()
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Triangulate
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract each article's clean text and metadata, one JSON object per input line.",
+        discussion: """
+            PATH may be a file or a directory (walked recursively in name order). Web pages (.html, .htm, and either \
+            gzip-compressed as .gz) and plain text (.txt, .md, .text) are read. Each line holds the contract's article \
+            fields: id, origin, title, byline, published, outlet, text, removed. An input that cannot be read gives a \
+            line {"id", "origin", "error"} instead, and the rest goes on.
+
+            Exit status: 0 when at least one article was extracted, 1 when none was, 64 for a usage error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+    }
+
+    @Argument(help: "Files or directories holding articles.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Output format (jsonl).")
+    var format: Format = .jsonl
+
+    @Option(name: .shortAndLong, help: "Write the output to FILE instead of standard output.")
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Do not report unreadable inputs on standard error.")
+    var quiet = false
+
+    func run() throws {
+        let ingest = Ingest()
+        let extract = Triangulate.Extract()
+        var lines = ""
+        var extracted = 0
+        for input in ingest.documents(from: paths) {
+            switch input {
+            case .success(let document):
+                do {
+                    let article = try extract.article(from: document)
+                    lines += JSONReport.line(for: article) + "\n"
+                    extracted += 1
+                } catch {
+                    if !quiet { Terminal.error(error.description) }
+                    lines += JSONReport.errorLine(id: document.id, origin: document.origin, error: error.reason) + "\n"
+                }
+            case .failure(let error):
+                if !quiet { Terminal.error(error.description) }
+                lines +=
+                    JSONReport.errorLine(
+                        id: Ingest.articleID(forPath: error.path), origin: error.path, error: error.reason) + "\n"
+            }
+        }
+        if let output {
+            try Terminal.write(lines, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        }
+        if extracted == 0 { throw ExitCode.failure }
+    }
+}
