@@ -2,8 +2,14 @@ import Foundation
 
 /// Stage 2 for web pages: main text by block scoring (text density, link density, class/id hints, paragraph
 /// structure), metadata from meta tags, JSON-LD and the page itself, then the same debris rules as plain text.
-struct HTMLExtractor {
+final class HTMLExtractor {
     let configuration: ExtractConfiguration
+    /// Text length of the page body, for "too big to be boilerplate".
+    private var bodyTextLength = 0
+
+    init(configuration: ExtractConfiguration) {
+        self.configuration = configuration
+    }
 
     static let negativeHints = [
         "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "subscription",
@@ -11,11 +17,11 @@ struct HTMLExtractor {
         "footer", "masthead", "outbrain", "taboola", "trending", "most-popular", "mostpopular", "more-stories",
         "read-more", "readmore", "signup", "sign-up", "paywall", "banner", "toolbar", "pagination", "pager",
         "author-bio",
-        "tags", "tag-list", "disqus", "rating", "print", "skip", "caption", "credit", "hidden", "nav",
+        "tags", "tag-list", "disqus", "rating", "skip", "caption", "credit", "nav",
     ]
     static let positiveHints = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "news"]
     static let removedTags: Set<String> = [
-        "nav", "footer", "aside", "form", "button", "input", "select", "textarea", "figcaption", "label", "menu",
+        "nav", "footer", "aside", "button", "input", "select", "textarea", "figcaption", "label", "menu",
         "dialog", "head", "title", "link", "meta", "img", "picture", "video", "audio", "canvas", "map",
     ]
     static let blockTags: Set<String> = [
@@ -43,7 +49,10 @@ struct HTMLExtractor {
         prune(body)
         var blocks = mainBlocks(body)
         if blocks.joined().count < 200 {
-            blocks = body.all("p").map(\.textContent).filter { $0.count >= 20 }
+            var all: [String] = []
+            collectAll(body, into: &all)
+            let paragraphs = body.all("p").map(\.textContent).filter { $0.count >= 20 }
+            blocks = paragraphs.joined().count >= 200 ? paragraphs : all.filter { $0.count >= 30 }
         }
         // The headline repeated at the top of the body.
         if let title = article.title, let first = blocks.first, DebrisLine.fold(first) == DebrisLine.fold(title) {
@@ -75,6 +84,7 @@ struct HTMLExtractor {
     // MARK: Pruning
 
     func prune(_ node: HTMLNode) {
+        if node.tag == "body" { bodyTextLength = node.textContent.count }
         node.children.removeAll { child in
             guard !child.isText else { return false }
             if Self.removedTags.contains(child.tag) { return true }
@@ -85,6 +95,8 @@ struct HTMLExtractor {
                 return true
             }
             if child.tag == "header", child.first("h1") == nil { return true }
+            // A form around the whole page (ASP.NET) stays; a search or signup form goes.
+            if child.tag == "form", child.textContent.count < 1000 { return true }
             return isNegative(child)
         }
         for child in node.children where !child.isText { prune(child) }
@@ -100,7 +112,10 @@ struct HTMLExtractor {
         }
         guard negative else { return false }
         let positive = words.contains { word in Self.positiveHints.contains { word.includes($0) } }
-        return !(positive && node.textContent.count > 500)
+        let length = node.textContent.count
+        // Too much of the page to be boilerplate ("container penci_sidebar" around the whole article).
+        if bodyTextLength > 0 && Double(length) > 0.4 * Double(bodyTextLength) { return false }
+        return !(positive && length > 500)
     }
 
     // MARK: Scoring
@@ -108,21 +123,43 @@ struct HTMLExtractor {
     func mainBlocks(_ body: HTMLNode) -> [String] {
         var scores: [ObjectIdentifier: Double] = [:]
         var nodes: [ObjectIdentifier: HTMLNode] = [:]
+        func credit(_ node: HTMLNode?, _ score: Double) {
+            guard let node else { return }
+            scores[ObjectIdentifier(node), default: 0] += score
+            nodes[ObjectIdentifier(node)] = node
+        }
+        func paragraphScore(_ text: String, links: Int) -> Double {
+            let base =
+                1.0 + Double(text.filter { $0 == "," || $0 == "，" || $0 == "、" }.count)
+                + min(Double(text.count) / 100, 3)
+            return base * (1 - Double(links) / Double(max(1, text.count)))
+        }
         body.descendants { node in
-            guard ["p", "pre", "td", "blockquote"].contains(node.tag) || (node.tag == "div" && !hasBlockChild(node))
-            else { return }
-            let text = node.textContent
-            guard text.count >= 25 else { return }
-            var score = 1.0 + Double(text.filter { $0 == "," || $0 == "，" }.count) + min(Double(text.count) / 100, 3)
-            let links = Double(node.linkTextLength) / Double(max(1, text.count))
-            score *= (1 - links)
-            if let parent = node.parent {
-                scores[ObjectIdentifier(parent), default: 0] += score
-                nodes[ObjectIdentifier(parent)] = parent
-                if let grand = parent.parent {
-                    scores[ObjectIdentifier(grand), default: 0] += score / 2
-                    nodes[ObjectIdentifier(grand)] = grand
+            guard !node.isText else { return }
+            if ["p", "pre", "td", "blockquote", "li"].contains(node.tag) || (node.tag == "div" && !hasBlockChild(node))
+            {
+                let text = node.textContent
+                guard text.count >= 25 else { return }
+                let score = paragraphScore(text, links: node.linkTextLength)
+                credit(node.parent, score)
+                credit(node.parent?.parent, score / 2)
+            } else if hasBlockChild(node) {
+                // Text written straight into a container, between its blocks ("<section>Text<p></p><h2>…").
+                var inline = ""
+                var links = 0
+                for child in node.children where child.isText || !Self.blockTags.contains(child.tag) {
+                    if child.isText {
+                        inline += child.text
+                    } else {
+                        inline += " " + child.textContent
+                        links += child.linkTextLength
+                    }
                 }
+                let text = HTMLText.collapse(inline)
+                guard text.count >= 25 else { return }
+                let score = paragraphScore(text, links: links)
+                credit(node, score)
+                credit(node.parent, score / 2)
             }
         }
         var best: (node: HTMLNode, score: Double)?
@@ -162,6 +199,11 @@ struct HTMLExtractor {
         var blocks: [String] = []
         for container in containers { collect(container, into: &blocks) }
         return blocks
+    }
+
+    /// Every text block of a subtree, for pages where no container stands out.
+    private func collectAll(_ node: HTMLNode, into blocks: inout [String]) {
+        collect(node, into: &blocks)
     }
 
     private func hasBlockChild(_ node: HTMLNode) -> Bool {
