@@ -8,7 +8,7 @@ OUT ?= out
 # (HTML extraction, .gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev zlib1g-dev pkg-config
 
-.PHONY: run test deps build release bench bench-annotate bench-story format lint clean
+.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -37,6 +37,15 @@ bench-annotate: deps
 bench-story: deps
 	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && ./.build/release/analyze-story
 
+# Extraction quality on ../shared/bench/extraction (181 pages): precision, recall, F1 with the benchmark's scorer.
+eval: deps
+	cd Benchmarks && $(SWIFT) build -c release --product extraction-eval >&2 && ./.build/release/extraction-eval
+
+# triangulate extract vs. trafilatura 2.3.1 (PyPI, throwaway virtualenv) on the same pages: time, memory, ratio, F1.
+bench-extraction: deps
+	@bash scripts/install-deps.sh time python3-venv
+	@bash scripts/bench-extraction.sh
+
 # The ordo-one/benchmark suite (wall time, throughput, allocations).
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
@@ -48,4 +57,4 @@ lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build Benchmarks/.build $(OUT)

@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Settings of the whole pipeline: one configuration per stage.
 public struct PipelineConfiguration: Sendable {
     public var ingest: IngestConfiguration
@@ -27,35 +30,67 @@ public struct Pipeline: Sendable {
         self.configuration = configuration
     }
 
-    /// `progress` is called after each input with (done, total).
-    public func analyze(paths: [String], progress: ((Int, Int) -> Void)? = nil) -> AnalysisResult {
-        let ingest = Ingest(configuration: configuration.ingest)
-        let extract = Extract(configuration: configuration.extract)
-        let annotate = Annotate(configuration: configuration.annotate)
-        let inputs = ingest.documents(from: paths)
+    /// Ingest → Annotate → Cluster → Corroborate over the files under `paths`. `progress` is called after each
+    /// file is extracted with (done, total), from any thread.
+    public func analyze(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> AnalysisResult {
         var articles: [Article] = []
         var failures: [Failure] = []
-        var seen: [String: Int] = [:]
-        for (done, input) in inputs.enumerated() {
-            switch input {
-            case .failure(let error):
-                failures.append(Failure(origin: error.path, reason: error.reason))
-            case .success(let document):
-                do {
-                    var article = try extract.article(from: document)
-                    // Two files with the same name in different folders keep distinct ids.
-                    let count = seen[article.id, default: 0] + 1
-                    seen[article.id] = count
-                    if count > 1 { article.id += "~\(count)" }
-                    articles.append(article)
-                } catch {
-                    failures.append(Failure(origin: error.origin, reason: error.reason))
+        for result in extract(paths: paths, progress: progress) {
+            switch result {
+            case .success(let article): articles.append(article)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        let annotated = Annotate(configuration: configuration.annotate).annotate(batch: articles)
+        return AnalysisResult(articles: annotated, stories: stories(annotated), failures: failures)
+    }
+
+    /// Ingest → Extract over the files under `paths`: one result per file, in input order. Files are read and
+    /// extracted on all cores (`workers`, default the active processor count); the output does not depend on it.
+    /// Two files with the same name in different folders keep distinct ids (`id~2`).
+    public func extract(
+        paths: [String], workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Result<Article, Failure>] {
+        let ingest = Ingest(configuration: configuration.ingest)
+        let extract = Extract(configuration: configuration.extract)
+        let inputs = ingest.inputs(from: paths)
+        var results = [Result<Article, Failure>?](repeating: nil, count: inputs.count)
+        let done = Mutex(0)
+        let workerCount = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer  // each index is written by exactly one iteration
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                for index in stride(from: worker, to: inputs.count, by: workerCount) {
+                    let result: Result<Article, Failure>
+                    switch inputs[index].flatMap({ ingest.read($0.path, explicitlyNamed: $0.named) }) {
+                    case .failure(let error):
+                        result = .failure(Failure(origin: error.path, reason: error.reason))
+                    case .success(let document):
+                        do throws(ExtractError) {
+                            result = .success(try extract.article(from: document))
+                        } catch {
+                            result = .failure(Failure(origin: error.origin, reason: error.reason))
+                        }
+                    }
+                    slots[index] = result
+                    if let progress {
+                        let count = done.withLock { value in
+                            value += 1
+                            return value
+                        }
+                        progress(count, inputs.count)
+                    }
                 }
             }
-            progress?(done + 1, inputs.count)
         }
-        let annotated = annotate.annotate(batch: articles)
-        return AnalysisResult(articles: annotated, stories: stories(annotated), failures: failures)
+        var seen: [String: Int] = [:]
+        return results.map { slot in
+            guard case .success(var article) = slot! else { return slot! }
+            let count = seen[article.id, default: 0] + 1
+            seen[article.id] = count
+            if count > 1 { article.id += "~\(count)" }
+            return .success(article)
+        }
     }
 
     /// Groups the articles into stories (Cluster) and corroborates each (Corroborate). Stories are numbered in the

@@ -33,26 +33,19 @@ struct ExtractCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let ingest = Ingest()
-        let extract = Triangulate.Extract()
         var lines = ""
         var extracted = 0
-        for input in ingest.documents(from: paths) {
-            switch input {
-            case .success(let document):
-                do {
-                    let article = try extract.article(from: document)
-                    lines += JSONReport.line(for: article) + "\n"
-                    extracted += 1
-                } catch {
-                    if !quiet { Terminal.error(error.description) }
-                    lines += JSONReport.errorLine(id: document.id, origin: document.origin, error: error.reason) + "\n"
-                }
-            case .failure(let error):
-                if !quiet { Terminal.error(error.description) }
+        for result in Pipeline().extract(paths: paths) {
+            switch result {
+            case .success(let article):
+                lines += JSONReport.line(for: article) + "\n"
+                extracted += 1
+            case .failure(let failure):
+                if !quiet { Terminal.error("\(failure.origin): \(failure.reason)") }
                 lines +=
                     JSONReport.errorLine(
-                        id: Ingest.articleID(forPath: error.path), origin: error.path, error: error.reason) + "\n"
+                        id: Ingest.articleID(forPath: failure.origin), origin: failure.origin, error: failure.reason)
+                    + "\n"
             }
         }
         if let output {

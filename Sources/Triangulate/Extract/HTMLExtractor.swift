@@ -19,6 +19,8 @@ final class HTMLExtractor {
         "author-bio",
         "tags", "tag-list", "disqus", "rating", "skip", "caption", "credit", "nav",
     ]
+    /// Each negative hint as a whole word, a prefix ("comment-") and a suffix ("-comment").
+    static let negativeHintForms = negativeHints.map { (word: $0, prefix: $0 + "-", suffix: "-" + $0) }
     static let positiveHints = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "news"]
     static let removedTags: Set<String> = [
         "nav", "footer", "aside", "button", "input", "select", "textarea", "figcaption", "label", "menu",
@@ -47,6 +49,7 @@ final class HTMLExtractor {
 
         guard let body = root.first("body") ?? Optional(root) else { throw .noText(origin: document.origin) }
         prune(body)
+        body.clearCaches()
         var blocks = mainBlocks(body)
         if blocks.joined().count < 200 {
             var all: [String] = []
@@ -84,7 +87,7 @@ final class HTMLExtractor {
     // MARK: Pruning
 
     func prune(_ node: HTMLNode) {
-        if node.tag == "body" { bodyTextLength = node.textContent.count }
+        if node.tag == "body" { bodyTextLength = node.textLength }
         node.children.removeAll { child in
             guard !child.isText else { return false }
             if Self.removedTags.contains(child.tag) { return true }
@@ -96,7 +99,7 @@ final class HTMLExtractor {
             }
             if child.tag == "header", child.first("h1") == nil { return true }
             // A form around the whole page (ASP.NET) stays; a search or signup form goes.
-            if child.tag == "form", child.textContent.count < 1000 { return true }
+            if child.tag == "form", child.textLength < 1000 { return true }
             return isNegative(child)
         }
         for child in node.children where !child.isText { prune(child) }
@@ -104,15 +107,15 @@ final class HTMLExtractor {
 
     /// Class/id hints of boilerplate, unless the element also looks like the article itself.
     func isNegative(_ node: HTMLNode) -> Bool {
-        let hints = node.hints
-        guard !hints.trimming(" ").isEmpty, node.tag != "body", node.tag != "html" else { return false }
-        let words = hints.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+        guard node.tag != "body", node.tag != "html" else { return false }
+        let words = node.hintWords
+        guard !words.isEmpty else { return false }
         let negative = words.contains { word in
-            Self.negativeHints.contains { word == $0 || word.hasPrefix($0 + "-") || word.hasSuffix("-" + $0) }
+            Self.negativeHintForms.contains { word == $0.word || word.hasPrefix($0.prefix) || word.hasSuffix($0.suffix) }
         }
         guard negative else { return false }
         let positive = words.contains { word in Self.positiveHints.contains { word.includes($0) } }
-        let length = node.textContent.count
+        let length = node.textLength
         // Too much of the page to be boilerplate ("container penci_sidebar" around the whole article).
         if bodyTextLength > 0 && Double(length) > 0.4 * Double(bodyTextLength) { return false }
         return !(positive && length > 500)
@@ -128,19 +131,18 @@ final class HTMLExtractor {
             scores[ObjectIdentifier(node), default: 0] += score
             nodes[ObjectIdentifier(node)] = node
         }
-        func paragraphScore(_ text: String, links: Int) -> Double {
-            let base =
-                1.0 + Double(text.filter { $0 == "," || $0 == "，" || $0 == "、" }.count)
-                + min(Double(text.count) / 100, 3)
-            return base * (1 - Double(links) / Double(max(1, text.count)))
+        func paragraphScore(_ text: String, length: Int, links: Int) -> Double {
+            var commas = 0
+            for scalar in text.unicodeScalars where scalar == "," || scalar == "，" || scalar == "、" { commas += 1 }
+            let base = 1.0 + Double(commas) + min(Double(length) / 100, 3)
+            return base * (1 - Double(links) / Double(max(1, length)))
         }
         body.descendants { node in
             guard !node.isText else { return }
             if ["p", "pre", "td", "blockquote", "li"].contains(node.tag) || (node.tag == "div" && !hasBlockChild(node))
             {
-                let text = node.textContent
-                guard text.count >= 25 else { return }
-                let score = paragraphScore(text, links: node.linkTextLength)
+                guard node.textLength >= 25 else { return }
+                let score = paragraphScore(node.textContent, length: node.textLength, links: node.linkTextLength)
                 credit(node.parent, score)
                 credit(node.parent?.parent, score / 2)
             } else if hasBlockChild(node) {
@@ -156,8 +158,9 @@ final class HTMLExtractor {
                     }
                 }
                 let text = HTMLText.collapse(inline)
-                guard text.count >= 25 else { return }
-                let score = paragraphScore(text, links: links)
+                let length = text.count
+                guard length >= 25 else { return }
+                let score = paragraphScore(text, length: length, links: links)
                 credit(node, score)
                 credit(node.parent, score / 2)
             }
@@ -166,15 +169,14 @@ final class HTMLExtractor {
         for (id, raw) in scores {
             guard let node = nodes[id] else { continue }
             var score = raw
-            let words = node.hints.split(separator: " ")
-            if words.contains(where: { word in Self.positiveHints.contains { String(word).includes($0) } }) {
+            if node.hintWords.contains(where: { word in Self.positiveHints.contains { word.includes($0) } }) {
                 score *= 1.25
             }
             if node.tag == "article" || node.attributes["itemprop"] == "articleBody" { score *= 1.3 }
-            let text = node.textContent
-            let links = Double(node.linkTextLength) / Double(max(1, text.count))
+            let length = node.textLength
+            let links = Double(node.linkTextLength) / Double(max(1, length))
             score *= (1 - links)
-            if best == nil || score > best!.score || (score == best!.score && text.count > best!.node.textContent.count)
+            if best == nil || score > best!.score || (score == best!.score && length > best!.node.textLength)
             {
                 best = (node, score)
             }
@@ -189,9 +191,9 @@ final class HTMLExtractor {
                 let score = scores[ObjectIdentifier(sibling)] ?? 0
                 if score >= max(10, top.score * 0.2) { return true }
                 if sibling.tag == "p" {
-                    let text = sibling.textContent
-                    let links = Double(sibling.linkTextLength) / Double(max(1, text.count))
-                    return text.count > 80 && links < 0.25
+                    let length = sibling.textLength
+                    let links = Double(sibling.linkTextLength) / Double(max(1, length))
+                    return length > 80 && links < 0.25
                 }
                 return false
             }
@@ -236,14 +238,14 @@ final class HTMLExtractor {
                 && !hasBlockChild(child)
             {
                 flush()
-                let text = child.textContent
-                let links = Double(child.linkTextLength) / Double(max(1, text.count))
-                if text.count >= 2 && !(links > 0.6 && text.count < 200) { blocks.append(text) }
+                let length = child.textLength
+                let links = Double(child.linkTextLength) / Double(max(1, length))
+                if length >= 2 && !(links > 0.6 && length < 200) { blocks.append(child.textContent) }
             } else if Self.blockTags.contains(child.tag) {
                 flush()
-                let text = child.textContent
-                let links = Double(child.linkTextLength) / Double(max(1, text.count))
-                if links > 0.5 && text.count < 400 { continue }  // link lists
+                let length = child.textLength
+                let links = Double(child.linkTextLength) / Double(max(1, length))
+                if links > 0.5 && length < 400 { continue }  // link lists
                 collect(child, into: &blocks)
             } else {
                 inline += " " + child.textContent + " "

@@ -40,7 +40,7 @@ struct HTMLMetadata {
         let candidates = [
             meta["og:title"], linked.headline, pageTitle.map { Self.stripSiteSuffix($0, site: siteName) }, h1,
         ]
-        title = candidates.compactMap { $0 }.map(HTMLText.collapse).first { !$0.isEmpty }
+        title = candidates.compactMap { $0 }.map { HTMLText.collapse($0) }.first { !$0.isEmpty }
 
         // Byline: JSON-LD author, meta author, rel=author, a byline element.
         var authors = linked.authors
@@ -82,7 +82,7 @@ struct HTMLMetadata {
         if published == nil, let url = canonical { published = Self.dateInURL(url) }
 
         // Outlet: og:site_name, JSON-LD publisher, the host.
-        outlet = siteName.map(HTMLText.collapse) ?? canonical.flatMap(Self.host)
+        outlet = siteName.map { HTMLText.collapse($0) } ?? canonical.flatMap(Self.host)
     }
 
     static func cleanAuthor(_ text: String) -> String {

@@ -19,29 +19,80 @@ final class HTMLNode {
     /// Class and id, lowercased, for hint matching.
     lazy var hints: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
 
+    /// `hints` split into words at spaces and underscores.
+    lazy var hintWords: [String] = hints.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+
     func attribute(_ name: String) -> String? { attributes[name] }
 
-    /// All text below this node, whitespace collapsed.
+    /// All text below this node, whitespace collapsed. Cached: call `clearCaches()` after changing the tree.
     var textContent: String {
-        var out = ""
-        appendText(to: &out)
-        return HTMLText.collapse(out)
+        if let cachedText { return cachedText }
+        let spaced = spacedText.text
+        var view = spaced.utf8[...]
+        if view.first == 0x20 { view = view.dropFirst() }
+        if view.last == 0x20 { view = view.dropLast() }
+        let text = String(Substring(view))
+        cachedText = text
+        return text
     }
 
-    private func appendText(to out: inout String) {
-        if isText {
-            out += text
-            return
-        }
-        if HTMLText.breakingTags.contains(tag) { out += " " }
-        for child in children { child.appendText(to: &out) }
-        if HTMLText.breakingTags.contains(tag) { out += " " }
+    /// `textContent`'s length in Unicode scalars (cached).
+    var textLength: Int {
+        let (text, scalars) = spacedText
+        var length = scalars
+        if text.utf8.first == 0x20 { length -= 1 }
+        if text.utf8.count > 1 && text.utf8.last == 0x20 { length -= 1 }
+        return max(0, length)
     }
 
-    /// Length of the text inside links below this node.
+    /// Length of the text inside links below this node (cached).
     var linkTextLength: Int {
-        if tag == "a" { return textContent.count }
-        return children.reduce(0) { $0 + ($1.isText ? 0 : $1.linkTextLength) }
+        if let cachedLinkLength { return cachedLinkLength }
+        let length =
+            tag == "a" ? textLength : children.reduce(0) { $0 + ($1.isText ? 0 : $1.linkTextLength) }
+        cachedLinkLength = length
+        return length
+    }
+
+    /// Whitespace runs collapsed to one space, keeping one space at either end when the text had one there, so
+    /// that a parent's text is its children's joined (a space where two meet counted once); and its length in
+    /// Unicode scalars.
+    private var spacedText: (text: String, scalars: Int) {
+        if let cachedSpaced { return cachedSpaced }
+        var result: (text: String, scalars: Int)
+        if isText {
+            result = HTMLText.collapseCounting(text, keepingEnds: true)
+        } else {
+            let breaking = HTMLText.breakingTags.contains(tag)
+            result = breaking ? (" ", 1) : ("", 0)
+            for child in children {
+                var (part, scalars) = child.spacedText
+                if part.utf8.first == 0x20 && result.text.utf8.last == 0x20 {
+                    part = String(Substring(part.utf8.dropFirst()))
+                    scalars -= 1
+                }
+                result.text += part
+                result.scalars += scalars
+            }
+            if breaking && result.text.utf8.last != 0x20 {
+                result.text += " "
+                result.scalars += 1
+            }
+        }
+        cachedSpaced = result
+        return result
+    }
+
+    private var cachedSpaced: (text: String, scalars: Int)?
+    private var cachedText: String?
+    private var cachedLinkLength: Int?
+
+    /// Forgets the cached texts of this subtree.
+    func clearCaches() {
+        cachedSpaced = nil
+        cachedText = nil
+        cachedLinkLength = nil
+        for child in children where !child.isText { child.clearCaches() }
     }
 
     func descendants(_ visit: (HTMLNode) -> Void) {
@@ -72,24 +123,54 @@ enum HTMLText {
         "article", "header", "footer", "ul", "ol", "dd", "dt", "figcaption", "table", "hr", "main", "aside", "nav",
     ]
 
-    static func collapse(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{00A0}"
-                || scalar == "\u{200B}" || scalar == "\u{FEFF}"
-            {
-                pendingSpace = !out.isEmpty
-                continue
+    /// Runs of whitespace (ASCII, no-break space, zero-width space, byte-order mark) become one space; the ends are
+    /// trimmed unless `keepingEnds`, which leaves one space where there was whitespace. Works on UTF-8 bytes.
+    static func collapse(_ text: String, keepingEnds: Bool = false) -> String {
+        collapseCounting(text, keepingEnds: keepingEnds).text
+    }
+
+    /// `collapse`, also giving the result's length in Unicode scalars.
+    static func collapseCounting(_ text: String, keepingEnds: Bool) -> (text: String, scalars: Int) {
+        var text = text
+        return text.withUTF8 { bytes -> (text: String, scalars: Int) in
+            var scalars = 0
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var width = 0
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    width = 1
+                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+                    width = 2
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
+                    width = 3
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                    width = 3
+                }
+                if width > 0 {
+                    pendingSpace = keepingEnds || !out.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    scalars += 1
+                    pendingSpace = false
+                }
+                out.append(byte)
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                index += 1
             }
-            if pendingSpace {
-                out.unicodeScalars.append(" ")
-                pendingSpace = false
+            if pendingSpace && keepingEnds {
+                out.append(0x20)
+                scalars += 1
             }
-            out.unicodeScalars.append(scalar)
+            return (String(decoding: out, as: UTF8.self), scalars)
         }
-        return out
     }
 }
 

@@ -11,11 +11,23 @@ public struct Ingest: Sendable {
 
     /// One result per file found under `paths`, in order: the paths as given, directory contents sorted by name.
     public func documents(from paths: [String]) -> [Result<Document, IngestError>] {
-        var results: [Result<Document, IngestError>] = []
+        inputs(from: paths).map { input in input.flatMap { read($0.path, explicitlyNamed: $0.named) } }
+    }
+
+    /// A file to read: its path, and whether the user named it (rather than a directory holding it).
+    public struct Input: Sendable, Hashable {
+        public var path: String
+        public var named: Bool
+    }
+
+    /// The files `documents(from:)` would read, in the same order, without reading them; a path that is missing,
+    /// of an unsupported type, or an empty directory is a failure in its place.
+    public func inputs(from paths: [String]) -> [Result<Input, IngestError>] {
+        var results: [Result<Input, IngestError>] = []
         for path in paths {
             switch files(at: path) {
             case .success(let files):
-                for file in files { results.append(read(file.path, explicitlyNamed: file.named)) }
+                results += files.map { .success(Input(path: $0.path, named: $0.named)) }
             case .failure(let error):
                 results.append(.failure(error))
             }

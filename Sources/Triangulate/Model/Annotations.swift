@@ -163,7 +163,7 @@ public struct AnnotatedArticle: Sendable, Hashable {
 }
 
 /// An input that could not be analyzed, and why.
-public struct Failure: Sendable, Hashable {
+public struct Failure: Error, Sendable, Hashable {
     public var origin: String
     public var reason: String
 

@@ -20,10 +20,13 @@ extension String {
 extension Substring {
     /// Drops leading and trailing characters found in `set`.
     func trimming(_ set: String) -> String {
-        var view = self
-        while let first = view.first, set.contains(first) { view = view.dropFirst() }
-        while let last = view.last, set.contains(last) { view = view.dropLast() }
-        return String(view)
+        let scalars = unicodeScalars
+        let members = set.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, members.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, members.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }
 
