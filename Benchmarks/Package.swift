@@ -29,6 +29,11 @@ let package = Package(
             path: "Sources/extraction-eval"
         ),
         .executableTarget(
+            name: "cluster-eval",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/cluster-eval"
+        ),
+        .executableTarget(
             name: "analyze-story",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/analyze-story"

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Settings of the Cluster stage; the defaults here are the ones `analyze` uses.
-public struct ClusterConfiguration: Sendable, Hashable {
-    /// Average-linkage similarity two groups need to merge.
-    public var threshold: Double
-    /// Weight of the shared-name (people, organizations) similarity; the rest is TF-IDF cosine of content words.
-    public var entityWeight: Double
-    /// Articles published further apart than this (when both dates are known) never share a story.
-    public var windowDays: Int
-
-    public init(threshold: Double = 0.15, entityWeight: Double = 0.45, windowDays: Int = 10) {
-        self.threshold = threshold
-        self.entityWeight = entityWeight
-        self.windowDays = windowDays
-    }
-
-    public static let `default` = ClusterConfiguration()
-}
 
 /// How a batch is split into stories; the streaming clusterer of the scale stage implements the same protocol.
 public protocol StoryGrouping: Sendable {
@@ -24,8 +7,18 @@ public protocol StoryGrouping: Sendable {
     func group(_ articles: [AnnotatedArticle]) -> [[Int]]
 }
 
-/// Stage 4 (batch form): average-linkage agglomerative clustering over a blend of TF-IDF cosine of stemmed content
-/// words and the overlap of named people and organizations, with a publication-date window.
+/// What clustering a stream gives: the story number of each article (in input order; numbers are given in the order
+/// stories start and never change as they grow; a merged story answers to the older number) and the near-duplicate
+/// edges found on the way.
+public struct ClusterResult: Sendable, Hashable {
+    public var stories: [Int]
+    public var duplicates: [DuplicateEdge]
+}
+
+/// Stage 4: story clustering. Candidates come from an inverted index over each story's heaviest features and from
+/// MinHash LSH over word shingles (near-duplicates); they are scored by TF-IDF cosine of stemmed content words and
+/// names against the story centroid, within a publication-date window. `group` (a batch, for `analyze`) and
+/// `ClusterSession` (a stream, for `triangulate cluster`) run the same code with the same defaults.
 public struct Cluster: StoryGrouping {
     public var configuration: ClusterConfiguration
 
@@ -34,101 +27,82 @@ public struct Cluster: StoryGrouping {
     }
 
     public func group(_ articles: [AnnotatedArticle]) -> [[Int]] {
-        let count = articles.count
-        guard count > 1 else { return count == 1 ? [[0]] : [] }
-        let similarity = similarityMatrix(articles)
-        var groups: [[Int]] = (0..<count).map { [$0] }
-        while groups.count > 1 {
-            var best = (score: -1.0, a: 0, b: 0)
-            for a in 0..<groups.count {
-                for b in (a + 1)..<groups.count {
-                    var total = 0.0
-                    for i in groups[a] { for j in groups[b] { total += similarity[i][j] } }
-                    let score = total / Double(groups[a].count * groups[b].count)
-                    if score > best.score { best = (score, a, b) }
-                }
-            }
-            guard best.score >= configuration.threshold else { break }
-            groups[best.a] = (groups[best.a] + groups[best.b]).sorted()
-            groups.remove(at: best.b)
+        let items = articles.map {
+            ClusterItem(id: $0.article.id, title: $0.article.title, text: $0.article.text, published: $0.article.published)
         }
-        return groups.sorted { $0[0] < $1[0] }
+        let result = cluster(items)
+        var groups: [Int: [Int]] = [:]
+        for (index, story) in result.stories.enumerated() { groups[story, default: []].append(index) }
+        return groups.values.sorted { $0[0] < $1[0] }
     }
 
-    static let backgroundDocuments = 20.0
+    /// Clusters a whole batch as one stream in input order.
+    public func cluster(_ items: [ClusterItem]) -> ClusterResult {
+        let session = ClusterSession(configuration: configuration)
+        session.add(items)
+        return session.finish()
+    }
+}
 
-    func similarityMatrix(_ articles: [AnnotatedArticle]) -> [[Double]] {
-        let stemmer = Stemmer()
-        let documents = articles.map { item -> [String: Double] in
-            var counts: [String: Double] = [:]
-            let text = (item.article.title.map { $0 + "\n" } ?? "") + item.article.text
-            for stem in Terms.contentStems(text, stemmer: stemmer) { counts[stem, default: 0] += 1 }
-            return counts
-        }
-        var documentFrequency: [String: Double] = [:]
-        for document in documents { for term in document.keys { documentFrequency[term, default: 0] += 1 } }
-        let total = Double(articles.count)
-        // Sparse vectors as sorted (term, weight) pairs: sums in a fixed order give the same bits on every run.
-        let vectors = documents.map { document -> [(String, Double)] in
-            var vector: [(String, Double)] = []
-            var norm = 0.0
-            for term in document.keys.sorted() {
-                // A background of pseudo-documents keeps words that every article of a one-story batch shares from
-                // weighing nothing.
-                let weight =
-                    (1 + log(document[term]!)) * log((total + Self.backgroundDocuments) / documentFrequency[term]!)
-                vector.append((term, weight))
-                norm += weight * weight
-            }
-            norm = norm.squareRoot()
-            return norm > 0 ? vector.map { ($0.0, $0.1 / norm) } : vector
-        }
-        let names = articles.map(Self.names)
-        var matrix = Array(repeating: Array(repeating: 0.0, count: articles.count), count: articles.count)
-        for i in 0..<articles.count {
-            for j in (i + 1)..<articles.count {
-                var cosine = 0.0
-                var x = 0
-                var y = 0
-                let a = vectors[i]
-                let b = vectors[j]
-                while x < a.count && y < b.count {
-                    if a[x].0 < b[y].0 {
-                        x += 1
-                    } else if b[y].0 < a[x].0 {
-                        y += 1
-                    } else {
-                        cosine += a[x].1 * b[y].1
-                        x += 1
-                        y += 1
-                    }
-                }
-                let shared = names[i].intersection(names[j]).count
-                let union = names[i].union(names[j]).count
-                let entity = union == 0 ? 0 : Double(shared) / Double(union)
-                var score = (1 - configuration.entityWeight) * cosine + configuration.entityWeight * entity
-                if let a = articles[i].article.published?.dayNumber, let b = articles[j].article.published?.dayNumber,
-                    abs(a - b) > configuration.windowDays
-                {
-                    score = 0
-                }
-                matrix[i][j] = score
-                matrix[j][i] = score
-            }
-        }
-        return matrix
+/// A stream being clustered: `add` batches as they arrive (features are computed on all cores, assignment runs in
+/// input order), then `finish`.
+public final class ClusterSession {
+    public let configuration: ClusterConfiguration
+    private let stream: StoryStream
+    private let workers: Int
+    private var extractors: [StoryFeatureExtractor]
+
+    public init(configuration: ClusterConfiguration = .default, workers: Int? = nil) {
+        self.configuration = configuration
+        self.stream = StoryStream(configuration: configuration)
+        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.extractors = (0..<self.workers).map { _ in StoryFeatureExtractor(configuration: configuration) }
     }
 
-    /// People (by surname) and organizations (by first word) of an article: keys that survive naming variants.
-    static func names(_ item: AnnotatedArticle) -> Set<String> {
-        var keys: Set<String> = []
-        for person in item.annotations.people {
-            if let last = person.name.split(separator: " ").last { keys.insert("p:" + last.lowercased()) }
+    /// Articles added so far.
+    public var count: Int { stream.assignments.count }
+
+    public func add(_ items: [ClusterItem]) {
+        guard !items.isEmpty else { return }
+        var features = [StoryFeatures?](repeating: nil, count: items.count)
+        let workerCount = min(workers, items.count)
+        let extractors = self.extractors
+        features.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer  // each index is written by exactly one worker
+            nonisolated(unsafe) let extractors = extractors  // each worker uses its own
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                let extractor = extractors[worker]
+                for index in stride(from: worker, to: items.count, by: workerCount) {
+                    let item = items[index]
+                    slots[index] = extractor.features(title: item.title, text: item.text, day: item.published?.dayNumber)
+                }
+            }
         }
-        for organization in item.annotations.organizations {
-            if let first = organization.name.split(separator: " ").first { keys.insert("o:" + first.lowercased()) }
+        stream.add(features.map { $0! })
+    }
+
+    /// The story of every article added, after a last merge pass.
+    public func finish() -> ClusterResult {
+        stream.finish()
+        return ClusterResult(
+            stories: (0..<stream.assignments.count).map { stream.story(ofArticle: $0) }, duplicates: stream.lineage)
+    }
+}
+
+extension ClusterItem {
+    /// One `triangulate cluster` input line: `{"id", "text", "title"?, "published"?}`, other members ignored.
+    /// `published` may be an ISO date or timestamp ("2026-01-31", "2026-01-31T09:30:00Z") or a written date.
+    public static func parse(line: UnsafeBufferPointer<UInt8>, number: Int) throws(JSONLines.Failure) -> ClusterItem {
+        let fields = try JSONLines.strings(in: line, keys: ["id", "text", "title", "published"], line: number)
+        guard let id = fields["id"], !id.isEmpty else {
+            throw .malformed(line: number, reason: "no \"id\" string")
         }
-        for place in item.annotations.places { keys.insert("l:" + place.name.lowercased()) }
-        return keys
+        guard let text = fields["text"] else { throw .malformed(line: number, reason: "no \"text\" string") }
+        var published: CalendarDate?
+        if let value = fields["published"]?.trimming(" ") {
+            published = DateGrammar.parseISO(value) ?? DateGrammar.parseLeadingDate(value).map(\.0)
+            if published?.isComplete != true { published = nil }
+        }
+        return ClusterItem(id: id, title: fields["title"], text: text, published: published)
     }
 }

@@ -43,6 +43,13 @@ public enum JSONReport {
         return json.output
     }
 
+    /// `value` as a JSON string literal (quotes included, escaped).
+    public static func quote(_ value: String) -> String {
+        var output = ""
+        JSONWriter.appendEscaped(value, to: &output)
+        return output
+    }
+
     /// The line `extract` prints for an input it could not read.
     public static func errorLine(id: String, origin: String, error: String) -> String {
         var json = JSONWriter(pretty: false)

@@ -1,0 +1,53 @@
+// Story clustering accuracy on ECB+ (../shared/bench/clustering/ecbplus.jsonl): B-cubed precision, recall, F1 and
+// the adjusted Rand index at event level, on the odd-numbered topics (where the defaults were chosen), the even ones
+// (held out) and all. Each set is clustered on its own, in file order, with ClusterConfiguration's defaults unless
+// overridden (for tuning on the odd topics only).
+// Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--set odd|even|all]
+import Foundation
+import Triangulate
+
+var path = "../../shared/bench/clustering/ecbplus.jsonl"
+var configuration = ClusterConfiguration.default
+var sets = ["odd", "even", "all"]
+var dump: String?
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--threshold": configuration.threshold = Double(arguments.popFirst() ?? "") ?? configuration.threshold
+    case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
+    case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
+    case "--set": sets = [arguments.popFirst() ?? "all"]
+    case "--dump": dump = arguments.popFirst()
+    default: path = argument
+    }
+}
+guard let data = FileManager.default.contents(atPath: path) else {
+    FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+    exit(1)
+}
+var rows: [(item: ClusterItem, topic: Int, event: String)] = []
+try JSONLines.forEachLine(in: [UInt8](data)) { line, number in
+    let fields = try JSONLines.strings(in: line, keys: ["id", "text", "topic", "event"], line: number)
+    rows.append(
+        (
+            ClusterItem(id: fields["id"] ?? "", text: fields["text"] ?? ""), Int(fields["topic"] ?? "") ?? 0,
+            fields["event"] ?? ""
+        ))
+}
+for set in sets {
+    let chosen = rows.filter { set == "all" || ($0.topic % 2 == 1) == (set == "odd") }
+    let start = Date()
+    let result = Cluster(configuration: configuration).cluster(chosen.map(\.item))
+    let seconds = Date().timeIntervalSince(start)
+    let score = ClusterScore.score(predicted: result.stories, gold: chosen.map(\.event))
+    let events = Set(chosen.map(\.event)).count
+    if let dump {
+        let lines = zip(chosen, result.stories).map { "\($0.0.item.id)\t\($0.0.event)\t\($0.1)" }
+        try lines.joined(separator: "\n").write(toFile: dump + "." + set, atomically: true, encoding: .utf8)
+    }
+    print(
+        String(
+            format: "%-4@ articles %4d events %3d stories %4d  B3 P %.4f R %.4f F1 %.4f  ARI %.4f  (%.0f ms)",
+            set, chosen.count, events, Set(result.stories).count, score.precision, score.recall, score.f1,
+            score.adjustedRand, seconds * 1000))
+}

@@ -1,0 +1,57 @@
+/// Settings of the Cluster stage, defaults in one place: what `triangulate cluster` and `analyze` use. They were
+/// fixed on the odd-numbered topics of the ECB+ benchmark and are never tuned at run time (see BENCHMARKS.md).
+public struct ClusterConfiguration: Sendable, Hashable {
+    /// Cosine similarity (TF-IDF of stemmed content words and names) an article needs to join a story's centroid.
+    public var threshold: Double
+    /// Centroid-to-centroid cosine at which two stories that grew towards each other are merged.
+    public var mergeThreshold: Double
+    /// Weight of a name feature (a capitalized word inside a sentence) relative to a content word.
+    public var nameWeight: Double
+    /// How many times a title word counts.
+    public var titleWeight: Float
+    /// Articles published further apart than this (when both dates are known) never share a story; stories older
+    /// than this are retired from memory.
+    public var windowDays: Int
+    /// For undated streams: a story no article joined in this many articles is retired.
+    public var idleArticles: Int
+    /// The first articles of a stream (or the whole batch when smaller) are read before any is assigned, so that
+    /// term rarity is known from the start.
+    public var warmupArticles: Int
+    /// Candidate retrieval: an article looks up stories through its this-many heaviest features…
+    public var candidateTerms: Int
+    /// …skipping features more than this many active stories share (too common to retrieve by)…
+    public var maxPostings: Int
+    /// …and scores at most this many candidates (most shared features first).
+    public var maxCandidates: Int
+    /// Every this many articles, stories touched since the last pass are checked for merging.
+    public var mergeInterval: Int
+    /// MinHash signature length and LSH bands (rows per band = permutations / bands) for near-duplicates.
+    public var minHashPermutations: Int
+    public var bands: Int
+    /// Estimated Jaccard similarity of word 4-shingles from which an article is reported as a copy (lineage).
+    public var duplicateThreshold: Double
+
+    public init(
+        threshold: Double = 0.3, mergeThreshold: Double = 0.5, nameWeight: Double = 2, titleWeight: Float = 2,
+        windowDays: Int = 10, idleArticles: Int = 50_000, warmupArticles: Int = 2_000, candidateTerms: Int = 16,
+        maxPostings: Int = 5_000, maxCandidates: Int = 50, mergeInterval: Int = 500, minHashPermutations: Int = 64,
+        bands: Int = 16, duplicateThreshold: Double = 0.5
+    ) {
+        self.threshold = threshold
+        self.mergeThreshold = mergeThreshold
+        self.nameWeight = nameWeight
+        self.titleWeight = titleWeight
+        self.windowDays = windowDays
+        self.idleArticles = idleArticles
+        self.warmupArticles = warmupArticles
+        self.candidateTerms = candidateTerms
+        self.maxPostings = maxPostings
+        self.maxCandidates = maxCandidates
+        self.mergeInterval = mergeInterval
+        self.minHashPermutations = minHashPermutations
+        self.bands = bands
+        self.duplicateThreshold = duplicateThreshold
+    }
+
+    public static let `default` = ClusterConfiguration()
+}

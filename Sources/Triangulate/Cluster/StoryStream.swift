@@ -1,0 +1,367 @@
+import Foundation
+
+/// One article as the clusterer reads it (`triangulate cluster` input line, or an extracted article).
+public struct ClusterItem: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var text: String
+    public var published: CalendarDate?
+
+    public init(id: String, title: String? = nil, text: String, published: CalendarDate? = nil) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.published = published
+    }
+}
+
+/// A near-duplicate pair: `copy` (the later article, by input order) repeats most of `source`'s wording.
+public struct DuplicateEdge: Sendable, Hashable, Codable {
+    public var copy: Int
+    public var source: Int
+    /// Estimated Jaccard similarity of the two articles' word 4-shingles.
+    public var similarity: Double
+
+    public init(copy: Int, source: Int, similarity: Double) {
+        self.copy = copy
+        self.source = source
+        self.similarity = similarity
+    }
+}
+
+/// The online clusterer: each article joins the most similar active story above the threshold or starts a new one;
+/// stories keep their number as they grow (a merged story answers to the older number). Deterministic: the input
+/// order alone decides, ties go to the older story. Not thread-safe; features may be computed in parallel.
+final class StoryStream {
+    let configuration: ClusterConfiguration
+
+    private struct Story {
+        var centroid: [UInt64: Float] = [:]
+        var normSquared: Double = 0
+        var size = 0
+        var firstDay: Int?
+        var lastDay: Int?
+        var lastArticle = 0
+        var indexed: Set<UInt64> = []
+        var retired = false
+    }
+
+    private var stories: [Story] = []
+    /// Merges: `parent[s] == s` for a live story; otherwise the story it was merged into.
+    private var parent: [Int] = []
+    /// Feature → stories indexed under it (may hold retired or merged stories; filtered on read).
+    private var postings: [UInt64: [Int32]] = [:]
+    private var documentFrequency: [UInt64: Int32] = [:]
+    private var documents = 0
+    /// Story of each article at the time it was assigned (resolve through `parent`).
+    private(set) var assignments: [Int32] = []
+    private(set) var lineage: [DuplicateEdge] = []
+    /// LSH buckets (band, band hash) → articles, and the signatures of articles still in the window.
+    private var buckets: [UInt64: [Int32]] = [:]
+    private var signatures: [Int: [UInt32]] = [:]
+    private var signatureOrder: [(article: Int, day: Int?)] = []
+    private var signatureHead = 0
+    private var touched: Set<Int> = []
+    private var newestDay: Int?
+    private var retirementCursor = 0
+
+    init(configuration: ClusterConfiguration) {
+        self.configuration = configuration
+    }
+
+    var storyCount: Int { stories.count }
+
+    /// The live story an article belongs to now.
+    func story(ofArticle article: Int) -> Int { find(Int(assignments[article])) }
+
+    func find(_ story: Int) -> Int {
+        var root = story
+        while parent[root] != root { root = parent[root] }
+        var node = story
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    /// Adds a batch: when no article has been seen yet, the first `warmupArticles` count towards term rarity before
+    /// any is assigned.
+    func add(_ batch: [StoryFeatures]) {
+        var start = 0
+        if documents == 0 {
+            let warm = min(batch.count, configuration.warmupArticles)
+            for features in batch[0..<warm] { count(features) }
+            for features in batch[0..<warm] { assign(features) }
+            start = warm
+        }
+        for features in batch[start...] {
+            count(features)
+            assign(features)
+        }
+    }
+
+    /// Final pass: merges the stories that converged.
+    func finish() {
+        mergePass()
+    }
+
+    private func count(_ features: StoryFeatures) {
+        documents += 1
+        for (key, _) in features.counts { documentFrequency[key, default: 0] += 1 }
+    }
+
+    /// TF-IDF weights, normalized; names weigh `nameWeight` times more.
+    private func vector(_ features: StoryFeatures) -> [(key: UInt64, weight: Float)] {
+        var vector: [(key: UInt64, weight: Float)] = []
+        vector.reserveCapacity(features.counts.count)
+        var norm: Float = 0
+        let total = Float(documents)
+        for (index, (key, count)) in features.counts.enumerated() {
+            let df = Float(documentFrequency[key] ?? 1)
+            let idf: Float = logf((1 + total) / (1 + df)) + 1
+            var weight: Float = (1 + logf(count)) * idf
+            if features.isName[index] { weight *= Float(configuration.nameWeight) }
+            vector.append((key, weight))
+            norm += weight * weight
+        }
+        norm = norm.squareRoot()
+        if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
+        return vector
+    }
+
+    private func compatible(_ story: Story, day: Int?) -> Bool {
+        guard let day, let first = story.firstDay, let last = story.lastDay else { return true }
+        return day >= first - configuration.windowDays && day <= last + configuration.windowDays
+    }
+
+    private func assign(_ features: StoryFeatures) {
+        let article = assignments.count
+        let vector = vector(features)
+        if let day = features.day { newestDay = max(newestDay ?? day, day) }
+
+        // Near-duplicates first: a copy belongs with its source.
+        var duplicateStory: Int?
+        if let (source, similarity) = nearestDuplicate(features.signature) {
+            lineage.append(DuplicateEdge(copy: article, source: source, similarity: similarity))
+            let story = find(Int(assignments[source]))
+            if !stories[story].retired && compatible(stories[story], day: features.day) { duplicateStory = story }
+        }
+
+        var best: (story: Int, score: Double)?
+        if let duplicateStory {
+            best = (duplicateStory, 1)
+        } else {
+            for candidate in candidates(vector) {
+                let story = stories[candidate]
+                guard compatible(story, day: features.day), story.normSquared > 0 else { continue }
+                var dot: Double = 0
+                for (key, weight) in vector {
+                    if let value = story.centroid[key] { dot += Double(weight * value) }
+                }
+                let score = dot / story.normSquared.squareRoot()
+                if score > (best?.score ?? -1) || (score == best?.score && candidate < best!.story) {
+                    best = (candidate, score)
+                }
+            }
+        }
+        let target: Int
+        if let best, best.score >= configuration.threshold {
+            target = best.story
+        } else {
+            target = stories.count
+            stories.append(Story())
+            parent.append(target)
+        }
+        join(target, vector: vector, day: features.day, article: article)
+        assignments.append(Int32(target))
+        remember(features.signature, article: article, day: features.day)
+        touched.insert(target)
+        if (article + 1) % configuration.mergeInterval == 0 {
+            mergePass()
+            retire()
+        }
+    }
+
+    private func join(_ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int) {
+        var story = stories[target]
+        stories[target] = Story()  // keep the dictionaries uniquely referenced while they change
+        for (key, weight) in vector {
+            let old = story.centroid[key] ?? 0
+            story.centroid[key] = old + weight
+            story.normSquared += Double(2 * old * weight + weight * weight)
+        }
+        story.size += 1
+        story.lastArticle = article
+        if let day {
+            story.firstDay = min(story.firstDay ?? day, day)
+            story.lastDay = max(story.lastDay ?? day, day)
+        }
+        // Index the story under the article's heaviest features.
+        for (key, _) in vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(
+            configuration.candidateTerms)
+        where story.indexed.insert(key).inserted {
+            postings[key, default: []].append(Int32(target))
+        }
+        stories[target] = story
+    }
+
+    /// Live stories sharing the article's heaviest features, most shared first, at most `maxCandidates`.
+    private func candidates(_ vector: [(key: UInt64, weight: Float)]) -> [Int] {
+        var hits: [Int: Int] = [:]
+        for (key, _) in vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(
+            configuration.candidateTerms)
+        {
+            guard let list = postings[key], list.count <= configuration.maxPostings else { continue }
+            for raw in list {
+                let story = find(Int(raw))
+                if !stories[story].retired { hits[story, default: 0] += 1 }
+            }
+        }
+        if hits.count <= configuration.maxCandidates { return hits.keys.sorted() }
+        return hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.maxCandidates)
+            .map(\.key).sorted()
+    }
+
+    // MARK: Near-duplicates (MinHash LSH)
+
+    private func bandKeys(_ signature: [UInt32]) -> [UInt64] {
+        let rows = max(1, signature.count / configuration.bands)
+        return (0..<configuration.bands).map { band in
+            var value = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows {
+                value = (value ^ UInt64(signature[band * rows + row])) &* 0x0000_0100_0000_01B3
+            }
+            return value
+        }
+    }
+
+    private func nearestDuplicate(_ signature: [UInt32]) -> (Int, Double)? {
+        guard !signature.isEmpty else { return nil }
+        var seen: Set<Int32> = []
+        var best: (Int, Double)?
+        for key in bandKeys(signature) {
+            for other in buckets[key] ?? [] where seen.insert(other).inserted {
+                guard let theirs = signatures[Int(other)] else { continue }
+                var same = 0
+                for slot in 0..<signature.count where signature[slot] == theirs[slot] { same += 1 }
+                let similarity = Double(same) / Double(signature.count)
+                if similarity >= configuration.duplicateThreshold,
+                    similarity > (best?.1 ?? 0) || (similarity == best?.1 && Int(other) < best!.0)
+                {
+                    best = (Int(other), similarity)
+                }
+            }
+        }
+        return best
+    }
+
+    private func remember(_ signature: [UInt32], article: Int, day: Int?) {
+        guard !signature.isEmpty else { return }
+        signatures[article] = signature
+        signatureOrder.append((article, day))
+        for key in bandKeys(signature) { buckets[key, default: []].append(Int32(article)) }
+    }
+
+    // MARK: Merging and retirement
+
+    private func mergePass() {
+        let recent = touched.sorted()
+        touched.removeAll()
+        for raw in recent {
+            let story = find(raw)
+            guard !stories[story].retired, stories[story].normSquared > 0 else { continue }
+            var hits: [Int: Int] = [:]
+            for key in stories[story].indexed {
+                guard let list = postings[key], list.count <= configuration.maxPostings else { continue }
+                for other in list {
+                    let candidate = find(Int(other))
+                    if candidate != story && !stories[candidate].retired { hits[candidate, default: 0] += 1 }
+                }
+            }
+            let ranked = hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.maxCandidates)
+            for (candidate, _) in ranked.sorted(by: { $0.key < $1.key }) {
+                let a = find(story)
+                let b = find(candidate)
+                guard a != b else { continue }
+                let (small, large) = stories[a].centroid.count <= stories[b].centroid.count ? (a, b) : (b, a)
+                guard compatibleStories(stories[a], stories[b]) else { continue }
+                var dot: Double = 0
+                for (key, value) in stories[small].centroid {
+                    if let other = stories[large].centroid[key] { dot += Double(value * other) }
+                }
+                let cosine = dot / (stories[a].normSquared.squareRoot() * stories[b].normSquared.squareRoot())
+                if cosine >= configuration.mergeThreshold { merge(min(a, b), absorbing: max(a, b)) }
+            }
+        }
+    }
+
+    private func compatibleStories(_ a: Story, _ b: Story) -> Bool {
+        guard let aFirst = a.firstDay, let aLast = a.lastDay, let bFirst = b.firstDay, let bLast = b.lastDay else {
+            return true
+        }
+        return aFirst <= bLast + configuration.windowDays && bFirst <= aLast + configuration.windowDays
+    }
+
+    /// The older story absorbs the younger: centroids add up, the younger's number now answers to the older's.
+    private func merge(_ older: Int, absorbing younger: Int) {
+        var keep = stories[older]
+        let gone = stories[younger]
+        stories[older] = Story()
+        for (key, value) in gone.centroid { keep.centroid[key, default: 0] += value }
+        keep.normSquared = keep.centroid.values.reduce(0) { $0 + Double($1 * $1) }
+        keep.size += gone.size
+        keep.lastArticle = max(keep.lastArticle, gone.lastArticle)
+        if let first = gone.firstDay { keep.firstDay = min(keep.firstDay ?? first, first) }
+        if let last = gone.lastDay { keep.lastDay = max(keep.lastDay ?? last, last) }
+        for key in gone.indexed where keep.indexed.insert(key).inserted {
+            postings[key, default: []].append(Int32(older))
+        }
+        stories[older] = keep
+        stories[younger] = Story()
+        stories[younger].retired = true
+        parent[younger] = older
+        touched.insert(older)
+    }
+
+    /// Stories outside the window (by date, or idle for `idleArticles` in undated streams) leave memory; so do
+    /// signatures of articles outside it.
+    private func retire() {
+        let now = assignments.count
+        for index in 0..<stories.count where !stories[index].retired && parent[index] == index {
+            let story = stories[index]
+            var old = now - story.lastArticle > configuration.idleArticles
+            if let newestDay, let last = story.lastDay { old = old || newestDay - last > configuration.windowDays }
+            if old {
+                stories[index] = Story()
+                stories[index].retired = true
+            }
+        }
+        while signatureHead < signatureOrder.count {
+            let (article, day) = signatureOrder[signatureHead]
+            var old = now - article > configuration.idleArticles
+            if let newestDay, let day { old = old || newestDay - day > configuration.windowDays }
+            guard old else { break }
+            if let signature = signatures.removeValue(forKey: article) {
+                for key in bandKeys(signature) {
+                    buckets[key]?.removeAll { $0 == Int32(article) }
+                    if buckets[key]?.isEmpty == true { buckets[key] = nil }
+                }
+            }
+            signatureHead += 1
+        }
+        if signatureHead > 4096 && signatureHead * 2 > signatureOrder.count {
+            signatureOrder.removeFirst(signatureHead)
+            signatureHead = 0
+        }
+        // Drop retired and merged stories from the postings now and then.
+        retirementCursor += 1
+        if retirementCursor % 20 == 0 {
+            for key in Array(postings.keys) {
+                let live = postings[key]!.filter { !stories[Int($0)].retired }
+                postings[key] = live.isEmpty ? nil : live
+            }
+        }
+    }
+}
