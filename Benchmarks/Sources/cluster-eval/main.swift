@@ -16,6 +16,8 @@ while let argument = arguments.popFirst() {
     case "--threshold": configuration.threshold = Double(arguments.popFirst() ?? "") ?? configuration.threshold
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
+    case "--background":
+        configuration.backgroundDocuments = Int(arguments.popFirst() ?? "") ?? configuration.backgroundDocuments
     case "--set": sets = [arguments.popFirst() ?? "all"]
     case "--dump": dump = arguments.popFirst()
     default: path = argument

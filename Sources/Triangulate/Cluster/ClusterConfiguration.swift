@@ -17,6 +17,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// The first articles of a stream (or the whole batch when smaller) are read before any is assigned, so that
     /// term rarity is known from the start.
     public var warmupArticles: Int
+    /// Pseudo-documents sharing no term, added to the document count for term rarity: in a small batch a word every
+    /// article shares still weighs something.
+    public var backgroundDocuments: Int
     /// Candidate retrieval: an article looks up stories through its this-many heaviest features…
     public var candidateTerms: Int
     /// …skipping features more than this many active stories share (too common to retrieve by)…
@@ -33,7 +36,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
 
     public init(
         threshold: Double = 0.3, mergeThreshold: Double = 0.5, nameWeight: Double = 2, titleWeight: Float = 2,
-        windowDays: Int = 10, idleArticles: Int = 50_000, warmupArticles: Int = 2_000, candidateTerms: Int = 16,
+        windowDays: Int = 10, idleArticles: Int = 50_000, warmupArticles: Int = 2_000, backgroundDocuments: Int = 20, candidateTerms: Int = 16,
         maxPostings: Int = 5_000, maxCandidates: Int = 50, mergeInterval: Int = 500, minHashPermutations: Int = 64,
         bands: Int = 16, duplicateThreshold: Double = 0.5
     ) {
@@ -44,6 +47,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
         self.windowDays = windowDays
         self.idleArticles = idleArticles
         self.warmupArticles = warmupArticles
+        self.backgroundDocuments = backgroundDocuments
         self.candidateTerms = candidateTerms
         self.maxPostings = maxPostings
         self.maxCandidates = maxCandidates

@@ -117,7 +117,7 @@ final class StoryStream {
         var vector: [(key: UInt64, weight: Float)] = []
         vector.reserveCapacity(features.counts.count)
         var norm: Float = 0
-        let total = Float(documents)
+        let total = Float(documents) + Float(configuration.backgroundDocuments)
         for (index, (key, count)) in features.counts.enumerated() {
             let df = Float(documentFrequency[key] ?? 1)
             let idf: Float = logf((1 + total) / (1 + df)) + 1
