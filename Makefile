@@ -8,7 +8,7 @@ OUT ?= out
 # (HTML extraction, .gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev zlib1g-dev pkg-config
 
-.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction format lint clean
+.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction bench-clustering format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -45,6 +45,12 @@ eval: deps
 bench-extraction: deps
 	@bash scripts/install-deps.sh time python3-venv
 	@bash scripts/bench-extraction.sh
+
+# Story clustering: ECB+ accuracy, speed vs. scikit-learn and datasketch (PyPI, throwaway virtualenv), and synthetic
+# streams of 10k / 100k / 1M articles (SCALES="10000 100000" to skip the million).
+bench-clustering: deps
+	@bash scripts/install-deps.sh time python3-venv
+	@bash scripts/bench-clustering.sh
 
 # The ordo-one/benchmark suite (wall time, throughput, allocations).
 bench: deps

@@ -3,8 +3,8 @@
 
 Usage: synthetic-stream.py N [--seed S] [--source ecbplus.jsonl] > stream.jsonl
 
-Each synthetic story is an instance of one ECB+ event: its articles recombine that event's sentences (a random
-subset, in random order), with the event's names replaced by invented ones fixed for the instance (so two instances
+Each synthetic story is an instance of one ECB+ event: it draws 15 of the event's sentences, and its articles
+recombine those (3 to 8 each, in random order), with the event's names replaced by invented ones fixed for the instance (so two instances
 of the same event are look-alike stories told about different people), numbers changed per instance, words dropped
 per article, and now and then a sentence from another event. Stories start over time (about 150 a day), their
 articles spread over four days, and the stream is in publication order. Output lines:
@@ -55,7 +55,7 @@ def main():
         for _ in range(per_day):
             story_number += 1
             event = rng.choice(names)
-            pool = events[event]
+            pool = rng.sample(events[event], min(len(events[event]), 15))  # the facts this story's outlets share
             rename = {}
             renumber = {}
             size = max(1, int(rng.expovariate(1 / 18)))

@@ -3,10 +3,44 @@
 // (held out) and all. Each set is clustered on its own, in file order, with ClusterConfiguration's defaults unless
 // overridden (for tuning on the odd topics only).
 // Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--set odd|even|all]
+//        cluster-eval --score GOLD.jsonl PREDICTED.jsonl   (gold label: "event" or "story"; predicted: "story")
 import Foundation
 import Triangulate
 
 var path = "../../shared/bench/clustering/ecbplus.jsonl"
+
+/// id → label of every line of a JSON lines file (labels may be strings or numbers).
+func labels(_ file: String, keys: [String]) -> [String: String] {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
+        exit(1)
+    }
+    var table: [String: String] = [:]
+    for line in data.split(separator: 0x0A) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            let id = object["id"] as? String
+        else { continue }
+        for key in keys {
+            if let value = object[key] {
+                table[id] = "\(value)"
+                break
+            }
+        }
+    }
+    return table
+}
+
+if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "--score" {
+    let gold = labels(CommandLine.arguments[2], keys: ["event", "story"])
+    let predicted = labels(CommandLine.arguments[3], keys: ["story"])
+    let ids = gold.keys.sorted()
+    let score = ClusterScore.score(predicted: ids.map { predicted[$0] ?? "missing:" + $0 }, gold: ids.map { gold[$0]! })
+    print(
+        String(
+            format: "articles %d  B3 P %.4f R %.4f F1 %.4f  ARI %.4f", ids.count, score.precision, score.recall,
+            score.f1, score.adjustedRand))
+    exit(0)
+}
 var configuration = ClusterConfiguration.default
 var sets = ["odd", "even", "all"]
 var dump: String?
@@ -16,6 +50,7 @@ while let argument = arguments.popFirst() {
     case "--threshold": configuration.threshold = Double(arguments.popFirst() ?? "") ?? configuration.threshold
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
+    case "--name-blend": configuration.nameBlend = Double(arguments.popFirst() ?? "") ?? configuration.nameBlend
     case "--background":
         configuration.backgroundDocuments = Int(arguments.popFirst() ?? "") ?? configuration.backgroundDocuments
     case "--set": sets = [arguments.popFirst() ?? "all"]

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// How a batch is split into stories; the streaming clusterer of the scale stage implements the same protocol.
 public protocol StoryGrouping: Sendable {
     /// Groups of indices into `articles`, each group in input order, groups ordered by their first article.
@@ -28,7 +27,8 @@ public struct Cluster: StoryGrouping {
 
     public func group(_ articles: [AnnotatedArticle]) -> [[Int]] {
         let items = articles.map {
-            ClusterItem(id: $0.article.id, title: $0.article.title, text: $0.article.text, published: $0.article.published)
+            ClusterItem(
+                id: $0.article.id, title: $0.article.title, text: $0.article.text, published: $0.article.published)
         }
         let result = cluster(items)
         var groups: [Int: [Int]] = [:]
@@ -74,7 +74,8 @@ public final class ClusterSession {
                 let extractor = extractors[worker]
                 for index in stride(from: worker, to: items.count, by: workerCount) {
                     let item = items[index]
-                    slots[index] = extractor.features(title: item.title, text: item.text, day: item.published?.dayNumber)
+                    slots[index] = extractor.features(
+                        title: item.title, text: item.text, day: item.published?.dayNumber)
                 }
             }
         }

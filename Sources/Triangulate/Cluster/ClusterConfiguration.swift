@@ -7,6 +7,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var mergeThreshold: Double
     /// Weight of a name feature (a capitalized word inside a sentence) relative to a content word.
     public var nameWeight: Double
+    /// Share of the score given to the cosine of names alone (people, organizations, places as capitalized words):
+    /// events of the same kind share their vocabulary but not their names.
+    public var nameBlend: Double
     /// How many times a title word counts.
     public var titleWeight: Float
     /// Articles published further apart than this (when both dates are known) never share a story; stories older
@@ -14,9 +17,6 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var windowDays: Int
     /// For undated streams: a story no article joined in this many articles is retired.
     public var idleArticles: Int
-    /// The first articles of a stream (or the whole batch when smaller) are read before any is assigned, so that
-    /// term rarity is known from the start.
-    public var warmupArticles: Int
     /// Pseudo-documents sharing no term, added to the document count for term rarity: in a small batch a word every
     /// article shares still weighs something.
     public var backgroundDocuments: Int
@@ -26,8 +26,10 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var maxPostings: Int
     /// …and scores at most this many candidates (most shared features first).
     public var maxCandidates: Int
-    /// Every this many articles, stories touched since the last pass are checked for merging.
+    /// Every this many articles, stories touched since the last pass are checked for merging against their
+    /// `mergeCandidates` most feature-sharing stories.
     public var mergeInterval: Int
+    public var mergeCandidates: Int
     /// MinHash signature length and LSH bands (rows per band = permutations / bands) for near-duplicates.
     public var minHashPermutations: Int
     public var bands: Int
@@ -35,23 +37,27 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var duplicateThreshold: Double
 
     public init(
-        threshold: Double = 0.3, mergeThreshold: Double = 0.5, nameWeight: Double = 2, titleWeight: Float = 2,
-        windowDays: Int = 10, idleArticles: Int = 50_000, warmupArticles: Int = 2_000, backgroundDocuments: Int = 20, candidateTerms: Int = 16,
-        maxPostings: Int = 5_000, maxCandidates: Int = 50, mergeInterval: Int = 500, minHashPermutations: Int = 64,
+        threshold: Double = 0.35, mergeThreshold: Double = 0.5, nameWeight: Double = 2, nameBlend: Double = 0,
+        titleWeight: Float = 2,
+        windowDays: Int = 10, idleArticles: Int = 50_000, backgroundDocuments: Int = 200,
+        candidateTerms: Int = 16,
+        maxPostings: Int = 5_000, maxCandidates: Int = 20, mergeInterval: Int = 1_000, mergeCandidates: Int = 5,
+        minHashPermutations: Int = 64,
         bands: Int = 16, duplicateThreshold: Double = 0.5
     ) {
         self.threshold = threshold
         self.mergeThreshold = mergeThreshold
         self.nameWeight = nameWeight
+        self.nameBlend = nameBlend
         self.titleWeight = titleWeight
         self.windowDays = windowDays
         self.idleArticles = idleArticles
-        self.warmupArticles = warmupArticles
         self.backgroundDocuments = backgroundDocuments
         self.candidateTerms = candidateTerms
         self.maxPostings = maxPostings
         self.maxCandidates = maxCandidates
         self.mergeInterval = mergeInterval
+        self.mergeCandidates = mergeCandidates
         self.minHashPermutations = minHashPermutations
         self.bands = bands
         self.duplicateThreshold = duplicateThreshold

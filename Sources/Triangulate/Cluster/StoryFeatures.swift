@@ -79,7 +79,8 @@ final class StoryFeatureExtractor {
                                 } else if b >= 0x41 && b <= 0x5A {
                                     word.append(b + 32)
                                 } else if (b == 0x2D || b == 0x27) && index + 1 < bytes.count
-                                    && Tokenizer.isAlnum(bytes, index + 1) && !(b == 0x27 && bytes[index + 1] | 0x20 == 0x73)
+                                    && Tokenizer.isAlnum(bytes, index + 1)
+                                    && !(b == 0x27 && bytes[index + 1] | 0x20 == 0x73)
                                 {
                                     word.append(b)
                                 } else {
@@ -98,7 +99,8 @@ final class StoryFeatureExtractor {
                         sentenceStart = false
                     } else {
                         if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A || byte == 0x3A
-                            || byte == 0x22 || (byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                            || byte == 0x22
+                            || (byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
                                 && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98))
                         {
                             sentenceStart = true
@@ -126,10 +128,11 @@ final class StoryFeatureExtractor {
             else { return }
             let lower = String(decoding: word, as: UTF8.self)
             let stem = stemmer.stem(lower)
-            let termKey = Self.hash(stem.utf8, seed: Self.termSeed)
+            let termKey = Self.hash(stem.utf8, seed: Self.termSeed) & ~1  // even: a word; odd: a name
+
             counts[termKey, default: (0, false)].count += weight
             if capitalized && !sentenceStart {
-                let nameKey = Self.hash(word, seed: Self.nameSeed)
+                let nameKey = Self.hash(word, seed: Self.nameSeed) | 1
                 counts[nameKey, default: (0, true)].count += weight
             }
         }

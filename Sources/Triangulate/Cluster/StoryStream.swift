@@ -38,6 +38,8 @@ final class StoryStream {
     private struct Story {
         var centroid: [UInt64: Float] = [:]
         var normSquared: Double = 0
+        /// Of the names alone (odd keys).
+        var nameNormSquared: Double = 0
         var size = 0
         var firstDay: Int?
         var lastDay: Int?
@@ -86,17 +88,10 @@ final class StoryStream {
         return root
     }
 
-    /// Adds a batch: when no article has been seen yet, the first `warmupArticles` count towards term rarity before
-    /// any is assigned.
+    /// Adds articles in order: each counts towards term rarity, then is assigned. Nothing later changes how an
+    /// earlier article was assigned (only merges, which keep the older id).
     func add(_ batch: [StoryFeatures]) {
-        var start = 0
-        if documents == 0 {
-            let warm = min(batch.count, configuration.warmupArticles)
-            for features in batch[0..<warm] { count(features) }
-            for features in batch[0..<warm] { assign(features) }
-            start = warm
-        }
-        for features in batch[start...] {
+        for features in batch {
             count(features)
             assign(features)
         }
@@ -149,6 +144,9 @@ final class StoryStream {
             if !stories[story].retired && compatible(stories[story], day: features.day) { duplicateStory = story }
         }
 
+        var nameNorm: Double = 0
+        for (key, weight) in vector where key & 1 == 1 { nameNorm += Double(weight * weight) }
+        nameNorm = nameNorm.squareRoot()
         var best: (story: Int, score: Double)?
         if let duplicateStory {
             best = (duplicateStory, 1)
@@ -157,10 +155,18 @@ final class StoryStream {
                 let story = stories[candidate]
                 guard compatible(story, day: features.day), story.normSquared > 0 else { continue }
                 var dot: Double = 0
+                var nameDot: Double = 0
                 for (key, weight) in vector {
-                    if let value = story.centroid[key] { dot += Double(weight * value) }
+                    if let value = story.centroid[key] {
+                        dot += Double(weight * value)
+                        if key & 1 == 1 { nameDot += Double(weight * value) }
+                    }
                 }
-                let score = dot / story.normSquared.squareRoot()
+                var score = dot / story.normSquared.squareRoot()
+                if nameNorm > 0 && story.nameNormSquared > 0 && configuration.nameBlend > 0 {
+                    let nameCosine = nameDot / (nameNorm * story.nameNormSquared.squareRoot())
+                    score = (1 - configuration.nameBlend) * score + configuration.nameBlend * nameCosine
+                }
                 if score > (best?.score ?? -1) || (score == best?.score && candidate < best!.story) {
                     best = (candidate, score)
                 }
@@ -191,6 +197,7 @@ final class StoryStream {
             let old = story.centroid[key] ?? 0
             story.centroid[key] = old + weight
             story.normSquared += Double(2 * old * weight + weight * weight)
+            if key & 1 == 1 { story.nameNormSquared += Double(2 * old * weight + weight * weight) }
         }
         story.size += 1
         story.lastArticle = article
@@ -280,7 +287,8 @@ final class StoryStream {
                     if candidate != story && !stories[candidate].retired { hits[candidate, default: 0] += 1 }
                 }
             }
-            let ranked = hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.maxCandidates)
+            // The few stories sharing most of its indexed features.
+            let ranked = hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.mergeCandidates)
             for (candidate, _) in ranked.sorted(by: { $0.key < $1.key }) {
                 let a = find(story)
                 let b = find(candidate)
@@ -311,6 +319,7 @@ final class StoryStream {
         stories[older] = Story()
         for (key, value) in gone.centroid { keep.centroid[key, default: 0] += value }
         keep.normSquared = keep.centroid.values.reduce(0) { $0 + Double($1 * $1) }
+        keep.nameNormSquared = keep.centroid.reduce(0) { $0 + ($1.key & 1 == 1 ? Double($1.value * $1.value) : 0) }
         keep.size += gone.size
         keep.lastArticle = max(keep.lastArticle, gone.lastArticle)
         if let first = gone.firstDay { keep.firstDay = min(keep.firstDay ?? first, first) }

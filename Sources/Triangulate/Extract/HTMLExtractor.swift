@@ -111,7 +111,9 @@ final class HTMLExtractor {
         let words = node.hintWords
         guard !words.isEmpty else { return false }
         let negative = words.contains { word in
-            Self.negativeHintForms.contains { word == $0.word || word.hasPrefix($0.prefix) || word.hasSuffix($0.suffix) }
+            Self.negativeHintForms.contains {
+                word == $0.word || word.hasPrefix($0.prefix) || word.hasSuffix($0.suffix)
+            }
         }
         guard negative else { return false }
         let positive = words.contains { word in Self.positiveHints.contains { word.includes($0) } }
@@ -176,8 +178,7 @@ final class HTMLExtractor {
             let length = node.textLength
             let links = Double(node.linkTextLength) / Double(max(1, length))
             score *= (1 - links)
-            if best == nil || score > best!.score || (score == best!.score && length > best!.node.textLength)
-            {
+            if best == nil || score > best!.score || (score == best!.score && length > best!.node.textLength) {
                 best = (node, score)
             }
         }

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import Triangulate
+
+/// Story clustering: the ECB+ floor, stable ids, order, look-alike events, copies, and the JSON lines reader.
+@Suite("Story clustering")
+struct ClusterTests {
+    /// ECB+ rows in file order: (item, topic, event).
+    static let ecb: [(item: ClusterItem, topic: Int, event: String)] = {
+        guard let data = FileManager.default.contents(atPath: Fixtures.shared + "/bench/clustering/ecbplus.jsonl")
+        else { return [] }
+        var rows: [(item: ClusterItem, topic: Int, event: String)] = []
+        try? JSONLines.forEachLine(in: [UInt8](data)) { line, number in
+            let fields = try JSONLines.strings(in: line, keys: ["id", "text", "topic", "event"], line: number)
+            rows.append(
+                (
+                    ClusterItem(id: fields["id"]!, text: fields["text"]!), Int(fields["topic"]!)!, fields["event"]!
+                ))
+        }
+        return rows
+    }()
+
+    /// The accuracy reached with the defaults (chosen on the odd topics), pinned: a regression fails the build.
+    @Test func ecbPlusBCubedFloor() throws {
+        try #require(Self.ecb.count == 982)
+        let result = Cluster().cluster(Self.ecb.map(\.item))
+        let score = ClusterScore.score(predicted: result.stories, gold: Self.ecb.map(\.event))
+        print(
+            String(
+                format: "ECB+ all: B3 P %.4f R %.4f F1 %.4f ARI %.4f", score.precision, score.recall, score.f1,
+                score.adjustedRand))
+        #expect(score.f1 >= 0.85)
+        #expect(score.adjustedRand >= 0.78)
+    }
+
+    @Test func storyIDsStayStableUnderAppends() throws {
+        try #require(Self.ecb.count == 982)
+        let items = Self.ecb.map(\.item)
+        let prefix = Cluster().cluster(Array(items[0..<400])).stories
+        let full = Cluster().cluster(items).stories
+        // Articles together in the prefix stay together; a story keeps its number unless an older one absorbed it.
+        var kept = 0
+        for i in 0..<400 {
+            #expect(full[i] <= prefix[i])
+            if full[i] == prefix[i] { kept += 1 }
+            for j in (i + 1)..<400 where prefix[i] == prefix[j] { #expect(full[i] == full[j]) }
+        }
+        #expect(kept >= 380)
+    }
+
+    @Test func inputOrderChangesLittle() throws {
+        try #require(Self.ecb.count == 982)
+        let odd = Self.ecb.filter { $0.topic % 2 == 1 }
+        let forward = Cluster().cluster(odd.map(\.item)).stories
+        let backward = Array(Cluster().cluster(odd.map(\.item).reversed()).stories.reversed())
+        let gold = odd.map(\.event)
+        let a = ClusterScore.score(predicted: forward, gold: gold).f1
+        let b = ClusterScore.score(predicted: backward, gold: gold).f1
+        #expect(abs(a - b) < 0.04, "forward \(a), backward \(b)")
+        #expect(ClusterScore.score(predicted: backward, gold: forward).f1 >= 0.85)
+    }
+
+    /// Two fires of the same kind, in different towns with different people, in the same week.
+    static let lookAlike: [(String, String)] = [
+        (
+            "a",
+            "A fire destroyed the Harlow Mills paper warehouse in Dunmore on Tuesday night. Fire chief Edda Vance said forty firefighters fought the blaze for six hours. No one was hurt, Vance said, but the Dunmore warehouse, owned by Harlow Mills, is a total loss."
+        ),
+        (
+            "b",
+            "Flames tore through a furniture depot in Castlereagh on Wednesday. Castlereagh fire chief Tomas Oyelaran said the Brightwood Furniture depot burned for most of the night and two workers were treated for smoke."
+        ),
+        (
+            "a",
+            "Investigators in Dunmore are looking for the cause of Tuesday's blaze at the Harlow Mills warehouse. Chief Edda Vance told reporters the fire started near the loading dock of the paper warehouse."
+        ),
+        (
+            "b",
+            "Two Brightwood Furniture employees were treated for smoke inhalation after the Castlereagh depot fire, chief Tomas Oyelaran said. The depot, on the edge of Castlereagh, burned through the night."
+        ),
+        (
+            "a",
+            "Harlow Mills said it will rebuild its Dunmore warehouse after the fire. The paper company thanked chief Edda Vance and the Dunmore firefighters who saved the neighbouring offices."
+        ),
+        (
+            "b",
+            "Brightwood Furniture will reopen its Castlereagh depot within a month, the company said after Wednesday's fire. Fire chief Tomas Oyelaran praised the night crew."
+        ),
+    ]
+
+    @Test func lookAlikeEventsAreSeparated() {
+        let items = Self.lookAlike.enumerated().map { index, row in
+            ClusterItem(id: "\(index)", text: row.1, published: CalendarDate(year: 2026, month: 5, day: 12 + index % 2))
+        }
+        let stories = Cluster().cluster(items).stories
+        let score = ClusterScore.score(predicted: stories, gold: Self.lookAlike.map(\.0))
+        #expect(score.f1 == 1, "stories \(stories)")
+    }
+
+    @Test func datesFarApartNeverShareAStory() {
+        let text = Self.lookAlike[0].1
+        let items = [
+            ClusterItem(id: "x", text: text, published: CalendarDate(year: 2026, month: 1, day: 2)),
+            ClusterItem(id: "y", text: text, published: CalendarDate(year: 2026, month: 3, day: 2)),
+        ]
+        let stories = Cluster().cluster(items).stories
+        #expect(stories[0] != stories[1])
+    }
+
+    @Test func copiesAreReportedAsLineage() {
+        let original =
+            "The regional water board approved a plan on Thursday to replace four hundred kilometres of lead pipes across the valley over the next ten years, at a cost the board put at two billion crowns. Board chair Ilse Marant said the work would start in the oldest districts first, where tests last winter found the highest lead levels in tap water, and that households would not pay for the replacement of the pipes on their side of the meter."
+        let copy =
+            original.replacingOccurrences(of: "on Thursday", with: "this week")
+            + " Residents can ask the board for a test kit."
+        let other =
+            "The city council of a neighbouring town voted to close two libraries and merge their collections into a new central branch that will open next spring, after a long debate about opening hours."
+        let items = [
+            ClusterItem(id: "original", text: original), ClusterItem(id: "unrelated", text: other),
+            ClusterItem(id: "copy", text: copy),
+        ]
+        let result = Cluster().cluster(items)
+        #expect(result.duplicates.map(\.copy) == [2])
+        #expect(result.duplicates.first?.source == 0)
+        // The MinHash estimate against the exact Jaccard similarity of the word 4-shingles, computed here.
+        func shingles(_ text: String) -> Set<[Substring]> {
+            let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+            return Set((0..<(words.count - 3)).map { Array(words[$0..<($0 + 4)]) })
+        }
+        let (a, b) = (shingles(original), shingles(copy))
+        let exact = Double(a.intersection(b).count) / Double(a.union(b).count)
+        #expect(abs((result.duplicates.first?.similarity ?? 0) - exact) < 0.2, "exact \(exact)")
+        #expect(result.stories[0] == result.stories[2])
+        #expect(result.stories[0] != result.stories[1])
+    }
+
+    @Test func scorerMatchesHandComputedValues() {
+        // Gold {a,a,b,b}; predicted {1,1,1,2}: B³ precision (2/3·3 + 1·1)/4 … computed by hand.
+        let score = ClusterScore.score(predicted: [1, 1, 1, 2], gold: ["a", "a", "b", "b"])
+        // precision: items 1,2 → 2/3 each; item 3 → 1/3; item 4 → 1 → (2/3+2/3+1/3+1)/4 = 2/3
+        #expect(abs(score.precision - 2.0 / 3.0) < 1e-12)
+        // recall: items 1,2 → 1; item 3 → 1/2; item 4 → 1/2 → 3/4
+        #expect(abs(score.recall - 0.75) < 1e-12)
+        #expect(ClusterScore.score(predicted: [5, 5, 7], gold: ["x", "x", "y"]).adjustedRand == 1)
+        #expect(ClusterScore.score(predicted: [1, 2, 3, 4], gold: ["a", "a", "b", "b"]).adjustedRand <= 0)
+    }
+
+    @Test func jsonLinesReaderDecodesAndSkips() throws {
+        let line = Array(
+            #"{"title": null, "meta": {"a": [1, 2.5e3, {"b": "}"}], "c": true}, "id": "x\u00e9\ud83d\ude00", "text": "line\nnext \"q\""}"#
+                .utf8)
+        let fields = try line.withUnsafeBufferPointer {
+            try JSONLines.strings(in: $0, keys: ["id", "text", "title"], line: 3)
+        }
+        #expect(fields["id"] == "xé😀")
+        #expect(fields["text"] == "line\nnext \"q\"")
+        #expect(fields["title"] == nil)
+        for bad in [#"{"id": "x""#, #"["id"]"#, #"{"id": tru}"#, #"{"id": "x"} extra"#] {
+            #expect(throws: JSONLines.Failure.self) {
+                try Array(bad.utf8).withUnsafeBufferPointer { try JSONLines.strings(in: $0, keys: ["id"], line: 1) }
+            }
+        }
+    }
+
+    @Test func clusterItemNeedsIDAndText() throws {
+        func parse(_ text: String) throws -> ClusterItem {
+            try Array(text.utf8).withUnsafeBufferPointer { try ClusterItem.parse(line: $0, number: 1) }
+        }
+        #expect(throws: JSONLines.Failure.self) { try parse(#"{"text": "t"}"#) }
+        #expect(throws: JSONLines.Failure.self) { try parse(#"{"id": "a"}"#) }
+        let item = try parse(#"{"id": "a", "text": "t", "published": "2026-01-31T09:30:00Z", "x": 1}"#)
+        #expect(item.published == CalendarDate(year: 2026, month: 1, day: 31))
+    }
+}
