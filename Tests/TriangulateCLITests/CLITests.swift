@@ -62,4 +62,52 @@ struct CLITests {
         #expect(throws: (any Error).self) { try Analyze.parse(["x", "--format", "yaml"]) }
         #expect(throws: (any Error).self) { try Analyze.parse([]) }
     }
+
+    @Test func extractAndClusterHelpDocumentTheirContracts() {
+        // Help text is wrapped at the terminal width: compare with line breaks as spaces.
+        func unwrapped(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
+        let extract = unwrapped(TriangulateCommand.helpMessage(for: ExtractCommand.self))
+        for text in [
+            "--format <format>", "--output <output>", "<paths> ...", "id, origin, title, byline", "Exit status",
+        ] {
+            #expect(extract.contains(text), "extract help lacks \(text)")
+        }
+        let cluster = unwrapped(TriangulateCommand.helpMessage(for: ClusterCommand.self))
+        for text in ["--input <input>", "--lineage <lineage>", "{\"id\", \"story\"}", "standard input", "Exit status"] {
+            #expect(cluster.contains(text), "cluster help lacks \(text)")
+        }
+        let root = TriangulateCommand.helpMessage()
+        #expect(root.contains("extract") && root.contains("cluster"))
+    }
+
+    @Test func clusterWritesOneLinePerInputInOrder() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fire =
+            "A fire destroyed the Harlow Mills paper warehouse in Dunmore on Tuesday, fire chief Edda Vance said."
+        let vote = "The Castlereagh council voted to close two libraries and open a new central branch next spring."
+        let lines = [
+            #"{"id": "one", "text": "\#(fire)", "extra": [1, 2]}"#,
+            #"{"id": "bad""#,
+            #"{"id": "two", "text": "\#(vote)", "published": "2026-05-12"}"#,
+            #"{"id": "three", "title": "Dunmore fire", "text": "\#(fire) Investigators are looking for the cause."}"#,
+        ]
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dir + "/in.jsonl"))
+        var command = try ClusterCommand.parse([
+            "--input", dir + "/in.jsonl", "--output", dir + "/out.jsonl", "--lineage", dir + "/lineage.jsonl",
+            "--quiet",
+        ])
+        try command.run()
+        let output = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+        let objects = try output.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 4)
+        #expect(objects.map { $0["id"] as? String } == ["one", nil, "two", "three"])
+        #expect(objects[1]["line"] as? Int == 2)
+        #expect((objects[1]["error"] as? String)?.contains("malformed") == true)
+        #expect(objects[0]["story"] as? String == objects[3]["story"] as? String)
+        #expect(objects[0]["story"] as? String != objects[2]["story"] as? String)
+        #expect(throws: (any Error).self) { try ClusterCommand.parse(["--input"]) }
+    }
 }
