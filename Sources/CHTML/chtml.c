@@ -31,17 +31,54 @@ static void put_string(Buffer *buffer, const xmlChar *text) {
     put(buffer, &zero, 1);
 }
 
+/* Attributes extraction reads; the others (data-*, event handlers, srcset…) are not copied out. */
+static const char *const kept_attributes[] = {
+    "class", "id", "href", "rel", "property", "name", "content", "itemprop", "datetime", "type", "lang", "charset",
+    "http-equiv", "role", "hidden", "aria-hidden", "style", NULL,
+};
+
+/* Elements whose content is never article text: left out whole (libxml2 gives names in lowercase). */
+static const char *const skipped_elements[] = {
+    "style", "noscript", "template", "svg", "math", "iframe", "object", NULL,
+};
+
+static int listed(const xmlChar *name, const char *const *list) {
+    for (int index = 0; list[index]; index++) {
+        if (strcmp((const char *)name, list[index]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* A script element is kept only when it holds JSON-LD (metadata); its text is all it has. */
+static int is_json_ld(xmlNodePtr node) {
+    xmlChar *type = xmlGetProp(node, (const xmlChar *)"type");
+    int found = 0;
+    if (type) {
+        for (xmlChar *c = type; *c; c++) {
+            if (*c >= 'A' && *c <= 'Z') *c = (xmlChar)(*c + 32);
+        }
+        found = strstr((const char *)type, "ld+json") != NULL;
+    }
+    if (type) xmlFree(type);
+    return found;
+}
+
 static void walk(Buffer *buffer, xmlNodePtr node, int depth) {
     for (; node; node = node->next) {
         if (node->type == XML_ELEMENT_NODE) {
+            if (listed(node->name, skipped_elements)) continue;
+            if (strcmp((const char *)node->name, "script") == 0 && !is_json_ld(node)) continue;
             unsigned char open = 1;
             put(buffer, &open, 1);
             put_string(buffer, node->name);
             unsigned char count = 0;
-            for (xmlAttrPtr attribute = node->properties; attribute && count < 255; attribute = attribute->next) count++;
+            for (xmlAttrPtr attribute = node->properties; attribute && count < 255; attribute = attribute->next) {
+                if (listed(attribute->name, kept_attributes)) count++;
+            }
             put(buffer, &count, 1);
             unsigned char written = 0;
             for (xmlAttrPtr attribute = node->properties; attribute && written < count; attribute = attribute->next) {
+                if (!listed(attribute->name, kept_attributes)) continue;
                 put_string(buffer, attribute->name);
                 xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
                 put_string(buffer, value);

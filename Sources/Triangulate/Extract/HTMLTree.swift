@@ -176,10 +176,6 @@ enum HTMLText {
 
 /// Parses HTML bytes with libxml2's error-recovering HTML parser (through the CHTML shim) into an `HTMLNode` tree.
 enum HTMLParser {
-    static let keptAttributes: Set<String> = [
-        "class", "id", "href", "rel", "property", "name", "content", "itemprop", "datetime", "type", "lang", "charset",
-        "http-equiv", "role", "hidden", "aria-hidden", "style",
-    ]
     static let skippedTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
     ]
@@ -214,14 +210,13 @@ enum HTMLParser {
             index += 1
             switch marker {
             case 1:
-                let tag = readString().lowercased()
+                let tag = readString()  // libxml2 gives HTML names in lowercase
                 let count = Int(stream[index])
                 index += 1
                 var attributes: [String: String] = [:]
                 for _ in 0..<count {
-                    let name = readString().lowercased()
-                    let value = readString()
-                    if keptAttributes.contains(name) { attributes[name] = value }
+                    let name = readString()  // the shim copies out only the attributes extraction reads
+                    attributes[name] = readString()
                 }
                 let node = HTMLNode(tag: tag, attributes: attributes)
                 if skipping == 0 {
