@@ -8,7 +8,7 @@ OUT ?= out
 # (HTML extraction, .gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev zlib1g-dev pkg-config
 
-.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction bench-clustering format lint clean
+.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -45,6 +45,13 @@ eval: deps
 bench-extraction: deps
 	@bash scripts/install-deps.sh time python3-venv
 	@bash scripts/bench-extraction.sh
+
+# libxml2's HTML parser vs. Gumbo on the benchmark pages (parse time, tree size); Gumbo is installed for this only.
+bench-parsers: deps
+	@bash scripts/install-deps.sh libgumbo-dev
+	@mkdir -p .build
+	cc -O2 -o .build/parse-compare Benchmarks/parsers/parse-compare.c $$(pkg-config --cflags --libs libxml-2.0 gumbo zlib)
+	taskset -c 0 .build/parse-compare 5 ../shared/bench/extraction/html/*.html.gz
 
 # Story clustering: ECB+ accuracy, speed vs. scikit-learn and datasketch (PyPI, throwaway virtualenv), and synthetic
 # streams of 10k / 100k / 1M articles (SCALES="10000 100000" to skip the million).
