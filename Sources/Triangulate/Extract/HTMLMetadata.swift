@@ -15,7 +15,11 @@ struct HTMLMetadata {
 
     init(root: HTMLNode, scripts: [String]) {
         var meta: [String: String] = [:]
+        var canonical: String?
         root.descendants { node in
+            if node.tag == "link", canonical == nil, node.attributes["rel"]?.lowercased() == "canonical" {
+                canonical = node.attributes["href"]
+            }
             guard node.tag == "meta", let content = node.attributes["content"], !content.isEmpty else { return }
             for key in [node.attributes["property"], node.attributes["name"], node.attributes["itemprop"]].compactMap({
                 $0
@@ -26,12 +30,8 @@ struct HTMLMetadata {
         }
         let linked = Self.jsonLD(scripts)
         language = root.attributes["lang"].map { $0.lowercased() }
-        root.descendants { node in
-            if node.tag == "link", node.attributes["rel"]?.lowercased() == "canonical", canonical == nil {
-                canonical = node.attributes["href"]
-            }
-        }
-        canonical = canonical ?? meta["og:url"]
+        self.canonical = canonical ?? meta["og:url"]
+        canonical = self.canonical
 
         // Title: og:title, JSON-LD headline, <title> without the site's suffix, the first h1.
         let pageTitle = root.first("title")?.textContent
@@ -50,9 +50,10 @@ struct HTMLMetadata {
                 guard authors.isEmpty, !node.isText else { return }
                 let isAuthor =
                     node.attributes["rel"]?.lowercased() == "author" || node.attributes["itemprop"] == "author"
-                    || node.hints.split(separator: " ").contains {
-                        String($0).includes("byline") || $0 == "author" || $0.hasSuffix("-author")
-                    }
+                    || (!node.hints.isEmpty
+                        && node.hints.split(separator: " ").contains {
+                            String($0).includes("byline") || $0 == "author" || $0.hasSuffix("-author")
+                        })
                 if isAuthor {
                     let text = node.textContent
                     if text.count >= 3 && text.count <= 80 { authors = [text] }

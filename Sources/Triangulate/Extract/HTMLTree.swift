@@ -17,10 +17,20 @@ final class HTMLNode {
     var isText: Bool { tag == "#text" }
 
     /// Class and id, lowercased, for hint matching.
-    lazy var hints: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+    lazy var hints: String = {
+        let classes = attributes["class"]
+        let id = attributes["id"]
+        if classes == nil && id == nil { return "" }
+        return ((classes ?? "") + " " + (id ?? "")).lowercased()
+    }()
 
     /// `hints` split into words at spaces and underscores.
-    lazy var hintWords: [String] = hints.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+    lazy var hintWords: [String] = {
+        let hints = self.hints
+        if hints.isEmpty { return [] }
+        return hints.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A })
+            .map { String(Substring($0)) }
+    }()
 
     func attribute(_ name: String) -> String? { attributes[name] }
 
