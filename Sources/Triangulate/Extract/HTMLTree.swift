@@ -5,7 +5,8 @@ final class HTMLNode {
     let tag: String  // lowercase; "#text" for text
     var attributes: [String: String]
     var children: [HTMLNode] = []
-    weak var parent: HTMLNode?
+    /// Not retained (the parent owns its children); never read on a node detached from the tree.
+    unowned(unsafe) var parent: HTMLNode?
     let text: String  // text nodes only
 
     init(tag: String, attributes: [String: String] = [:], text: String = "") {
@@ -253,6 +254,7 @@ enum HTMLParser {
             }
         }
         let root = document.children.first { !$0.isText } ?? document
+        root.parent = nil  // `document` goes away with this function
         return (root, scripts)
     }
 }
