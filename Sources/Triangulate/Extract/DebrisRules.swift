@@ -191,9 +191,9 @@ public enum DebrisRules {
     public static let tagLine = DebrisRule(
         name: "tag-line", summary: "lone hashtags and category/tag lists (\"#Energy\", \"Tags: …\", \"Filed under …\")"
     ) { line in
-        let tokens = line.text.split(separator: " ")
-        if !tokens.isEmpty, tokens.count <= 8, tokens.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
-            return .remove
+        if line.text.hasPrefix("#") {
+            let tokens = line.text.split(separator: " ")
+            if tokens.count <= 8, tokens.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) { return .remove }
         }
         guard line.words.count <= 25 else { return nil }
         let prefixes = [
