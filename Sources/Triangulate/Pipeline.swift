@@ -96,10 +96,23 @@ public struct Pipeline: Sendable {
     /// Groups the articles into stories (Cluster) and corroborates each (Corroborate). Stories are numbered in the
     /// order of their first article.
     public func stories(_ articles: [AnnotatedArticle], grouping: (any StoryGrouping)? = nil) -> [Story] {
-        let groups = (grouping ?? Cluster(configuration: configuration.cluster)).group(articles)
+        var groups: [[Int]]
+        var copies: [LineageEdge] = []
+        if let grouping {
+            groups = grouping.group(articles)
+        } else {
+            // The Cluster stage's own run also reports near-duplicates, which corroboration counts as copies.
+            let result = Cluster(configuration: configuration.cluster).cluster(articles.map(ClusterItem.init))
+            groups = Cluster.groups(result.stories)
+            copies = result.duplicates.map { edge in
+                LineageEdge(
+                    copy: articles[edge.copy].article.id, original: articles[edge.source].article.id,
+                    similarity: edge.similarity)
+            }
+        }
         let corroborate = Corroborate(configuration: configuration.corroborate)
         return groups.enumerated().map { number, members in
-            corroborate.story(id: "story-\(number + 1)", articles: members.map { articles[$0] })
+            corroborate.story(id: "story-\(number + 1)", articles: members.map { articles[$0] }, knownCopies: copies)
         }
     }
 }

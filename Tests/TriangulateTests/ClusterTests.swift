@@ -172,4 +172,28 @@ struct ClusterTests {
         let item = try parse(#"{"id": "a", "text": "t", "published": "2026-01-31T09:30:00Z", "x": 1}"#)
         #expect(item.published == CalendarDate(year: 2026, month: 1, day: 31))
     }
+
+    /// Near-duplicates from clustering count as copies in corroboration: a fact two articles state counts once when
+    /// one is known to copy the other.
+    @Test func knownCopiesCountOnceInCorroboration() throws {
+        let a = try Fixtures.analyze(
+            "Harbor Board Extends Ferries\n\nThe harbor board voted on Tuesday to extend the night ferry service through the winter, board chair Lena Okafor said.",
+            id: "a")
+        let b = try Fixtures.analyze(
+            "Night Ferries Will Run All Winter\n\nNight ferries will keep running this winter after a vote by the harbor board on Tuesday, according to board chair Lena Okafor.",
+            id: "b")
+        let plain = Corroborate().story(id: "s", articles: [a, b])
+        let copied = Corroborate().story(
+            id: "s", articles: [a, b], knownCopies: [LineageEdge(copy: "b", original: "a", similarity: 0.6)])
+        #expect(plain.lineage.isEmpty)
+        #expect(copied.lineage == [LineageEdge(copy: "b", original: "a", similarity: 0.6)])
+        let shared = try #require(plain.facts.first { $0.sources == ["a", "b"] })
+        #expect(shared.independentSources == 2)
+        let sharedCopied = try #require(copied.facts.first { $0.sources == ["a", "b"] })
+        #expect(sharedCopied.independentSources == 1)
+        // An edge about articles outside the story is ignored.
+        let unrelated = Corroborate().story(
+            id: "s", articles: [a, b], knownCopies: [LineageEdge(copy: "x", original: "a", similarity: 0.9)])
+        #expect(unrelated.lineage.isEmpty)
+    }
 }

@@ -26,13 +26,13 @@ public struct Cluster: StoryGrouping {
     }
 
     public func group(_ articles: [AnnotatedArticle]) -> [[Int]] {
-        let items = articles.map {
-            ClusterItem(
-                id: $0.article.id, title: $0.article.title, text: $0.article.text, published: $0.article.published)
-        }
-        let result = cluster(items)
+        Self.groups(cluster(articles.map(ClusterItem.init)).stories)
+    }
+
+    /// Article indices per story, each in input order, stories ordered by their first article.
+    public static func groups(_ stories: [Int]) -> [[Int]] {
         var groups: [Int: [Int]] = [:]
-        for (index, story) in result.stories.enumerated() { groups[story, default: []].append(index) }
+        for (index, story) in stories.enumerated() { groups[story, default: []].append(index) }
         return groups.values.sorted { $0[0] < $1[0] }
     }
 
@@ -91,6 +91,12 @@ public final class ClusterSession {
 }
 
 extension ClusterItem {
+    /// An extracted, annotated article as the clusterer reads it.
+    public init(_ item: AnnotatedArticle) {
+        self.init(
+            id: item.article.id, title: item.article.title, text: item.article.text, published: item.article.published)
+    }
+
     /// One `triangulate cluster` input line: `{"id", "text", "title"?, "published"?}`, other members ignored.
     /// `published` may be an ISO date or timestamp ("2026-01-31", "2026-01-31T09:30:00Z") or a written date.
     public static func parse(line: UnsafeBufferPointer<UInt8>, number: Int) throws(JSONLines.Failure) -> ClusterItem {

@@ -33,7 +33,10 @@ public struct Corroborate: Sendable {
         self.configuration = configuration
     }
 
-    public func story(id: String, articles: [AnnotatedArticle]) -> Story {
+    /// `knownCopies`: near-duplicate pairs the Cluster stage found (MinHash over word shingles, which catches light
+    /// rewrites); they join the story's own copy detection (shared word 8-grams) in `lineage` and in counting
+    /// independent sources.
+    public func story(id: String, articles: [AnnotatedArticle], knownCopies: [LineageEdge] = []) -> Story {
         let stemmer = Stemmer()
         let names = StoryNames(articles)
         var story = Story(id: id, headline: Self.headline(articles), articles: articles.map(\.article.id))
@@ -43,6 +46,10 @@ public struct Corroborate: Sendable {
         }
         let weights = Self.inverseFrequencies(claims)
         story.lineage = Self.lineage(articles, threshold: configuration.copyContainment)
+        let members = Set(story.articles)
+        for edge in knownCopies where members.contains(edge.copy) && members.contains(edge.original) {
+            if !story.lineage.contains(where: { $0.copy == edge.copy }) { story.lineage.append(edge) }
+        }
         let copies = Dictionary(story.lineage.map { ($0.copy, $0.original) }, uniquingKeysWith: { a, _ in a })
 
         let groups = align(claims, weights: weights)

@@ -112,4 +112,10 @@ public struct LineageEdge: Sendable, Hashable {
     public var original: String
     /// Share of the copy's word 8-grams found in the original.
     public var similarity: Double
+
+    public init(copy: String, original: String, similarity: Double) {
+        self.copy = copy
+        self.original = original
+        self.similarity = similarity
+    }
 }
