@@ -19,8 +19,32 @@ final class HTMLExtractor {
         "author-bio",
         "tags", "tag-list", "disqus", "rating", "skip", "caption", "credit", "nav",
     ]
-    /// Each negative hint as a whole word, a prefix ("comment-") and a suffix ("-comment").
-    static let negativeHintForms = negativeHints.map { (word: $0, prefix: $0 + "-", suffix: "-" + $0) }
+    static let negativeHintBytes = negativeHints.map { Array($0.utf8) }
+
+    /// A class/id word is a negative hint, whole ("comment"), as a prefix ("comment-list") or a suffix
+    /// ("post-comment"). Compares UTF-8 bytes: this runs for every element of every page.
+    static func isNegativeHint(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { w in
+            for hint in negativeHintBytes where w.count >= hint.count {
+                let n = hint.count
+                if w.count == n {
+                    if w.elementsEqual(hint) { return true }
+                    continue
+                }
+                if w[n] == 0x2D && w[0] == hint[0] && UnsafeBufferPointer(rebasing: w[0..<n]).elementsEqual(hint) {
+                    return true
+                }
+                let start = w.count - n
+                if w[start - 1] == 0x2D && w[start] == hint[0]
+                    && UnsafeBufferPointer(rebasing: w[start...]).elementsEqual(hint)
+                {
+                    return true
+                }
+            }
+            return false
+        }
+    }
     static let positiveHints = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "news"]
     static let removedTags: Set<String> = [
         "nav", "footer", "aside", "button", "input", "select", "textarea", "figcaption", "label", "menu",
@@ -110,11 +134,7 @@ final class HTMLExtractor {
         guard node.tag != "body", node.tag != "html" else { return false }
         let words = node.hintWords
         guard !words.isEmpty else { return false }
-        let negative = words.contains { word in
-            Self.negativeHintForms.contains {
-                word == $0.word || word.hasPrefix($0.prefix) || word.hasSuffix($0.suffix)
-            }
-        }
+        let negative = words.contains(where: Self.isNegativeHint)
         guard negative else { return false }
         let positive = words.contains { word in Self.positiveHints.contains { word.includes($0) } }
         let length = node.textLength

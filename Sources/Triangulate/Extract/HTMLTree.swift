@@ -38,21 +38,30 @@ final class HTMLNode {
     /// All text below this node, whitespace collapsed. Cached: call `clearCaches()` after changing the tree.
     var textContent: String {
         if let cachedText { return cachedText }
-        let spaced = spacedText.text
-        var view = spaced.utf8[...]
-        if view.first == 0x20 { view = view.dropFirst() }
-        if view.last == 0x20 { view = view.dropLast() }
-        let text = String(Substring(view))
+        var raw: [UInt8] = []
+        appendRawText(to: &raw)
+        let text = HTMLText.collapse(String(decoding: raw, as: UTF8.self))
         cachedText = text
         return text
     }
 
-    /// `textContent`'s length in Unicode scalars (cached).
+    private func appendRawText(to out: inout [UInt8]) {
+        if isText {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        let breaking = HTMLText.breakingTags.contains(tag)
+        if breaking { out.append(0x20) }
+        for child in children { child.appendRawText(to: &out) }
+        if breaking { out.append(0x20) }
+    }
+
+    /// `textContent`'s length in Unicode scalars, found without building the text (cached).
     var textLength: Int {
-        let (text, scalars) = spacedText
-        var length = scalars
-        if text.utf8.first == 0x20 { length -= 1 }
-        if text.utf8.count > 1 && text.utf8.last == 0x20 { length -= 1 }
+        let shape = self.shape
+        var length = shape.scalars
+        if shape.leading { length -= 1 }
+        if shape.scalars > 1 && shape.trailing { length -= 1 }
         return max(0, length)
     }
 
@@ -65,42 +74,43 @@ final class HTMLNode {
         return length
     }
 
-    /// Whitespace runs collapsed to one space, keeping one space at either end when the text had one there, so
-    /// that a parent's text is its children's joined (a space where two meet counted once); and its length in
-    /// Unicode scalars.
-    private var spacedText: (text: String, scalars: Int) {
-        if let cachedSpaced { return cachedSpaced }
-        var result: (text: String, scalars: Int)
+    /// The text with whitespace runs collapsed to one space but one space kept at either end where there was
+    /// whitespace, described by its length and its ends: a parent's is its children's joined (with a space around
+    /// a block), a space where two meet counted once. `textContent` is this text without its end spaces.
+    private var shape: HTMLText.Shape {
+        if let cachedShape { return cachedShape }
+        var result: HTMLText.Shape
         if isText {
-            result = HTMLText.collapseCounting(text, keepingEnds: true)
+            result = HTMLText.shape(of: text)
         } else {
             let breaking = HTMLText.breakingTags.contains(tag)
-            result = breaking ? (" ", 1) : ("", 0)
+            result = breaking ? HTMLText.Shape(scalars: 1, leading: true, trailing: true) : HTMLText.Shape()
             for child in children {
-                var (part, scalars) = child.spacedText
-                if part.utf8.first == 0x20 && result.text.utf8.last == 0x20 {
-                    part = String(Substring(part.utf8.dropFirst()))
-                    scalars -= 1
-                }
-                result.text += part
-                result.scalars += scalars
+                let part = child.shape
+                guard part.scalars > 0 else { continue }
+                var count = part.scalars
+                if part.leading && result.scalars > 0 && result.trailing { count -= 1 }
+                guard count > 0 else { continue }
+                if result.scalars == 0 { result.leading = part.leading }
+                result.scalars += count
+                result.trailing = part.trailing
             }
-            if breaking && result.text.utf8.last != 0x20 {
-                result.text += " "
+            if breaking && !result.trailing {
                 result.scalars += 1
+                result.trailing = true
             }
         }
-        cachedSpaced = result
+        cachedShape = result
         return result
     }
 
-    private var cachedSpaced: (text: String, scalars: Int)?
+    private var cachedShape: HTMLText.Shape?
     private var cachedText: String?
     private var cachedLinkLength: Int?
 
     /// Forgets the cached texts of this subtree.
     func clearCaches() {
-        cachedSpaced = nil
+        cachedShape = nil
         cachedText = nil
         cachedLinkLength = nil
         for child in children where !child.isText { child.clearCaches() }
@@ -138,6 +148,53 @@ enum HTMLText {
     /// trimmed unless `keepingEnds`, which leaves one space where there was whitespace. Works on UTF-8 bytes.
     static func collapse(_ text: String, keepingEnds: Bool = false) -> String {
         collapseCounting(text, keepingEnds: keepingEnds).text
+    }
+
+    /// Length and ends of a text once collapsed with its end spaces kept (see `HTMLNode.shape`).
+    struct Shape {
+        var scalars = 0
+        var leading = false
+        var trailing = false
+    }
+
+    static func shape(of text: String) -> Shape {
+        var text = text
+        return text.withUTF8 { bytes in
+            var shape = Shape()
+            var pendingSpace = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let width = whitespaceWidth(bytes, index)
+                if width > 0 {
+                    if shape.scalars == 0 && !pendingSpace { shape.leading = true }
+                    pendingSpace = true
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    shape.scalars += 1
+                    pendingSpace = false
+                }
+                if bytes[index] & 0xC0 != 0x80 { shape.scalars += 1 }
+                index += 1
+            }
+            shape.trailing = pendingSpace
+            if pendingSpace { shape.scalars += 1 }
+            return shape
+        }
+    }
+
+    /// Bytes of the whitespace (ASCII space, tab, line breaks, no-break space, zero-width space, byte-order mark)
+    /// starting at `index`, or 0.
+    @inline(__always)
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return 1 }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B { return 3 }
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
+        return 0
     }
 
     /// `collapse`, also giving the result's length in Unicode scalars.
