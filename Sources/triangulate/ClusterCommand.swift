@@ -8,9 +8,11 @@ struct ClusterCommand: ParsableCommand {
         abstract: "Group a stream of articles (JSON lines) into stories.",
         discussion: """
             Reads JSON lines {"id", "text", "title"?, "published"?} (other members are ignored) from FILE or \
-            standard input, and writes one line {"id", "story"} per input line, in input order. Articles are \
-            assigned online, in input order: each joins the most similar story of the last days or starts a new one, \
-            so a story keeps its id as the stream grows (two stories that converge are merged under the older id). \
+            standard input, and writes one line {"id", "story"} per input line, in input order; a story is named \
+            by the id of its first article. Articles are assigned online, in input order: each joins the most similar story of the last days \
+            or starts a new one, so a story keeps its name as the stream grows (two stories that converge take the \
+            older name). At the end of the input, the stories still in the window are revised: a story whose articles \
+            fall into two dissimilar groups is split, and an article closer to another story moves there. \
             A line that cannot be read gives {"line", "error"} in its place and the rest goes on.
 
             Exit status: 0 when at least one article was clustered, 1 when none was, 64 for a usage error.
@@ -84,7 +86,9 @@ struct ClusterCommand: ParsableCommand {
         out.reserveCapacity(ids.count * 40)
         for (line, slot) in slots.enumerated() {
             if let slot {
-                out += "{\"id\":\(JSONReport.quote(ids[slot])),\"story\":\"story-\(result.stories[slot] + 1)\"}\n"
+                // A story is named by its first article's id.
+                out +=
+                    "{\"id\":\(JSONReport.quote(ids[slot])),\"story\":\(JSONReport.quote(ids[result.stories[slot]]))}\n"
             } else {
                 out += "{\"line\":\(line + 1),\"error\":\(JSONReport.quote(errors[line] ?? "unreadable"))}\n"
             }

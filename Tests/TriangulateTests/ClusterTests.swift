@@ -30,8 +30,8 @@ struct ClusterTests {
             String(
                 format: "ECB+ all: B3 P %.4f R %.4f F1 %.4f ARI %.4f", score.precision, score.recall, score.f1,
                 score.adjustedRand))
-        #expect(score.f1 >= 0.85)
-        #expect(score.adjustedRand >= 0.78)
+        #expect(score.f1 >= 0.915)
+        #expect(score.adjustedRand >= 0.89)
     }
 
     @Test func storyIDsStayStableUnderAppends() throws {
@@ -39,14 +39,13 @@ struct ClusterTests {
         let items = Self.ecb.map(\.item)
         let prefix = Cluster().cluster(Array(items[0..<400])).stories
         let full = Cluster().cluster(items).stories
-        // Articles together in the prefix stay together; a story keeps its number unless an older one absorbed it.
-        var kept = 0
-        for i in 0..<400 {
-            #expect(full[i] <= prefix[i])
-            if full[i] == prefix[i] { kept += 1 }
-            for j in (i + 1)..<400 where prefix[i] == prefix[j] { #expect(full[i] == full[j]) }
-        }
-        #expect(kept >= 380)
+        // A story keeps its number as the stream grows: the article that started it still carries that number
+        // (or an older one, when an older story absorbed it). Revision may move single articles.
+        var firstArticle: [Int: Int] = [:]
+        for (index, story) in prefix.enumerated() where firstArticle[story] == nil { firstArticle[story] = index }
+        for (story, first) in firstArticle { #expect(full[first] <= story, "story \(story) lost its number") }
+        let kept = (0..<400).filter { full[$0] == prefix[$0] }.count
+        #expect(kept >= 360, "only \(kept) of 400 kept their story")
     }
 
     @Test func inputOrderChangesLittle() throws {

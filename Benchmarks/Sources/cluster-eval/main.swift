@@ -51,6 +51,8 @@ while let argument = arguments.popFirst() {
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
     case "--name-blend": configuration.nameBlend = Double(arguments.popFirst() ?? "") ?? configuration.nameBlend
+    case "--refine": configuration.refinePasses = Int(arguments.popFirst() ?? "") ?? 0
+    case "--split": configuration.splitThreshold = Double(arguments.popFirst() ?? "") ?? 0
     case "--background":
         configuration.backgroundDocuments = Int(arguments.popFirst() ?? "") ?? configuration.backgroundDocuments
     case "--set": sets = [arguments.popFirst() ?? "all"]

@@ -6,9 +6,9 @@ public protocol StoryGrouping: Sendable {
     func group(_ articles: [AnnotatedArticle]) -> [[Int]]
 }
 
-/// What clustering a stream gives: the story number of each article (in input order; numbers are given in the order
-/// stories start and never change as they grow; a merged story answers to the older number) and the near-duplicate
-/// edges found on the way.
+/// What clustering a stream gives: for each article (in input order), its story, named by the input position of the
+/// story's first article — so a story keeps its name as the stream grows, and a story merged into an older one takes
+/// the older one's name; and the near-duplicate edges found on the way.
 public struct ClusterResult: Sendable, Hashable {
     public var stories: [Int]
     public var duplicates: [DuplicateEdge]
@@ -85,8 +85,15 @@ public final class ClusterSession {
     /// The story of every article added, after a last merge pass.
     public func finish() -> ClusterResult {
         stream.finish()
-        return ClusterResult(
-            stories: (0..<stream.assignments.count).map { stream.story(ofArticle: $0) }, duplicates: stream.lineage)
+        var first: [Int: Int] = [:]
+        var stories: [Int] = []
+        stories.reserveCapacity(stream.assignments.count)
+        for article in 0..<stream.assignments.count {
+            let story = stream.story(ofArticle: article)
+            if first[story] == nil { first[story] = article }
+            stories.append(first[story]!)
+        }
+        return ClusterResult(stories: stories, duplicates: stream.lineage)
     }
 }
 

@@ -15,6 +15,13 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// Articles published further apart than this (when both dates are known) never share a story; stories older
     /// than this are retired from memory.
     public var windowDays: Int
+    /// Passes of revision at the end of a batch: articles of live stories move to a story whose centroid is now
+    /// closer than their own (0: none).
+    public var refinePasses: Int
+    /// In revision, a story of at least `minimumSplitSize` articles whose two 2-means halves have a centroid cosine
+    /// below this is split (0: never).
+    public var splitThreshold: Double
+    public var minimumSplitSize: Int
     /// For undated streams: a story no article joined in this many articles is retired.
     public var idleArticles: Int
     /// Pseudo-documents sharing no term, added to the document count for term rarity: in a small batch a word every
@@ -37,9 +44,10 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var duplicateThreshold: Double
 
     public init(
-        threshold: Double = 0.35, mergeThreshold: Double = 0.5, nameWeight: Double = 2, nameBlend: Double = 0,
+        threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2, nameBlend: Double = 0,
         titleWeight: Float = 2,
-        windowDays: Int = 10, idleArticles: Int = 50_000, backgroundDocuments: Int = 200,
+        windowDays: Int = 10, refinePasses: Int = 2, splitThreshold: Double = 0.61, minimumSplitSize: Int = 6,
+        idleArticles: Int = 50_000, backgroundDocuments: Int = 200,
         candidateTerms: Int = 16,
         maxPostings: Int = 5_000, maxCandidates: Int = 20, mergeInterval: Int = 1_000, mergeCandidates: Int = 5,
         minHashPermutations: Int = 64,
@@ -51,6 +59,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
         self.nameBlend = nameBlend
         self.titleWeight = titleWeight
         self.windowDays = windowDays
+        self.refinePasses = refinePasses
+        self.splitThreshold = splitThreshold
+        self.minimumSplitSize = minimumSplitSize
         self.idleArticles = idleArticles
         self.backgroundDocuments = backgroundDocuments
         self.candidateTerms = candidateTerms

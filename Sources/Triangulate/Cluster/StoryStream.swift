@@ -41,6 +41,8 @@ final class StoryStream {
         /// Of the names alone (odd keys).
         var nameNormSquared: Double = 0
         var size = 0
+        /// Articles in the story, kept only while revision may need them (`refinePasses` > 0).
+        var members: [Int] = []
         var firstDay: Int?
         var lastDay: Int?
         var lastArticle = 0
@@ -100,6 +102,129 @@ final class StoryStream {
     /// Final pass: merges the stories that converged.
     func finish() {
         mergePass()
+        for _ in 0..<configuration.refinePasses { refine() }
+    }
+
+    /// Vectors (and days) of the articles whose stories are live, for `refine`.
+    private var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?)] = [:]
+
+    /// Revisits the articles of live stories in input order: one that is now closer to another story's centroid
+    /// (above the threshold) than to its own story without it moves there. Story numbers do not change; a story
+    /// left empty is gone.
+    private func refine() {
+        if configuration.splitThreshold > 0 { splitMixedStories() }
+        for article in liveVectors.keys.sorted() {
+            guard let (vector, day) = liveVectors[article] else { continue }
+            let own = find(Int(assignments[article]))
+            guard !stories[own].retired else { continue }
+            var ownScore = -1.0
+            if stories[own].size > 1 {
+                var dot: Double = 0
+                for (key, weight) in vector {
+                    if let value = stories[own].centroid[key] { dot += Double(weight * value) }
+                }
+                let rest = stories[own].normSquared - 2 * dot + 1
+                ownScore = rest > 1e-9 ? (dot - 1) / rest.squareRoot() : -1
+            }
+            var best: (story: Int, score: Double)?
+            for candidate in candidates(vector) where candidate != own {
+                let story = stories[candidate]
+                guard compatible(story, day: day), story.normSquared > 0 else { continue }
+                var dot: Double = 0
+                for (key, weight) in vector { if let value = story.centroid[key] { dot += Double(weight * value) } }
+                let score = dot / story.normSquared.squareRoot()
+                if score > (best?.score ?? -1) { best = (candidate, score) }
+            }
+            guard let best, best.score >= configuration.threshold, best.score > ownScore else { continue }
+            leave(own, vector: vector, article: article)
+            join(best.story, vector: vector, day: day, article: article)
+            assignments[article] = Int32(best.story)
+        }
+    }
+
+    /// A live story whose members fall into two groups with dissimilar centroids (two events of the same kind
+    /// that were merged) is split by 2-means: the group holding its first article keeps the number.
+    private func splitMixedStories() {
+        var members: [Int: [Int]] = [:]
+        for article in liveVectors.keys.sorted() {
+            members[find(Int(assignments[article])), default: []].append(article)
+        }
+        typealias Vector = [(key: UInt64, weight: Float)]
+        func add(_ vector: Vector, to centroid: inout [UInt64: Float], sign: Float = 1) {
+            for (key, weight) in vector { centroid[key, default: 0] += sign * weight }
+        }
+        func cosine(_ vector: Vector, _ centroid: [UInt64: Float], _ norm: Double) -> Double {
+            guard norm > 0 else { return 0 }
+            var dot: Double = 0
+            for (key, weight) in vector { if let value = centroid[key] { dot += Double(weight * value) } }
+            return dot / norm
+        }
+        func norm(_ centroid: [UInt64: Float]) -> Double {
+            centroid.values.reduce(0) { $0 + Double($1 * $1) }.squareRoot()
+        }
+        for story in members.keys.sorted() {
+            let list = members[story]!
+            guard list.count >= configuration.minimumSplitSize else { continue }
+            let vectors = list.map { liveVectors[$0]!.vector }
+            let whole = stories[story].centroid
+            let wholeNorm = stories[story].normSquared.squareRoot()
+            // Seeds: the member least like the story, and the member least like that one.
+            let first = (0..<list.count).min {
+                cosine(vectors[$0], whole, wholeNorm) < cosine(vectors[$1], whole, wholeNorm)
+            }!
+            var seed: [UInt64: Float] = [:]
+            add(vectors[first], to: &seed)
+            let second = (0..<list.count).min { cosine(vectors[$0], seed, 1) < cosine(vectors[$1], seed, 1) }!
+            var side = [Bool](repeating: false, count: list.count)
+            var centroids: [[UInt64: Float]] = [[:], [:]]
+            add(vectors[first], to: &centroids[1])
+            add(vectors[second], to: &centroids[0])
+            for _ in 0..<5 {
+                let norms = [norm(centroids[0]), norm(centroids[1])]
+                for index in list.indices {
+                    side[index] =
+                        cosine(vectors[index], centroids[1], norms[1]) > cosine(vectors[index], centroids[0], norms[0])
+                }
+                centroids = [[:], [:]]
+                for index in list.indices { add(vectors[index], to: &centroids[side[index] ? 1 : 0]) }
+            }
+            let sizes = [side.filter { !$0 }.count, side.filter { $0 }.count]
+            guard sizes[0] >= 2, sizes[1] >= 2 else { continue }
+            var dot: Double = 0
+            for (key, value) in centroids[0] { if let other = centroids[1][key] { dot += Double(value * other) } }
+            let similarity = dot / (norm(centroids[0]) * norm(centroids[1]))
+            guard similarity < configuration.splitThreshold else { continue }
+            // The side without the story's first article moves to a new story.
+            let leaving = !side[0]
+            let target = stories.count
+            stories.append(Story())
+            parent.append(target)
+            for index in list.indices where side[index] == leaving {
+                let (vector, day) = liveVectors[list[index]]!
+                leave(story, vector: vector, article: list[index])
+                join(target, vector: vector, day: day, article: list[index])
+                assignments[list[index]] = Int32(target)
+            }
+        }
+    }
+
+    private func leave(_ source: Int, vector: [(key: UInt64, weight: Float)], article: Int) {
+        var story = stories[source]
+        stories[source] = Story()
+        for (key, weight) in vector {
+            guard let old = story.centroid[key] else { continue }
+            let new = old - weight
+            story.normSquared += Double(new * new - old * old)
+            if key & 1 == 1 { story.nameNormSquared += Double(new * new - old * old) }
+            story.centroid[key] = abs(new) < 1e-6 ? nil : new
+        }
+        story.size -= 1
+        if let position = story.members.firstIndex(of: article) { story.members.remove(at: position) }
+        if story.size <= 0 {
+            story = Story()
+            story.retired = true
+        }
+        stories[source] = story
     }
 
     private func count(_ features: StoryFeatures) {
@@ -182,6 +307,7 @@ final class StoryStream {
         }
         join(target, vector: vector, day: features.day, article: article)
         assignments.append(Int32(target))
+        if configuration.refinePasses > 0 { liveVectors[article] = (vector, features.day) }
         remember(features.signature, article: article, day: features.day)
         touched.insert(target)
         if (article + 1) % configuration.mergeInterval == 0 {
@@ -200,7 +326,8 @@ final class StoryStream {
             if key & 1 == 1 { story.nameNormSquared += Double(2 * old * weight + weight * weight) }
         }
         story.size += 1
-        story.lastArticle = article
+        if configuration.refinePasses > 0 { story.members.append(article) }
+        story.lastArticle = max(story.lastArticle, article)
         if let day {
             story.firstDay = min(story.firstDay ?? day, day)
             story.lastDay = max(story.lastDay ?? day, day)
@@ -321,6 +448,7 @@ final class StoryStream {
         keep.normSquared = keep.centroid.values.reduce(0) { $0 + Double($1 * $1) }
         keep.nameNormSquared = keep.centroid.reduce(0) { $0 + ($1.key & 1 == 1 ? Double($1.value * $1.value) : 0) }
         keep.size += gone.size
+        keep.members += gone.members
         keep.lastArticle = max(keep.lastArticle, gone.lastArticle)
         if let first = gone.firstDay { keep.firstDay = min(keep.firstDay ?? first, first) }
         if let last = gone.lastDay { keep.lastDay = max(keep.lastDay ?? last, last) }
@@ -343,6 +471,7 @@ final class StoryStream {
             var old = now - story.lastArticle > configuration.idleArticles
             if let newestDay, let last = story.lastDay { old = old || newestDay - last > configuration.windowDays }
             if old {
+                for member in story.members { liveVectors[member] = nil }
                 stories[index] = Story()
                 stories[index].retired = true
             }
