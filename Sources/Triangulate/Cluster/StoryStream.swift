@@ -36,7 +36,7 @@ final class StoryStream {
     let configuration: ClusterConfiguration
 
     private struct Story {
-        var centroid: [UInt64: Float] = [:]
+        var centroid = FeatureMap<Float>()
         var normSquared: Double = 0
         /// Of the names alone (odd keys).
         var nameNormSquared: Double = 0
@@ -55,7 +55,7 @@ final class StoryStream {
     private var parent: [Int] = []
     /// Feature → stories indexed under it (may hold retired or merged stories; filtered on read).
     private var postings: [UInt64: [Int32]] = [:]
-    private var documentFrequency: [UInt64: Int32] = [:]
+    private var documentFrequency = FeatureMap<Int32>()
     private var documents = 0
     /// Story of each article at the time it was assigned (resolve through `parent`).
     private(set) var assignments: [Int32] = []
@@ -150,17 +150,17 @@ final class StoryStream {
             members[find(Int(assignments[article])), default: []].append(article)
         }
         typealias Vector = [(key: UInt64, weight: Float)]
-        func add(_ vector: Vector, to centroid: inout [UInt64: Float], sign: Float = 1) {
-            for (key, weight) in vector { centroid[key, default: 0] += sign * weight }
+        func add(_ vector: Vector, to centroid: inout FeatureMap<Float>) {
+            for (key, weight) in vector { centroid.add(key, weight) }
         }
-        func cosine(_ vector: Vector, _ centroid: [UInt64: Float], _ norm: Double) -> Double {
+        func cosine(_ vector: Vector, _ centroid: FeatureMap<Float>, _ norm: Double) -> Double {
             guard norm > 0 else { return 0 }
             var dot: Double = 0
             for (key, weight) in vector { if let value = centroid[key] { dot += Double(weight * value) } }
             return dot / norm
         }
-        func norm(_ centroid: [UInt64: Float]) -> Double {
-            centroid.values.reduce(0) { $0 + Double($1 * $1) }.squareRoot()
+        func norm(_ centroid: FeatureMap<Float>) -> Double {
+            centroid.reduce(0) { $0 + Double($1.value * $1.value) }.squareRoot()
         }
         for story in members.keys.sorted() {
             let list = members[story]!
@@ -172,11 +172,11 @@ final class StoryStream {
             let first = (0..<list.count).min {
                 cosine(vectors[$0], whole, wholeNorm) < cosine(vectors[$1], whole, wholeNorm)
             }!
-            var seed: [UInt64: Float] = [:]
+            var seed = FeatureMap<Float>()
             add(vectors[first], to: &seed)
             let second = (0..<list.count).min { cosine(vectors[$0], seed, 1) < cosine(vectors[$1], seed, 1) }!
             var side = [Bool](repeating: false, count: list.count)
-            var centroids: [[UInt64: Float]] = [[:], [:]]
+            var centroids = [FeatureMap<Float>(), FeatureMap<Float>()]
             add(vectors[first], to: &centroids[1])
             add(vectors[second], to: &centroids[0])
             for _ in 0..<5 {
@@ -185,7 +185,7 @@ final class StoryStream {
                     side[index] =
                         cosine(vectors[index], centroids[1], norms[1]) > cosine(vectors[index], centroids[0], norms[0])
                 }
-                centroids = [[:], [:]]
+                centroids = [FeatureMap<Float>(), FeatureMap<Float>()]
                 for index in list.indices { add(vectors[index], to: &centroids[side[index] ? 1 : 0]) }
             }
             let sizes = [side.filter { !$0 }.count, side.filter { $0 }.count]
@@ -216,7 +216,7 @@ final class StoryStream {
             let new = old - weight
             story.normSquared += Double(new * new - old * old)
             if key & 1 == 1 { story.nameNormSquared += Double(new * new - old * old) }
-            story.centroid[key] = abs(new) < 1e-6 ? nil : new
+            story.centroid.add(key, abs(new) < 1e-6 ? -old : -weight)
         }
         story.size -= 1
         if let position = story.members.firstIndex(of: article) { story.members.remove(at: position) }
@@ -229,7 +229,7 @@ final class StoryStream {
 
     private func count(_ features: StoryFeatures) {
         documents += 1
-        for (key, _) in features.counts { documentFrequency[key, default: 0] += 1 }
+        for (key, _) in features.counts { documentFrequency.add(key, 1) }
     }
 
     /// TF-IDF weights, normalized; names weigh `nameWeight` times more.
@@ -259,6 +259,7 @@ final class StoryStream {
     private func assign(_ features: StoryFeatures) {
         let article = assignments.count
         let vector = vector(features)
+        let top = topKeys(vector)
         if let day = features.day { newestDay = max(newestDay ?? day, day) }
 
         // Near-duplicates first: a copy belongs with its source.
@@ -276,7 +277,7 @@ final class StoryStream {
         if let duplicateStory {
             best = (duplicateStory, 1)
         } else {
-            for candidate in candidates(vector) {
+            for candidate in candidates(top: top) {
                 let story = stories[candidate]
                 guard compatible(story, day: features.day), story.normSquared > 0 else { continue }
                 var dot: Double = 0
@@ -305,7 +306,7 @@ final class StoryStream {
             stories.append(Story())
             parent.append(target)
         }
-        join(target, vector: vector, day: features.day, article: article)
+        join(target, vector: vector, day: features.day, article: article, top: top)
         assignments.append(Int32(target))
         if configuration.refinePasses > 0 { liveVectors[article] = (vector, features.day) }
         remember(features.signature, article: article, day: features.day)
@@ -316,12 +317,13 @@ final class StoryStream {
         }
     }
 
-    private func join(_ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int) {
+    private func join(
+        _ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int, top: [UInt64]? = nil
+    ) {
         var story = stories[target]
         stories[target] = Story()  // keep the dictionaries uniquely referenced while they change
         for (key, weight) in vector {
-            let old = story.centroid[key] ?? 0
-            story.centroid[key] = old + weight
+            let old = story.centroid.add(key, weight)
             story.normSquared += Double(2 * old * weight + weight * weight)
             if key & 1 == 1 { story.nameNormSquared += Double(2 * old * weight + weight * weight) }
         }
@@ -333,29 +335,55 @@ final class StoryStream {
             story.lastDay = max(story.lastDay ?? day, day)
         }
         // Index the story under the article's heaviest features.
-        for (key, _) in vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(
-            configuration.candidateTerms)
-        where story.indexed.insert(key).inserted {
+        for key in top ?? topKeys(vector) where story.indexed.insert(key).inserted {
             postings[key, default: []].append(Int32(target))
         }
         stories[target] = story
     }
 
-    /// Live stories sharing the article's heaviest features, most shared first, at most `maxCandidates`.
+    /// The article's heaviest features, the ones it is retrieved and indexed by.
+    private func topKeys(_ vector: [(key: UInt64, weight: Float)]) -> [UInt64] {
+        vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(configuration.candidateTerms).map(\.key)
+    }
+
+    /// Per-story hit counters for `candidates`, zero between calls.
+    private var hitCounts: [Int32] = []
+
+    /// Live stories sharing the article's heaviest features, most shared first, at most `maxCandidates`, in story
+    /// order. Posting lists that are mostly retired stories are compacted on the way.
     private func candidates(_ vector: [(key: UInt64, weight: Float)]) -> [Int] {
-        var hits: [Int: Int] = [:]
-        for (key, _) in vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(
-            configuration.candidateTerms)
-        {
+        candidates(top: topKeys(vector))
+    }
+
+    private func candidates(top: [UInt64]) -> [Int] {
+        if hitCounts.count < stories.count {
+            hitCounts += repeatElement(0, count: stories.count - hitCounts.count)
+        }
+        var touched: [Int] = []
+        for key in top {
             guard let list = postings[key], list.count <= configuration.maxPostings else { continue }
+            var stale = 0
             for raw in list {
                 let story = find(Int(raw))
-                if !stories[story].retired { hits[story, default: 0] += 1 }
+                if stories[story].retired {
+                    stale += 1
+                    continue
+                }
+                if hitCounts[story] == 0 { touched.append(story) }
+                hitCounts[story] += 1
+            }
+            if stale * 2 > list.count {
+                let live = list.filter { !stories[find(Int($0))].retired }
+                postings[key] = live.isEmpty ? nil : live
             }
         }
-        if hits.count <= configuration.maxCandidates { return hits.keys.sorted() }
-        return hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.maxCandidates)
-            .map(\.key).sorted()
+        var found = touched.map { (story: $0, hits: hitCounts[$0]) }
+        for story in touched { hitCounts[story] = 0 }
+        if found.count > configuration.maxCandidates {
+            found.sort { ($0.hits, -$0.story) > ($1.hits, -$1.story) }
+            found.removeLast(found.count - configuration.maxCandidates)
+        }
+        return found.map(\.story).sorted()
     }
 
     // MARK: Near-duplicates (MinHash LSH)
@@ -444,8 +472,8 @@ final class StoryStream {
         var keep = stories[older]
         let gone = stories[younger]
         stories[older] = Story()
-        for (key, value) in gone.centroid { keep.centroid[key, default: 0] += value }
-        keep.normSquared = keep.centroid.values.reduce(0) { $0 + Double($1 * $1) }
+        for (key, value) in gone.centroid { keep.centroid.add(key, value) }
+        keep.normSquared = keep.centroid.reduce(0) { $0 + Double($1.value * $1.value) }
         keep.nameNormSquared = keep.centroid.reduce(0) { $0 + ($1.key & 1 == 1 ? Double($1.value * $1.value) : 0) }
         keep.size += gone.size
         keep.members += gone.members
