@@ -106,7 +106,7 @@ final class StoryStream {
     }
 
     /// Vectors (and days) of the articles whose stories are live, for `refine`.
-    private var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?)] = [:]
+    private var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?, top: [UInt64])] = [:]
 
     /// Revisits the articles of live stories in input order: one that is now closer to another story's centroid
     /// (above the threshold) than to its own story without it moves there. Story numbers do not change; a story
@@ -114,7 +114,7 @@ final class StoryStream {
     private func refine() {
         if configuration.splitThreshold > 0 { splitMixedStories() }
         for article in liveVectors.keys.sorted() {
-            guard let (vector, day) = liveVectors[article] else { continue }
+            guard let (vector, day, top) = liveVectors[article] else { continue }
             let own = find(Int(assignments[article]))
             guard !stories[own].retired else { continue }
             var ownScore = -1.0
@@ -127,7 +127,7 @@ final class StoryStream {
                 ownScore = rest > 1e-9 ? (dot - 1) / rest.squareRoot() : -1
             }
             var best: (story: Int, score: Double)?
-            for candidate in candidates(vector) where candidate != own {
+            for candidate in candidates(top: top) where candidate != own {
                 let story = stories[candidate]
                 guard compatible(story, day: day), story.normSquared > 0 else { continue }
                 var dot: Double = 0
@@ -137,7 +137,7 @@ final class StoryStream {
             }
             guard let best, best.score >= configuration.threshold, best.score > ownScore else { continue }
             leave(own, vector: vector, article: article)
-            join(best.story, vector: vector, day: day, article: article)
+            join(best.story, vector: vector, day: day, article: article, top: top)
             assignments[article] = Int32(best.story)
         }
     }
@@ -200,9 +200,9 @@ final class StoryStream {
             stories.append(Story())
             parent.append(target)
             for index in list.indices where side[index] == leaving {
-                let (vector, day) = liveVectors[list[index]]!
+                let (vector, day, top) = liveVectors[list[index]]!
                 leave(story, vector: vector, article: list[index])
-                join(target, vector: vector, day: day, article: list[index])
+                join(target, vector: vector, day: day, article: list[index], top: top)
                 assignments[list[index]] = Int32(target)
             }
         }
@@ -308,7 +308,7 @@ final class StoryStream {
         }
         join(target, vector: vector, day: features.day, article: article, top: top)
         assignments.append(Int32(target))
-        if configuration.refinePasses > 0 { liveVectors[article] = (vector, features.day) }
+        if configuration.refinePasses > 0 { liveVectors[article] = (vector, features.day, top) }
         remember(features.signature, article: article, day: features.day)
         touched.insert(target)
         if (article + 1) % configuration.mergeInterval == 0 {
