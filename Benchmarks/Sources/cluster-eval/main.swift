@@ -53,6 +53,7 @@ while let argument = arguments.popFirst() {
     case "--name-blend": configuration.nameBlend = Double(arguments.popFirst() ?? "") ?? configuration.nameBlend
     case "--refine": configuration.refinePasses = Int(arguments.popFirst() ?? "") ?? 0
     case "--split": configuration.splitThreshold = Double(arguments.popFirst() ?? "") ?? 0
+    case "--min-split": configuration.minimumSplitSize = Int(arguments.popFirst() ?? "") ?? 6
     case "--background":
         configuration.backgroundDocuments = Int(arguments.popFirst() ?? "") ?? configuration.backgroundDocuments
     case "--set": sets = [arguments.popFirst() ?? "all"]

@@ -106,6 +106,8 @@ final class StoryStream {
     }
 
     /// Vectors (and days) of the articles whose stories are live, for `refine`.
+    /// For revision: the first article of each live near-duplicate's group of copies.
+    private var copySource: [Int: Int] = [:]
     private var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?, top: [UInt64])] = [:]
 
     /// Revisits the articles of live stories in input order: one that is now closer to another story's centroid
@@ -143,7 +145,9 @@ final class StoryStream {
     }
 
     /// A live story whose members fall into two groups with dissimilar centroids (two events of the same kind
-    /// that were merged) is split by 2-means: the group holding its first article keeps the number.
+    /// that were merged) is split by 2-means: the group holding its first article keeps the number. Near-duplicates
+    /// (copies, wire text) count as one article: a story made of a few articles and their copies is not split
+    /// along the copies.
     private func splitMixedStories() {
         var members: [Int: [Int]] = [:]
         for article in liveVectors.keys.sorted() {
@@ -163,9 +167,29 @@ final class StoryStream {
             centroid.reduce(0) { $0 + Double($1.value * $1.value) }.squareRoot()
         }
         for story in members.keys.sorted() {
-            let list = members[story]!
-            guard list.count >= configuration.minimumSplitSize else { continue }
-            let vectors = list.map { liveVectors[$0]!.vector }
+            let members = members[story]!
+            guard members.count >= configuration.minimumSplitSize else { continue }
+            // Units: each article with its near-duplicates in the story, as one averaged vector.
+            var unitOf: [Int: Int] = [:]
+            var units: [[Int]] = []
+            for article in members {
+                if let source = copySource[article], let unit = unitOf[source] {
+                    unitOf[article] = unit
+                    units[unit].append(article)
+                } else {
+                    unitOf[article] = units.count
+                    units.append([article])
+                }
+            }
+            guard units.count >= configuration.minimumSplitSize else { continue }
+            let list = units.indices.map { $0 }
+            let vectors = units.map { unit -> Vector in
+                if unit.count == 1 { return liveVectors[unit[0]]!.vector }
+                var sum = FeatureMap<Float>()
+                for article in unit { add(liveVectors[article]!.vector, to: &sum) }
+                let length = Float(norm(sum))
+                return sum.map { ($0.key, $0.value / length) }
+            }
             let whole = stories[story].centroid
             let wholeNorm = stories[story].normSquared.squareRoot()
             // Seeds: the member least like the story, and the member least like that one.
@@ -200,10 +224,12 @@ final class StoryStream {
             stories.append(Story())
             parent.append(target)
             for index in list.indices where side[index] == leaving {
-                let (vector, day, top) = liveVectors[list[index]]!
-                leave(story, vector: vector, article: list[index])
-                join(target, vector: vector, day: day, article: list[index], top: top)
-                assignments[list[index]] = Int32(target)
+                for article in units[index] {
+                    let (vector, day, top) = liveVectors[article]!
+                    leave(story, vector: vector, article: article)
+                    join(target, vector: vector, day: day, article: article, top: top)
+                    assignments[article] = Int32(target)
+                }
             }
         }
     }
@@ -266,6 +292,7 @@ final class StoryStream {
         var duplicateStory: Int?
         if let (source, similarity) = nearestDuplicate(features.signature) {
             lineage.append(DuplicateEdge(copy: article, source: source, similarity: similarity))
+            if configuration.refinePasses > 0 { copySource[article] = copySource[source] ?? source }
             let story = find(Int(assignments[source]))
             if !stories[story].retired && compatible(stories[story], day: features.day) { duplicateStory = story }
         }
@@ -499,7 +526,10 @@ final class StoryStream {
             var old = now - story.lastArticle > configuration.idleArticles
             if let newestDay, let last = story.lastDay { old = old || newestDay - last > configuration.windowDays }
             if old {
-                for member in story.members { liveVectors[member] = nil }
+                for member in story.members {
+                    liveVectors[member] = nil
+                    copySource[member] = nil
+                }
                 stories[index] = Story()
                 stories[index].retired = true
             }
