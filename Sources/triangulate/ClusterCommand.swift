@@ -33,6 +33,8 @@ struct ClusterCommand: ParsableCommand {
 
     /// Articles handed to the clusterer at a time (features are computed on all cores within a batch).
     static let batchSize = 4096
+    /// A longer input line is reported and skipped, never held in memory whole.
+    static let maxLineBytes = 16 << 20
 
     func run() throws {
         let handle: FileHandle
@@ -47,15 +49,19 @@ struct ClusterCommand: ParsableCommand {
         let session = ClusterSession()
         var ids: [String] = []  // per article, in order
         var slots: [Int?] = []  // per input line: its article, or nil for an unreadable line
-        var errors: [Int: String] = [:]
+        var errors: [Int: (line: Int, description: String)] = [:]  // by output position
         var batch: [ClusterItem] = []
         var pending: [UInt8] = []
-        var lineNumber = 0
-        func consume(_ bytes: [UInt8]) {
-            JSONLines.forEachLine(in: bytes) { line, _ in
-                lineNumber += 1
+        var linesBefore = 0  // input lines (blank ones included) before the bytes being consumed
+        func fail(_ description: String, line: Int) {
+            slots.append(nil)
+            errors[slots.count - 1] = (line, description)
+            if !quiet { Terminal.error("\(input ?? "stdin"): \(description)") }
+        }
+        func consume(_ bytes: ArraySlice<UInt8>) {
+            JSONLines.forEachLine(in: Array(bytes)) { line, number in
                 do throws(JSONLines.Failure) {
-                    let item = try ClusterItem.parse(line: line, number: lineNumber)
+                    let item = try ClusterItem.parse(line: line, number: linesBefore + number)
                     ids.append(item.id)
                     slots.append(ids.count - 1)
                     batch.append(item)
@@ -64,33 +70,53 @@ struct ClusterCommand: ParsableCommand {
                         batch.removeAll(keepingCapacity: true)
                     }
                 } catch {
-                    slots.append(nil)
-                    errors[slots.count - 1] = error.description
-                    if !quiet { Terminal.error("\(input ?? "stdin"): \(error.description)") }
+                    fail(error.description, line: linesBefore + number)
                 }
             }
+            linesBefore += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
+        var skippingLongLine = false
         while true {
             let chunk = handle.readData(ofLength: 4 << 20)
             if chunk.isEmpty { break }
-            pending += chunk
-            guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
-            consume(Array(pending[...lastNewline]))
-            pending.removeSubrange(...lastNewline)
+            var bytes = [UInt8](chunk)
+            if skippingLongLine {
+                guard let newline = bytes.firstIndex(of: 0x0A) else { continue }
+                bytes.removeSubrange(...newline)
+                skippingLongLine = false
+            }
+            // The line in progress (`pending` holds nothing else) would grow past the limit: report and drop it.
+            let firstNewline = bytes.firstIndex(of: 0x0A)
+            if pending.count + (firstNewline ?? bytes.count) > Self.maxLineBytes {
+                linesBefore += 1
+                fail("line \(linesBefore): longer than \(Self.maxLineBytes >> 20) MiB, skipped", line: linesBefore)
+                pending.removeAll()
+                guard let firstNewline else {
+                    skippingLongLine = true
+                    continue
+                }
+                bytes.removeSubrange(...firstNewline)
+            }
+            pending += bytes
+            if let lastNewline = pending.lastIndex(of: 0x0A) {
+                consume(pending[...lastNewline])
+                pending.removeSubrange(...lastNewline)
+            }
         }
-        if !pending.isEmpty { consume(pending) }
+        if !pending.isEmpty { consume(pending[...]) }
         session.add(batch)
         let result = session.finish()
 
         var out = ""
         out.reserveCapacity(ids.count * 40)
-        for (line, slot) in slots.enumerated() {
+        for (position, slot) in slots.enumerated() {
             if let slot {
                 // A story is named by its first article's id.
                 out +=
                     "{\"id\":\(JSONReport.quote(ids[slot])),\"story\":\(JSONReport.quote(ids[result.stories[slot]]))}\n"
             } else {
-                out += "{\"line\":\(line + 1),\"error\":\(JSONReport.quote(errors[line] ?? "unreadable"))}\n"
+                let (number, description) = errors[position] ?? (position + 1, "unreadable")
+                out += "{\"line\":\(number),\"error\":\(JSONReport.quote(description))}\n"
             }
         }
         if let output {

@@ -110,4 +110,29 @@ struct CLITests {
         #expect(objects[0]["story"] as? String != objects[2]["story"] as? String)
         #expect(throws: (any Error).self) { try ClusterCommand.parse(["--input"]) }
     }
+
+    @Test func clusterSkipsAnOversizedLineAndNamesIt() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var data = Data(#"{"id": "first", "text": "The harbor board voted to keep the night ferries running."}"#.utf8)
+        data.append(contentsOf: [0x0A, 0x0A])  // a blank line: not an input, but it counts in line numbers
+        data.append(Data(#"{"id": "huge", "text": ""#.utf8))
+        data.append(Data(repeating: UInt8(ascii: "a"), count: ClusterCommand.maxLineBytes + 1000))
+        data.append(Data(#""}"#.utf8))
+        data.append(0x0A)
+        data.append(
+            Data(#"{"id": "last", "text": "Ferry riders welcomed the harbor board's vote on night service."}"#.utf8))
+        try data.write(to: URL(fileURLWithPath: dir + "/in.jsonl"))
+        var command = try ClusterCommand.parse([
+            "--input", dir + "/in.jsonl", "--output", dir + "/out.jsonl", "--quiet",
+        ])
+        try command.run()
+        let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["id"] as? String } == ["first", nil, "last"])
+        #expect(objects[1]["line"] as? Int == 3)
+        #expect((objects[1]["error"] as? String)?.contains("longer than 16 MiB") == true)
+    }
 }
