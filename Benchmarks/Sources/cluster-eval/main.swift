@@ -50,7 +50,6 @@ while let argument = arguments.popFirst() {
     case "--threshold": configuration.threshold = Double(arguments.popFirst() ?? "") ?? configuration.threshold
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
-    case "--name-blend": configuration.nameBlend = Double(arguments.popFirst() ?? "") ?? configuration.nameBlend
     case "--refine": configuration.refinePasses = Int(arguments.popFirst() ?? "") ?? 0
     case "--split": configuration.splitThreshold = Double(arguments.popFirst() ?? "") ?? 0
     case "--min-split": configuration.minimumSplitSize = Int(arguments.popFirst() ?? "") ?? 6

@@ -7,9 +7,6 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var mergeThreshold: Double
     /// Weight of a name feature (a capitalized word inside a sentence) relative to a content word.
     public var nameWeight: Double
-    /// Share of the score given to the cosine of names alone (people, organizations, places as capitalized words):
-    /// events of the same kind share their vocabulary but not their names.
-    public var nameBlend: Double
     /// How many times a title word counts.
     public var titleWeight: Float
     /// Articles published further apart than this (when both dates are known) never share a story; stories older
@@ -44,7 +41,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var duplicateThreshold: Double
 
     public init(
-        threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2, nameBlend: Double = 0,
+        threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2,
         titleWeight: Float = 2,
         windowDays: Int = 10, refinePasses: Int = 2, splitThreshold: Double = 0.61, minimumSplitSize: Int = 6,
         idleArticles: Int = 50_000, backgroundDocuments: Int = 200,
@@ -56,7 +53,6 @@ public struct ClusterConfiguration: Sendable, Hashable {
         self.threshold = threshold
         self.mergeThreshold = mergeThreshold
         self.nameWeight = nameWeight
-        self.nameBlend = nameBlend
         self.titleWeight = titleWeight
         self.windowDays = windowDays
         self.refinePasses = refinePasses

@@ -1,14 +1,15 @@
 /// What the clusterer knows of one article: term counts (stemmed content words, and names — capitalized words inside
 /// a sentence — as features of their own), a MinHash signature of its word shingles, and its day.
 struct StoryFeatures: Sendable {
-    /// (feature key, count), sorted by key. Keys are 64-bit hashes of "t:stem" or "n:name".
+    /// (feature key, count), sorted by key. Keys are 64-bit hashes of a stem (even) or of a name (odd).
     var counts: [(key: UInt64, count: Float)]
-    /// Which of `counts` are names (same order).
-    var isName: [Bool]
     /// Minimum hash per permutation over the word 4-shingles; empty when the text has fewer than 4 words.
     var signature: [UInt32]
     /// Days since 1970-01-01 of the publication date, when known.
     var day: Int?
+
+    /// Name features have odd keys, word features even ones.
+    static func isName(_ key: UInt64) -> Bool { key & 1 == 1 }
 }
 
 /// Turns text into `StoryFeatures`. Holds a stemmer, so one per thread.
@@ -55,7 +56,7 @@ final class StoryFeatureExtractor {
     static let nameSeed: UInt64 = 0x0FED_CBA9_8765_4321
 
     func features(title: String?, text: String, day: Int?) -> StoryFeatures {
-        var counts: [UInt64: (count: Float, name: Bool)] = [:]
+        var counts: [UInt64: Float] = [:]
         var shingle: [UInt64] = []  // hashes of the last words, for 4-shingles
         var signature = [UInt32](repeating: .max, count: permutations.count)
         var words = 0
@@ -130,10 +131,10 @@ final class StoryFeatureExtractor {
             let stem = stemmer.stem(lower)
             let termKey = Self.hash(stem.utf8, seed: Self.termSeed) & ~1  // even: a word; odd: a name
 
-            counts[termKey, default: (0, false)].count += weight
+            counts[termKey, default: 0] += weight
             if capitalized && !sentenceStart {
                 let nameKey = Self.hash(word, seed: Self.nameSeed) | 1
-                counts[nameKey, default: (0, true)].count += weight
+                counts[nameKey, default: 0] += weight
             }
         }
         if let title, !title.isEmpty { scan(title, weight: configuration.titleWeight) }
@@ -141,7 +142,7 @@ final class StoryFeatureExtractor {
         scan(text, weight: 1)
         let sorted = counts.sorted { $0.key < $1.key }
         return StoryFeatures(
-            counts: sorted.map { ($0.key, $0.value.count) }, isName: sorted.map(\.value.name),
+            counts: sorted.map { ($0.key, $0.value) },
             signature: words >= 4 ? signature : [], day: day)
     }
 }

@@ -38,8 +38,6 @@ final class StoryStream {
     private struct Story {
         var centroid = FeatureMap<Float>()
         var normSquared: Double = 0
-        /// Of the names alone (odd keys).
-        var nameNormSquared: Double = 0
         var size = 0
         /// Articles in the story, kept only while revision may need them (`refinePasses` > 0).
         var members: [Int] = []
@@ -121,23 +119,13 @@ final class StoryStream {
             guard !stories[own].retired else { continue }
             var ownScore = -1.0
             if stories[own].size > 1 {
-                var dot: Double = 0
-                for (key, weight) in vector {
-                    if let value = stories[own].centroid[key] { dot += Double(weight * value) }
-                }
+                let dot = Self.dot(vector, stories[own].centroid)
                 let rest = stories[own].normSquared - 2 * dot + 1
                 ownScore = rest > 1e-9 ? (dot - 1) / rest.squareRoot() : -1
             }
-            var best: (story: Int, score: Double)?
-            for candidate in candidates(top: top) where candidate != own {
-                let story = stories[candidate]
-                guard compatible(story, day: day), story.normSquared > 0 else { continue }
-                var dot: Double = 0
-                for (key, weight) in vector { if let value = story.centroid[key] { dot += Double(weight * value) } }
-                let score = dot / story.normSquared.squareRoot()
-                if score > (best?.score ?? -1) { best = (candidate, score) }
-            }
-            guard let best, best.score >= configuration.threshold, best.score > ownScore else { continue }
+            guard let best = closestStory(vector, top: top, day: day, excluding: own),
+                best.score >= configuration.threshold, best.score > ownScore
+            else { continue }
             leave(own, vector: vector, article: article)
             join(best.story, vector: vector, day: day, article: article, top: top)
             assignments[article] = Int32(best.story)
@@ -159,9 +147,7 @@ final class StoryStream {
         }
         func cosine(_ vector: Vector, _ centroid: FeatureMap<Float>, _ norm: Double) -> Double {
             guard norm > 0 else { return 0 }
-            var dot: Double = 0
-            for (key, weight) in vector { if let value = centroid[key] { dot += Double(weight * value) } }
-            return dot / norm
+            return Self.dot(vector, centroid) / norm
         }
         func norm(_ centroid: FeatureMap<Float>) -> Double {
             centroid.reduce(0) { $0 + Double($1.value * $1.value) }.squareRoot()
@@ -241,7 +227,6 @@ final class StoryStream {
             guard let old = story.centroid[key] else { continue }
             let new = old - weight
             story.normSquared += Double(new * new - old * old)
-            if key & 1 == 1 { story.nameNormSquared += Double(new * new - old * old) }
             story.centroid.add(key, abs(new) < 1e-6 ? -old : -weight)
         }
         story.size -= 1
@@ -258,17 +243,39 @@ final class StoryStream {
         for (key, _) in features.counts { documentFrequency.add(key, 1) }
     }
 
+    /// Dot product of an article's vector with a centroid.
+    static func dot(_ vector: [(key: UInt64, weight: Float)], _ centroid: FeatureMap<Float>) -> Double {
+        var dot: Double = 0
+        for (key, weight) in vector { if let value = centroid[key] { dot += Double(weight * value) } }
+        return dot
+    }
+
+    /// The candidate story (live, within the date window) whose centroid is most similar to the article, by cosine;
+    /// ties go to the older story (candidates come in story order).
+    private func closestStory(
+        _ vector: [(key: UInt64, weight: Float)], top: [UInt64], day: Int?, excluding: Int? = nil
+    ) -> (story: Int, score: Double)? {
+        var best: (story: Int, score: Double)?
+        for candidate in candidates(top: top) where candidate != excluding {
+            let story = stories[candidate]
+            guard compatible(story, day: day), story.normSquared > 0 else { continue }
+            let score = Self.dot(vector, story.centroid) / story.normSquared.squareRoot()
+            if score > (best?.score ?? -1) { best = (candidate, score) }
+        }
+        return best
+    }
+
     /// TF-IDF weights, normalized; names weigh `nameWeight` times more.
     private func vector(_ features: StoryFeatures) -> [(key: UInt64, weight: Float)] {
         var vector: [(key: UInt64, weight: Float)] = []
         vector.reserveCapacity(features.counts.count)
         var norm: Float = 0
         let total = Float(documents) + Float(configuration.backgroundDocuments)
-        for (index, (key, count)) in features.counts.enumerated() {
+        for (key, count) in features.counts {
             let df = Float(documentFrequency[key] ?? 1)
             let idf: Float = logf((1 + total) / (1 + df)) + 1
             var weight: Float = (1 + logf(count)) * idf
-            if features.isName[index] { weight *= Float(configuration.nameWeight) }
+            if StoryFeatures.isName(key) { weight *= Float(configuration.nameWeight) }
             vector.append((key, weight))
             norm += weight * weight
         }
@@ -297,34 +304,7 @@ final class StoryStream {
             if !stories[story].retired && compatible(stories[story], day: features.day) { duplicateStory = story }
         }
 
-        var nameNorm: Double = 0
-        for (key, weight) in vector where key & 1 == 1 { nameNorm += Double(weight * weight) }
-        nameNorm = nameNorm.squareRoot()
-        var best: (story: Int, score: Double)?
-        if let duplicateStory {
-            best = (duplicateStory, 1)
-        } else {
-            for candidate in candidates(top: top) {
-                let story = stories[candidate]
-                guard compatible(story, day: features.day), story.normSquared > 0 else { continue }
-                var dot: Double = 0
-                var nameDot: Double = 0
-                for (key, weight) in vector {
-                    if let value = story.centroid[key] {
-                        dot += Double(weight * value)
-                        if key & 1 == 1 { nameDot += Double(weight * value) }
-                    }
-                }
-                var score = dot / story.normSquared.squareRoot()
-                if nameNorm > 0 && story.nameNormSquared > 0 && configuration.nameBlend > 0 {
-                    let nameCosine = nameDot / (nameNorm * story.nameNormSquared.squareRoot())
-                    score = (1 - configuration.nameBlend) * score + configuration.nameBlend * nameCosine
-                }
-                if score > (best?.score ?? -1) || (score == best?.score && candidate < best!.story) {
-                    best = (candidate, score)
-                }
-            }
-        }
+        let best = duplicateStory.map { (story: $0, score: 1.0) } ?? closestStory(vector, top: top, day: features.day)
         let target: Int
         if let best, best.score >= configuration.threshold {
             target = best.story
@@ -345,14 +325,13 @@ final class StoryStream {
     }
 
     private func join(
-        _ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int, top: [UInt64]? = nil
+        _ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int, top: [UInt64]
     ) {
         var story = stories[target]
         stories[target] = Story()  // keep the dictionaries uniquely referenced while they change
         for (key, weight) in vector {
             let old = story.centroid.add(key, weight)
             story.normSquared += Double(2 * old * weight + weight * weight)
-            if key & 1 == 1 { story.nameNormSquared += Double(2 * old * weight + weight * weight) }
         }
         story.size += 1
         if configuration.refinePasses > 0 { story.members.append(article) }
@@ -362,7 +341,7 @@ final class StoryStream {
             story.lastDay = max(story.lastDay ?? day, day)
         }
         // Index the story under the article's heaviest features.
-        for key in top ?? topKeys(vector) where story.indexed.insert(key).inserted {
+        for key in top where story.indexed.insert(key).inserted {
             postings[key, default: []].append(Int32(target))
         }
         stories[target] = story
@@ -378,10 +357,6 @@ final class StoryStream {
 
     /// Live stories sharing the article's heaviest features, most shared first, at most `maxCandidates`, in story
     /// order. Posting lists that are mostly retired stories are compacted on the way.
-    private func candidates(_ vector: [(key: UInt64, weight: Float)]) -> [Int] {
-        candidates(top: topKeys(vector))
-    }
-
     private func candidates(top: [UInt64]) -> [Int] {
         if hitCounts.count < stories.count {
             hitCounts += repeatElement(0, count: stories.count - hitCounts.count)
@@ -501,7 +476,6 @@ final class StoryStream {
         stories[older] = Story()
         for (key, value) in gone.centroid { keep.centroid.add(key, value) }
         keep.normSquared = keep.centroid.reduce(0) { $0 + Double($1.value * $1.value) }
-        keep.nameNormSquared = keep.centroid.reduce(0) { $0 + ($1.key & 1 == 1 ? Double($1.value * $1.value) : 0) }
         keep.size += gone.size
         keep.members += gone.members
         keep.lastArticle = max(keep.lastArticle, gone.lastArticle)
