@@ -54,38 +54,33 @@ public struct Pipeline: Sendable {
         let ingest = Ingest(configuration: configuration.ingest)
         let extract = Extract(configuration: configuration.extract)
         let inputs = ingest.inputs(from: paths)
-        var results = [Result<Article, Failure>?](repeating: nil, count: inputs.count)
         let done = Mutex(0)
-        let workerCount = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each index is written by exactly one iteration
-            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                for index in stride(from: worker, to: inputs.count, by: workerCount) {
-                    let result: Result<Article, Failure>
-                    switch inputs[index].flatMap({ ingest.read($0.path, explicitlyNamed: $0.named) }) {
-                    case .failure(let error):
-                        result = .failure(Failure(origin: error.path, reason: error.reason))
-                    case .success(let document):
-                        do throws(ExtractError) {
-                            result = .success(try extract.article(from: document))
-                        } catch {
-                            result = .failure(Failure(origin: error.origin, reason: error.reason))
-                        }
-                    }
-                    slots[index] = result
-                    if let progress {
-                        let count = done.withLock { value in
-                            value += 1
-                            return value
-                        }
-                        progress(count, inputs.count)
-                    }
+        let results = Parallel.map(
+            count: inputs.count, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount
+        ) { _, index -> Result<Article, Failure> in
+            let result: Result<Article, Failure>
+            switch inputs[index].flatMap({ ingest.read($0.path, explicitlyNamed: $0.named) }) {
+            case .failure(let error):
+                result = .failure(Failure(origin: error.path, reason: error.reason))
+            case .success(let document):
+                do throws(ExtractError) {
+                    result = .success(try extract.article(from: document))
+                } catch {
+                    result = .failure(Failure(origin: error.origin, reason: error.reason))
                 }
             }
+            if let progress {
+                let count = done.withLock { value in
+                    value += 1
+                    return value
+                }
+                progress(count, inputs.count)
+            }
+            return result
         }
         var seen: [String: Int] = [:]
         return results.map { slot in
-            guard case .success(var article) = slot! else { return slot! }
+            guard case .success(var article) = slot else { return slot }
             let count = seen[article.id, default: 0] + 1
             seen[article.id] = count
             if count > 1 { article.id += "~\(count)" }

@@ -64,22 +64,12 @@ public final class ClusterSession {
 
     public func add(_ items: [ClusterItem]) {
         guard !items.isEmpty else { return }
-        var features = [StoryFeatures?](repeating: nil, count: items.count)
-        let workerCount = min(workers, items.count)
-        let extractors = self.extractors
-        features.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each index is written by exactly one worker
-            nonisolated(unsafe) let extractors = extractors  // each worker uses its own
-            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                let extractor = extractors[worker]
-                for index in stride(from: worker, to: items.count, by: workerCount) {
-                    let item = items[index]
-                    slots[index] = extractor.features(
-                        title: item.title, text: item.text, day: item.published?.dayNumber)
-                }
-            }
+        nonisolated(unsafe) let extractors = self.extractors  // each worker uses its own
+        let features = Parallel.map(count: items.count, workers: workers) { worker, index in
+            let item = items[index]
+            return extractors[worker].features(title: item.title, text: item.text, day: item.published?.dayNumber)
         }
-        stream.add(features.map { $0! })
+        stream.add(features)
     }
 
     /// The story of every article added, after a last merge pass.
