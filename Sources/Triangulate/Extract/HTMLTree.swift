@@ -144,12 +144,6 @@ enum HTMLText {
         "article", "header", "footer", "ul", "ol", "dd", "dt", "figcaption", "table", "hr", "main", "aside", "nav",
     ]
 
-    /// Runs of whitespace (ASCII, no-break space, zero-width space, byte-order mark) become one space; the ends are
-    /// trimmed unless `keepingEnds`, which leaves one space where there was whitespace. Works on UTF-8 bytes.
-    static func collapse(_ text: String, keepingEnds: Bool = false) -> String {
-        collapseCounting(text, keepingEnds: keepingEnds).text
-    }
-
     /// Length and ends of a text once collapsed with its end spaces kept (see `HTMLNode.shape`).
     struct Shape {
         var scalars = 0
@@ -197,56 +191,35 @@ enum HTMLText {
         return 0
     }
 
-    /// `collapse`, also giving the result's length in Unicode scalars.
-    static func collapseCounting(_ text: String, keepingEnds: Bool) -> (text: String, scalars: Int) {
+    /// Runs of whitespace (`whitespaceWidth`) become one space; the ends are trimmed. Works on UTF-8 bytes.
+    static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> (text: String, scalars: Int) in
-            var scalars = 0
+        return text.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                var width = 0
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    width = 1
-                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
-                    width = 2
-                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {
-                    width = 3
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
-                    width = 3
-                }
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, index)
                 if width > 0 {
-                    pendingSpace = keepingEnds || !out.isEmpty
+                    pendingSpace = !out.isEmpty
                     index += width
                     continue
                 }
                 if pendingSpace {
                     out.append(0x20)
-                    scalars += 1
                     pendingSpace = false
                 }
-                out.append(byte)
-                if byte & 0xC0 != 0x80 { scalars += 1 }
+                out.append(bytes[index])
                 index += 1
             }
-            if pendingSpace && keepingEnds {
-                out.append(0x20)
-                scalars += 1
-            }
-            return (String(decoding: out, as: UTF8.self), scalars)
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }
 
 /// Parses HTML bytes with libxml2's error-recovering HTML parser (through the CHTML shim) into an `HTMLNode` tree.
 enum HTMLParser {
-    static let skippedTags: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-    ]
 
     /// `encoding` nil lets libxml2 follow the page's own declaration.
     static func parse(_ bytes: [UInt8], encoding: String?) -> (root: HTMLNode, scripts: [String])? {
@@ -291,7 +264,7 @@ enum HTMLParser {
                     node.parent = stack.last
                     stack.last!.children.append(node)
                 }
-                if skipping > 0 || skippedTags.contains(tag) || tag == "script" { skipping += 1 }
+                if skipping > 0 || tag == "script" { skipping += 1 }  // the shim leaves other non-text elements out
                 stack.append(node)
             case 2:
                 let text = readString()

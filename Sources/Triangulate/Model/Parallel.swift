@@ -12,7 +12,9 @@ enum Parallel {
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer  // each index is written by exactly one worker
             DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                for index in stride(from: worker, to: count, by: workerCount) { slots[index] = transform(worker, index) }
+                for index in stride(from: worker, to: count, by: workerCount) {
+                    slots[index] = transform(worker, index)
+                }
             }
         }
         return results.map { $0! }
