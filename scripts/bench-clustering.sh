@@ -10,14 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ecb=$(realpath "${ECB:-../shared/bench/clustering/ecbplus.jsonl}")
 [ -f "$ecb" ] || { echo "error: no ECB+ file at $ecb" >&2; exit 1; }
-venv=.build/bench-venv
 work=.build/bench-clustering
 mkdir -p "$work"
-if ! "$venv/bin/python" -c 'import sklearn, datasketch' 2>/dev/null; then
-    echo "installing scikit-learn and datasketch into $venv (PyPI)" >&2
-    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check scikit-learn datasketch >&2
-fi
+source scripts/bench-common.sh
+bench_peers 'import sklearn, datasketch' scikit-learn datasketch
 swift build -c release --product triangulate >&2
 (cd Benchmarks && swift build -c release --product cluster-eval >&2)
 eval_tool=Benchmarks/.build/release/cluster-eval
@@ -25,26 +21,15 @@ eval_tool=Benchmarks/.build/release/cluster-eval
 echo "== accuracy on ECB+ (defaults; chosen on the odd topics) =="
 $eval_tool "$ecb"
 
-# seconds and peak RSS (KiB) of one whole-process run; output to $2
-timed() {
-    local out=$1
-    shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$out"
-    cat "$work/time"
-}
 peer_n=${PEER_N:-3000}  # scikit-learn is quadratic in time and memory: keep its stream small
 python3 scripts/synthetic-stream.py "$peer_n" --source "$ecb" > "$work/syn-$peer_n.jsonl"
 echo "== speed, whole process (best of 3 for triangulate) =="
 for input in "$ecb" "$work/syn-$peer_n.jsonl"; do
     name=$(basename "$input" .jsonl)
-    best=""
-    for _ in 1 2 3; do
-        read -r s k < <(timed "$work/tri-$name.out" ./.build/release/triangulate cluster --input "$input" \
-            --lineage "$work/tri-$name.lineage")
-        if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; best_k=$k; fi
-    done
-    read -r sk_s sk_k < <(timed "$work/sk-$name.out" "$venv/bin/python" scripts/peer-clustering.py sklearn "$input")
-    read -r ds_s ds_k < <(timed "$work/ds-$name.out" "$venv/bin/python" scripts/peer-clustering.py datasketch "$input")
+    read -r best best_k < <(best_of_3 "$work/tri-$name.out" ./.build/release/triangulate cluster --input "$input" \
+        --lineage "$work/tri-$name.lineage")
+    read -r sk_s sk_k < <(timed "$work/sk-$name.out" "$bench_venv/bin/python" scripts/peer-clustering.py sklearn "$input")
+    read -r ds_s ds_k < <(timed "$work/ds-$name.out" "$bench_venv/bin/python" scripts/peer-clustering.py datasketch "$input")
     echo "$name ($(wc -l < "$input") articles):"
     printf "  %-44s %7.2f s  peak RSS %7.1f MiB\n" "triangulate cluster (stories + near-duplicates)" "$best" \
         "$(awk "BEGIN{print $best_k/1024}")"

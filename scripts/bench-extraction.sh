@@ -8,41 +8,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=$(realpath "${1:-../shared/bench/extraction}")
 [ -f "$bench/ground-truth.json" ] || { echo "error: no benchmark at $bench" >&2; exit 1; }
-venv=.build/bench-venv
 out=.build/bench-extraction
 mkdir -p "$out"
-
-if ! "$venv/bin/python" -c 'import trafilatura, sys; sys.exit(trafilatura.__version__ != "2.3.1")' 2>/dev/null; then
-    echo "installing trafilatura 2.3.1 into $venv (PyPI)" >&2
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check trafilatura==2.3.1 lxml_html_clean >&2
-fi
+source scripts/bench-common.sh
+bench_peers 'import trafilatura, sys; sys.exit(trafilatura.__version__ != "2.3.1")' trafilatura==2.3.1 lxml_html_clean
 swift build -c release --product triangulate >&2
 (cd Benchmarks && swift build -c release --product extraction-eval >&2)
 
-# One run of a command: wall seconds and peak RSS in KiB, from GNU time.
-measure() {
-    local name=$1
-    shift
-    /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.jsonl"
-    read -r seconds kib < "$out/$name.time"
-    echo "$seconds $kib"
-}
-# Best of three for each (the first run also warms the page cache for both).
-best() {
-    local name=$1
-    shift
-    local best_s="" best_k=""
-    for _ in 1 2 3; do
-        read -r s k < <(measure "$name" "$@")
-        if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_k=$k; fi
-    done
-    echo "$best_s $best_k"
-}
 pages=$(ls "$bench"/html/*.html.gz | wc -l)
-read -r tri_s tri_k < <(best triangulate ./.build/release/triangulate extract --quiet "$bench"/html --format jsonl)
-read -r traf_s traf_k < <(best trafilatura "$venv/bin/python" scripts/trafilatura-extract.py "$bench/html")
+read -r tri_s tri_k < <(best_of_3 "$out/triangulate.jsonl" ./.build/release/triangulate extract --quiet "$bench"/html \
+    --format jsonl)
+read -r traf_s traf_k < <(best_of_3 "$out/trafilatura.jsonl" "$bench_venv/bin/python" scripts/trafilatura-extract.py \
+    "$bench/html")
 
 echo "extraction over $pages pages, whole process, best of 3 ($(nproc) cores):"
 printf "  %-24s %7.2f s   peak RSS %6.1f MiB\n" "triangulate extract" "$tri_s" "$(awk "BEGIN{print $tri_k/1024}")"
