@@ -209,19 +209,28 @@ public struct Corroborate: Sendable {
 
     // MARK: Conflicts
 
+    /// Claims with exactly one predicate class among `classes`, grouped by the actor the predicate is about, then by
+    /// that class.
+    static func bySubject(
+        _ claims: [Claim], classes: Set<Predicates.Class>, names: StoryNames
+    ) -> [String: [Predicates.Class: [Claim]]] {
+        var grouped: [String: [Predicates.Class: [Claim]]] = [:]
+        for claim in claims {
+            let kinds = claim.classes.intersection(classes)
+            guard kinds.count == 1, let kind = kinds.first else { continue }
+            for subject in claim.subjects(of: kind, names) {
+                grouped[subject, default: [:]][kind, default: []].append(claim)
+            }
+        }
+        return grouped
+    }
+
     func conflicts(_ claims: [Claim], names: StoryNames, weights: [String: Double], story: Story) -> [Conflict] {
         var result: [Conflict] = []
         let reported = claims.filter { !$0.quoted }
 
         // Status: one actor, answers of different kinds in different articles.
-        var statuses: [String: [Predicates.Class: [Claim]]] = [:]
-        for claim in reported {
-            let kinds = claim.classes.intersection(Predicates.statusClasses)
-            guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(of: kind, names) {
-                statuses[subject, default: [:]][kind, default: []].append(claim)
-            }
-        }
+        let statuses = Self.bySubject(reported, classes: Predicates.statusClasses, names: names)
         for key in names.order {
             guard let byKind = statuses[key], byKind.count >= 2, let name = names.name(key) else { continue }
             let kinds = Predicates.Class.allCases.filter { byKind[$0] != nil }
@@ -246,14 +255,7 @@ public struct Corroborate: Sendable {
         }
 
         // Polarity: one actor scaling back in some articles, expanding in others, about a shared topic.
-        var directions: [String: [Predicates.Class: [Claim]]] = [:]
-        for claim in reported {
-            let kinds = claim.classes.intersection(Predicates.directionClasses)
-            guard kinds.count == 1, let kind = kinds.first else { continue }
-            for subject in claim.subjects(of: kind, names) {
-                directions[subject, default: [:]][kind, default: []].append(claim)
-            }
-        }
+        let directions = Self.bySubject(reported, classes: Predicates.directionClasses, names: names)
         for key in names.order {
             guard let byKind = directions[key], let up = byKind[.increase], let down = byKind[.decrease],
                 let name = names.name(key)
