@@ -71,8 +71,6 @@ final class StoryStream {
         self.configuration = configuration
     }
 
-    var storyCount: Int { stories.count }
-
     /// The live story an article belongs to now.
     func story(ofArticle article: Int) -> Int { find(Int(assignments[article])) }
 

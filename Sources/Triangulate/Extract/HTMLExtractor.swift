@@ -77,7 +77,7 @@ final class HTMLExtractor {
         var blocks = mainBlocks(body)
         if blocks.joined().count < 200 {
             var all: [String] = []
-            collectAll(body, into: &all)
+            collect(body, into: &all)  // every text block, when no container stands out
             let paragraphs = body.all("p").map(\.textContent).filter { $0.count >= 20 }
             blocks = paragraphs.joined().count >= 200 ? paragraphs : all.filter { $0.count >= 30 }
         }
@@ -222,11 +222,6 @@ final class HTMLExtractor {
         var blocks: [String] = []
         for container in containers { collect(container, into: &blocks) }
         return blocks
-    }
-
-    /// Every text block of a subtree, for pages where no container stands out.
-    private func collectAll(_ node: HTMLNode, into blocks: inout [String]) {
-        collect(node, into: &blocks)
     }
 
     private func hasBlockChild(_ node: HTMLNode) -> Bool {

@@ -33,8 +33,6 @@ final class HTMLNode {
             .map { String(Substring($0)) }
     }()
 
-    func attribute(_ name: String) -> String? { attributes[name] }
-
     /// All text below this node, whitespace collapsed. Cached: call `clearCaches()` after changing the tree.
     var textContent: String {
         if let cachedText { return cachedText }
