@@ -2,7 +2,8 @@
 // the adjusted Rand index at event level, on the odd-numbered topics (where the defaults were chosen), the even ones
 // (held out) and all. Each set is clustered on its own, in file order, with ClusterConfiguration's defaults unless
 // overridden (for tuning on the odd topics only).
-// Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--set odd|even|all]
+// Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--refine N] [--split-gain X]
+//        [--split-similarity X] [--min-split N] [--background N] [--set odd|even|all] [--dump PREFIX]
 //        cluster-eval --score GOLD.jsonl PREDICTED.jsonl   (gold label: "event" or "story"; predicted: "story")
 import Foundation
 import Triangulate
@@ -51,7 +52,9 @@ while let argument = arguments.popFirst() {
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
     case "--refine": configuration.refinePasses = Int(arguments.popFirst() ?? "") ?? 0
-    case "--split": configuration.splitThreshold = Double(arguments.popFirst() ?? "") ?? 0
+    case "--split-gain": configuration.splitGain = Double(arguments.popFirst() ?? "") ?? 0
+    case "--split-similarity":
+        configuration.splitSimilarity = Double(arguments.popFirst() ?? "") ?? configuration.splitSimilarity
     case "--min-split": configuration.minimumSplitSize = Int(arguments.popFirst() ?? "") ?? 6
     case "--background":
         configuration.backgroundDocuments = Int(arguments.popFirst() ?? "") ?? configuration.backgroundDocuments

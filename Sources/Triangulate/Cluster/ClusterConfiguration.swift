@@ -15,9 +15,11 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// Passes of revision at the end of a batch: articles of live stories move to a story whose centroid is now
     /// closer than their own (0: none).
     public var refinePasses: Int
-    /// In revision, a story of at least `minimumSplitSize` articles whose two 2-means halves have a centroid cosine
-    /// below this is split (0: never).
-    public var splitThreshold: Double
+    /// In revision, a story of at least `minimumSplitSize` members (an article with its near-duplicates is one) is
+    /// split in two when that raises its members' mean leave-one-out cosine with their own group by more than
+    /// `splitGain` (`StorySplit`; 0: never) and the two halves' centroids have a cosine below `splitSimilarity`.
+    public var splitGain: Double
+    public var splitSimilarity: Double
     public var minimumSplitSize: Int
     /// For undated streams: a story no article joined in this many articles is retired.
     public var idleArticles: Int
@@ -43,7 +45,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public init(
         threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2,
         titleWeight: Float = 2,
-        windowDays: Int = 10, refinePasses: Int = 2, splitThreshold: Double = 0.61, minimumSplitSize: Int = 6,
+        windowDays: Int = 10, refinePasses: Int = 2, splitGain: Double = 0.0375, splitSimilarity: Double = 0.65,
+        minimumSplitSize: Int = 6,
         idleArticles: Int = 50_000, backgroundDocuments: Int = 200,
         candidateTerms: Int = 16,
         maxPostings: Int = 5_000, maxCandidates: Int = 20, mergeInterval: Int = 1_000, mergeCandidates: Int = 5,
@@ -56,7 +59,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
         self.titleWeight = titleWeight
         self.windowDays = windowDays
         self.refinePasses = refinePasses
-        self.splitThreshold = splitThreshold
+        self.splitGain = splitGain
+        self.splitSimilarity = splitSimilarity
         self.minimumSplitSize = minimumSplitSize
         self.idleArticles = idleArticles
         self.backgroundDocuments = backgroundDocuments

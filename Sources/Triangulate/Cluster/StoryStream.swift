@@ -110,7 +110,7 @@ final class StoryStream {
     /// (above the threshold) than to its own story without it moves there. Story numbers do not change; a story
     /// left empty is gone.
     private func refine() {
-        if configuration.splitThreshold > 0 { splitMixedStories() }
+        if configuration.splitGain > 0 { splitMixedStories() }
         for article in liveVectors.keys.sorted() {
             guard let (vector, day, top) = liveVectors[article] else { continue }
             let own = find(Int(assignments[article]))
@@ -130,25 +130,13 @@ final class StoryStream {
         }
     }
 
-    /// A live story whose members fall into two groups with dissimilar centroids (two events of the same kind
-    /// that were merged) is split by 2-means: the group holding its first article keeps the number. Near-duplicates
-    /// (copies, wire text) count as one article: a story made of a few articles and their copies is not split
-    /// along the copies.
+    /// A live story whose members fall into two groups (two events of the same kind that were merged) is split in
+    /// two (`StorySplit`): the group holding its first article keeps the number. Near-duplicates (copies, wire text)
+    /// count as one member: a story made of a few articles and their copies is not split along the copies.
     private func splitMixedStories() {
         var members: [Int: [Int]] = [:]
         for article in liveVectors.keys.sorted() {
             members[find(Int(assignments[article])), default: []].append(article)
-        }
-        typealias Vector = [(key: UInt64, weight: Float)]
-        func add(_ vector: Vector, to centroid: inout FeatureMap<Float>) {
-            for (key, weight) in vector { centroid.add(key, weight) }
-        }
-        func cosine(_ vector: Vector, _ centroid: FeatureMap<Float>, _ norm: Double) -> Double {
-            guard norm > 0 else { return 0 }
-            return Self.dot(vector, centroid) / norm
-        }
-        func norm(_ centroid: FeatureMap<Float>) -> Double {
-            centroid.reduce(0) { $0 + Double($1.value * $1.value) }.squareRoot()
         }
         for story in members.keys.sorted() {
             let members = members[story]!
@@ -166,48 +154,23 @@ final class StoryStream {
                 }
             }
             guard units.count >= configuration.minimumSplitSize else { continue }
-            let list = units.indices.map { $0 }
-            let vectors = units.map { unit -> Vector in
+            let vectors = units.map { unit -> StorySplit.Vector in
                 if unit.count == 1 { return liveVectors[unit[0]]!.vector }
                 var sum = FeatureMap<Float>()
-                for article in unit { add(liveVectors[article]!.vector, to: &sum) }
-                let length = Float(norm(sum))
+                for article in unit { for (key, weight) in liveVectors[article]!.vector { sum.add(key, weight) } }
+                let length = sum.reduce(Float(0)) { $0 + $1.value * $1.value }.squareRoot()
                 return sum.map { ($0.key, $0.value / length) }
             }
-            let whole = stories[story].centroid
-            let wholeNorm = stories[story].normSquared.squareRoot()
-            // Seeds: the member least like the story, and the member least like that one.
-            let first = (0..<list.count).min {
-                cosine(vectors[$0], whole, wholeNorm) < cosine(vectors[$1], whole, wholeNorm)
-            }!
-            var seed = FeatureMap<Float>()
-            add(vectors[first], to: &seed)
-            let second = (0..<list.count).min { cosine(vectors[$0], seed, 1) < cosine(vectors[$1], seed, 1) }!
-            var side = [Bool](repeating: false, count: list.count)
-            var centroids = [FeatureMap<Float>(), FeatureMap<Float>()]
-            add(vectors[first], to: &centroids[1])
-            add(vectors[second], to: &centroids[0])
-            for _ in 0..<5 {
-                let norms = [norm(centroids[0]), norm(centroids[1])]
-                for index in list.indices {
-                    side[index] =
-                        cosine(vectors[index], centroids[1], norms[1]) > cosine(vectors[index], centroids[0], norms[0])
-                }
-                centroids = [FeatureMap<Float>(), FeatureMap<Float>()]
-                for index in list.indices { add(vectors[index], to: &centroids[side[index] ? 1 : 0]) }
-            }
-            let sizes = [side.filter { !$0 }.count, side.filter { $0 }.count]
-            guard sizes[0] >= 2, sizes[1] >= 2 else { continue }
-            var dot: Double = 0
-            for (key, value) in centroids[0] { if let other = centroids[1][key] { dot += Double(value * other) } }
-            let similarity = dot / (norm(centroids[0]) * norm(centroids[1]))
-            guard similarity < configuration.splitThreshold else { continue }
+            guard let partition = StorySplit(vectors).bestPartition(), partition.gain > configuration.splitGain,
+                partition.similarity < configuration.splitSimilarity,
+                partition.side.filter({ $0 }).count >= 2, partition.side.filter({ !$0 }).count >= 2
+            else { continue }
             // The side without the story's first article moves to a new story.
-            let leaving = !side[0]
+            let leaving = !partition.side[0]
             let target = stories.count
             stories.append(Story())
             parent.append(target)
-            for index in list.indices where side[index] == leaving {
+            for index in units.indices where partition.side[index] == leaving {
                 for article in units[index] {
                     let (vector, day, top) = liveVectors[article]!
                     leave(story, vector: vector, article: article)
