@@ -3,6 +3,7 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
     unsigned char *data;
@@ -49,63 +50,115 @@ static int listed(const xmlChar *name, const char *const *list) {
     return 0;
 }
 
-/* A script element is kept only when it holds JSON-LD (metadata); its text is all it has. */
-static int is_json_ld(xmlNodePtr node) {
-    xmlChar *type = xmlGetProp(node, (const xmlChar *)"type");
-    int found = 0;
-    if (type) {
-        for (xmlChar *c = type; *c; c++) {
-            if (*c >= 'A' && *c <= 'Z') *c = (xmlChar)(*c + 32);
-        }
-        found = strstr((const char *)type, "ld+json") != NULL;
-    }
-    if (type) xmlFree(type);
-    return found;
+/* The SAX state: the stream being written, the depth inside a left-out element, whether a text is open. Adjacent
+ * character callbacks (libxml2 delivers text in chunks and entities apart) become one text record. */
+typedef struct {
+    Buffer buffer;
+    int skipping;
+    int text_open;
+    int depth;
+} State;
+
+/* Elements nested deeper than this are left out with their content (hostile pages nest thousands of levels; the
+ * Swift side walks the tree recursively). */
+enum { max_depth = 512 };
+
+static void close_text(State *state) {
+    if (!state->text_open) return;
+    unsigned char zero = 0;
+    put(&state->buffer, &zero, 1);
+    state->text_open = 0;
 }
 
-static void walk(Buffer *buffer, xmlNodePtr node, int depth) {
-    for (; node; node = node->next) {
-        if (node->type == XML_ELEMENT_NODE) {
-            if (listed(node->name, skipped_elements)) continue;
-            if (strcmp((const char *)node->name, "script") == 0 && !is_json_ld(node)) continue;
-            unsigned char open = 1;
-            put(buffer, &open, 1);
-            put_string(buffer, node->name);
-            unsigned char count = 0;
-            for (xmlAttrPtr attribute = node->properties; attribute && count < 255; attribute = attribute->next) {
-                if (listed(attribute->name, kept_attributes)) count++;
-            }
-            put(buffer, &count, 1);
-            unsigned char written = 0;
-            for (xmlAttrPtr attribute = node->properties; attribute && written < count; attribute = attribute->next) {
-                if (!listed(attribute->name, kept_attributes)) continue;
-                put_string(buffer, attribute->name);
-                xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
-                put_string(buffer, value);
-                if (value) xmlFree(value);
-                written++;
-            }
-            if (depth < 512) walk(buffer, node->children, depth + 1);
-            unsigned char close = 3;
-            put(buffer, &close, 1);
-        } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-            unsigned char text = 2;
-            put(buffer, &text, 1);
-            put_string(buffer, node->content);
+/* A script element is kept only when it holds JSON-LD (metadata); its text is all it has. */
+static int is_json_ld(const xmlChar **attributes) {
+    for (int index = 0; attributes && attributes[index]; index += 2) {
+        if (strcmp((const char *)attributes[index], "type") != 0 || !attributes[index + 1]) continue;
+        const char *value = (const char *)attributes[index + 1];
+        for (const char *c = value; *c; c++) {
+            if (strncasecmp(c, "ld+json", 7) == 0) return 1;
         }
     }
+    return 0;
+}
+
+static void on_start(void *context, const xmlChar *name, const xmlChar **attributes) {
+    State *state = context;
+    if (state->skipping) {
+        state->skipping++;
+        return;
+    }
+    if (state->depth >= max_depth || listed(name, skipped_elements)
+        || (strcmp((const char *)name, "script") == 0 && !is_json_ld(attributes))) {
+        close_text(state);
+        state->skipping = 1;
+        return;
+    }
+    close_text(state);
+    state->depth++;
+    Buffer *buffer = &state->buffer;
+    unsigned char open = 1;
+    put(buffer, &open, 1);
+    put_string(buffer, name);
+    unsigned char count = 0;
+    for (int index = 0; attributes && attributes[index] && count < 255; index += 2) {
+        if (listed(attributes[index], kept_attributes)) count++;
+    }
+    put(buffer, &count, 1);
+    unsigned char written = 0;
+    for (int index = 0; attributes && attributes[index] && written < count; index += 2) {
+        if (!listed(attributes[index], kept_attributes)) continue;
+        put_string(buffer, attributes[index]);
+        put_string(buffer, attributes[index + 1]);
+        written++;
+    }
+}
+
+static void on_end(void *context, const xmlChar *name) {
+    (void)name;
+    State *state = context;
+    if (state->skipping) {
+        state->skipping--;
+        return;
+    }
+    close_text(state);
+    state->depth--;
+    unsigned char close = 3;
+    put(&state->buffer, &close, 1);
+}
+
+static void on_text(void *context, const xmlChar *text, int length) {
+    State *state = context;
+    if (state->skipping || length <= 0) return;
+    if (!state->text_open) {
+        unsigned char marker = 2;
+        put(&state->buffer, &marker, 1);
+        state->text_open = 1;
+    }
+    put(&state->buffer, text, (size_t)length);
 }
 
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length) {
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    htmlDocPtr document = htmlReadMemory(data, length, NULL, encoding, options);
-    if (!document) return 1;
-    Buffer buffer = {0};
-    walk(&buffer, xmlDocGetRootElement(document), 0);
-    xmlFreeDoc(document);
-    if (buffer.failed) { free(buffer.data); return 2; }
-    *out = buffer.data;
-    *out_length = buffer.length;
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    htmlParserCtxtPtr context = htmlNewParserCtxt();
+    if (!context) return 1;
+    /* Events instead of a tree: libxml2 builds no nodes; the stream is written as the parser goes. */
+    xmlSAXHandler *sax = context->sax;
+    memset(sax, 0, sizeof(*sax));
+    sax->initialized = 1;
+    sax->startElement = on_start;
+    sax->endElement = on_end;
+    sax->characters = on_text;
+    sax->cdataBlock = on_text;
+    State state = {0};
+    context->userData = &state;
+    htmlCtxtReadMemory(context, data, length, NULL, encoding, options);
+    htmlFreeParserCtxt(context);
+    close_text(&state);
+    if (state.buffer.failed) { free(state.buffer.data); return 2; }
+    if (!state.buffer.data) return 1;
+    *out = state.buffer.data;
+    *out_length = state.buffer.length;
     return 0;
 }
 

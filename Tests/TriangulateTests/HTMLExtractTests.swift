@@ -90,6 +90,17 @@ struct HTMLExtractTests {
         for paragraph in Self.paragraphs { #expect(article.text.contains(paragraph), "lost: \(paragraph.prefix(30))") }
     }
 
+    @Test func hostileDeepNestingIsCutOffNotFatal() throws {
+        // 100,000 unclosed <div>s: the parser's events go 100,000 levels deep; the tree keeps 512 and the text of
+        // the article before them survives.
+        let html =
+            "<html><body><article><p>\(Self.paragraphs[0])</p><p>\(Self.paragraphs[1])</p></article>"
+            + String(repeating: "<div>", count: 100_000) + "deep text</body></html>"
+        let article = try extract(html)
+        #expect(article.text.contains(Self.paragraphs[0]))
+        #expect(!article.text.contains("deep text"))
+    }
+
     @Test func textSplitByAdsStaysWhole() throws {
         let html = """
             <html><body><div class="article-content">
