@@ -16,41 +16,90 @@ public struct DebrisLine: Sendable {
         self.foldedTitle = title.map(Self.fold)
     }
 
+    /// Works on UTF-8 bytes; only non-ASCII letters go through `String.lowercased`.
     static func fold(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            var mapped = scalar
-            switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{02BC}": mapped = "'"
-            case "\u{201C}", "\u{201D}": mapped = "\""
-            case "\u{2013}", "\u{2014}": mapped = "-"
-            case "\u{2026}": mapped = "."
-            default: break
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var lastWasSpace = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if byte == 0x20 || byte == 0x09 {
+                        if !lastWasSpace { out.append(0x20) }
+                        lastWasSpace = true
+                        continue
+                    }
+                    lastWasSpace = false
+                    out.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                    continue
+                }
+                lastWasSpace = false
+                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(bytes.count, index + width)
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                index = end
+                let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first!
+                switch scalar {
+                case "\u{2018}", "\u{2019}", "\u{02BC}": out.append(0x27)
+                case "\u{201C}", "\u{201D}": out.append(0x22)
+                case "\u{2013}", "\u{2014}": out.append(0x2D)
+                case "\u{2026}": out.append(0x2E)
+                default:
+                    if scalar.properties.changesWhenLowercased {
+                        out.append(contentsOf: String(scalar).lowercased().utf8)
+                    } else {
+                        out.append(contentsOf: sequence)
+                    }
+                }
             }
-            if mapped == " " || mapped == "\t" {
-                if !lastWasSpace { out.unicodeScalars.append(" ") }
-                lastWasSpace = true
-                continue
-            }
-            lastWasSpace = false
-            if mapped.isASCII, mapped.value >= 65, mapped.value <= 90 {
-                out.unicodeScalars.append(Unicode.Scalar(mapped.value + 32)!)
-            } else if mapped.isASCII {
-                out.unicodeScalars.append(mapped)
-            } else {
-                out += String(mapped).lowercased()
-            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        return out
     }
 
+    /// Characters stripped from both ends of a word: ASCII punctuation, and • · – — as UTF-8.
+    private static let trimmedASCII: [Bool] = (0..<128).map { ".,:;!?\"'()[]{}|*>-/".utf8.contains(UInt8($0)) }
+    private static let trimmedSequences: [[UInt8]] = ["•", "·", "–", "—"].map { Array($0.utf8) }
+
     static func words(of folded: String) -> [String] {
-        folded.split(separator: " ").compactMap { raw -> String? in
-            let word = raw.trimming(".,:;!?\"'()[]{}|*•·>-–—/")
-            return word.isEmpty ? nil : word
+        var folded = folded
+        return folded.withUTF8 { bytes -> [String] in
+            func trimmedWidth(at index: Int, backwards: Bool) -> Int {
+                let byte = bytes[index]
+                if byte < 0x80 { return trimmedASCII[Int(byte)] ? 1 : 0 }
+                for sequence in trimmedSequences {
+                    let start = backwards ? index - sequence.count + 1 : index
+                    guard start >= 0, start + sequence.count <= bytes.count else { continue }
+                    if UnsafeBufferPointer(rebasing: bytes[start..<(start + sequence.count)]).elementsEqual(sequence) {
+                        return sequence.count
+                    }
+                }
+                return 0
+            }
+            var words: [String] = []
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+                var start = index
+                while index < bytes.count && bytes[index] != 0x20 { index += 1 }
+                var end = index
+                while start < end {
+                    let width = trimmedWidth(at: start, backwards: false)
+                    if width == 0 { break }
+                    start += width
+                }
+                while end > start {
+                    let width = trimmedWidth(at: end - 1, backwards: true)
+                    if width == 0 { break }
+                    end -= width
+                }
+                if start < end { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+            }
+            return words
         }
     }
 
