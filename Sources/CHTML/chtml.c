@@ -45,7 +45,7 @@ static const char *const skipped_elements[] = {
 
 static int listed(const xmlChar *name, const char *const *list) {
     for (int index = 0; list[index]; index++) {
-        if (strcmp((const char *)name, list[index]) == 0) return 1;
+        if (name[0] == (xmlChar)list[index][0] && strcmp((const char *)name, list[index]) == 0) return 1;
     }
     return 0;
 }

@@ -32,4 +32,27 @@ struct DecodingTests {
         let article = try Extract().article(from: Document(id: "x", origin: "x.txt", bytes: bytes))
         #expect(article.warnings.contains { $0.contains("invalid UTF-8") })
     }
+
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        let samples: [[UInt8]] = [
+            Array("plain ASCII text, longer than eight bytes".utf8), Array("café — “quotes” 😀 日本".utf8),
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xE2, 0x82], [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xE2, 0x82, 0xAC], [0xFF], [0x80], [],
+        ]
+        // Plus random bytes, biased towards UTF-8 lead and continuation bytes (fixed seed).
+        var state: UInt64 = 42
+        var random: [[UInt8]] = []
+        for _ in 0..<2000 {
+            random.append(
+                (0..<Int(state % 24)).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let pick = UInt8(truncatingIfNeeded: state >> 33)
+                    return pick % 3 == 0 ? 0x80 | (pick & 0x3F) : pick % 3 == 1 ? 0xC0 | (pick & 0x3F) : pick & 0x7F
+                })
+        }
+        for bytes in samples + random {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(TextDecoder.isValidUTF8) == expected, "\(bytes)")
+        }
+    }
 }

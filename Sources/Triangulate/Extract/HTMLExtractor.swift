@@ -102,7 +102,7 @@ final class HTMLExtractor {
     /// UTF-8 when the bytes are valid UTF-8 (whatever the page declares); the declared charset otherwise; and
     /// windows-1252 for undeclared non-UTF-8 pages.
     static func encoding(for bytes: [UInt8]) -> String? {
-        if String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+        if bytes.withUnsafeBufferPointer(TextDecoder.isValidUTF8) { return "UTF-8" }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         if head.includes("charset") { return nil }
         return "windows-1252"

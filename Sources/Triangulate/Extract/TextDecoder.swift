@@ -2,6 +2,54 @@
 /// other control bytes, maps no-break and odd spaces to a plain space, removes zero-width characters, and repairs
 /// invalid UTF-8 with U+FFFD replacement characters.
 enum TextDecoder {
+    /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF), checked in
+    /// place: ASCII eight bytes at a time, without building a `String`.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let width: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: width = 2
+            case 0xE0:
+                width = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: width = 3
+            case 0xED:
+                width = 3
+                high = 0x9F
+            case 0xF0:
+                width = 4
+                low = 0x90
+            case 0xF1...0xF3: width = 4
+            case 0xF4:
+                width = 4
+                high = 0x8F
+            default: return false
+            }
+            guard index + width <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= low && second <= high else { return false }
+            for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += width
+        }
+        return true
+    }
+
     struct Decoded {
         var text: String
         var repairedInvalidUTF8: Bool
