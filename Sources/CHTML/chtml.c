@@ -56,6 +56,7 @@ typedef struct {
     Buffer buffer;
     int skipping;
     int text_open;
+    int last_space;
     int depth;
 } State;
 
@@ -127,6 +128,8 @@ static void on_end(void *context, const xmlChar *name) {
     put(&state->buffer, &close, 1);
 }
 
+/* Text goes out with each run of ASCII whitespace as one space: every reader of the tree collapses whitespace runs
+ * anyway, and short texts then fit in a Swift string without an allocation. */
 static void on_text(void *context, const xmlChar *text, int length) {
     State *state = context;
     if (state->skipping || length <= 0) return;
@@ -134,8 +137,24 @@ static void on_text(void *context, const xmlChar *text, int length) {
         unsigned char marker = 2;
         put(&state->buffer, &marker, 1);
         state->text_open = 1;
+        state->last_space = 0;
     }
-    put(&state->buffer, text, (size_t)length);
+    int start = 0;
+    for (int index = 0; index < length; index++) {
+        xmlChar c = text[index];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (index > start) put(&state->buffer, text + start, (size_t)(index - start));
+            start = index + 1;
+            if (!state->last_space) {
+                unsigned char space = ' ';
+                put(&state->buffer, &space, 1);
+                state->last_space = 1;
+            }
+        } else {
+            state->last_space = 0;
+        }
+    }
+    if (length > start) put(&state->buffer, text + start, (size_t)(length - start));
 }
 
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length) {
