@@ -114,7 +114,7 @@ final class HTMLExtractor {
         if node.tag == "body" { bodyTextLength = node.textLength }
         node.children.removeAll { child in
             guard !child.isText else { return false }
-            if Self.removedTags.contains(child.tag) { return true }
+            if child.kind.contains(.removed) { return true }
             if child.attributes["hidden"] != nil || child.attributes["aria-hidden"] == "true" { return true }
             if let style = child.attributes["style"]?.lowercased(),
                 style.includes("display:none") || style.includes("display: none")
@@ -171,7 +171,7 @@ final class HTMLExtractor {
                 // Text written straight into a container, between its blocks ("<section>Text<p></p><h2>…").
                 var inline = ""
                 var links = 0
-                for child in node.children where child.isText || !Self.blockTags.contains(child.tag) {
+                for child in node.children where child.isText || !child.kind.contains(.block) {
                     if child.isText {
                         inline += child.text
                     } else {
@@ -257,7 +257,7 @@ final class HTMLExtractor {
                 let length = child.textLength
                 let links = Double(child.linkTextLength) / Double(max(1, length))
                 if length >= 2 && !(links > 0.6 && length < 200) { blocks.append(child.textContent) }
-            } else if Self.blockTags.contains(child.tag) {
+            } else if child.kind.contains(.block) {
                 flush()
                 let length = child.textLength
                 let links = Double(child.linkTextLength) / Double(max(1, length))

@@ -1,18 +1,32 @@
 import CHTML
 
+/// The attributes of an element the shim copies out (a handful at most): looked up by a linear scan, which beats
+/// hashing at this size and allocates one array instead of a dictionary.
+struct HTMLAttributes {
+    var pairs: [(name: String, value: String)] = []
+
+    subscript(name: String) -> String? {
+        for pair in pairs where pair.name == name { return pair.value }
+        return nil
+    }
+}
+
 /// A small Swift copy of the parts of a libxml2 HTML tree that extraction reads.
 final class HTMLNode {
     let tag: String  // lowercase; "#text" for text
-    var attributes: [String: String]
+    var attributes: HTMLAttributes
     var children: [HTMLNode] = []
     /// Not retained (the parent owns its children); never read on a node detached from the tree.
     unowned(unsafe) var parent: HTMLNode?
     let text: String  // text nodes only
+    /// Which of the tag sets extraction asks about the tag is in, looked up once.
+    let kind: HTMLTagKind
 
-    init(tag: String, attributes: [String: String] = [:], text: String = "") {
+    init(tag: String, attributes: HTMLAttributes = HTMLAttributes(), text: String = "") {
         self.tag = tag
         self.attributes = attributes
         self.text = text
+        self.kind = HTMLTagKind.of(tag)
     }
 
     var isText: Bool { tag == "#text" }
@@ -48,7 +62,7 @@ final class HTMLNode {
             out.append(contentsOf: text.utf8)
             return
         }
-        let breaking = HTMLText.breakingTags.contains(tag)
+        let breaking = kind.contains(.breaking)
         if breaking { out.append(0x20) }
         for child in children { child.appendRawText(to: &out) }
         if breaking { out.append(0x20) }
@@ -81,7 +95,7 @@ final class HTMLNode {
         if isText {
             result = HTMLText.shape(of: text)
         } else {
-            let breaking = HTMLText.breakingTags.contains(tag)
+            let breaking = kind.contains(.breaking)
             result = breaking ? HTMLText.Shape(scalars: 1, leading: true, trailing: true) : HTMLText.Shape()
             for child in children {
                 let part = child.shape
@@ -136,11 +150,33 @@ final class HTMLNode {
     }
 }
 
-enum HTMLText {
+/// Tag sets, as bits: `HTMLTagKind.of` looks a tag up once, when its node is made.
+struct HTMLTagKind: OptionSet {
+    let rawValue: UInt8
+    /// Text on either side of it does not run together ("a<p>b" reads "a b").
+    static let breaking = HTMLTagKind(rawValue: 1)
+    /// Never article text (`HTMLExtractor.removedTags`).
+    static let removed = HTMLTagKind(rawValue: 2)
+    /// A block in `HTMLExtractor`'s scoring and collection (`HTMLExtractor.blockTags`).
+    static let block = HTMLTagKind(rawValue: 4)
+
     static let breakingTags: Set<String> = [
         "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "blockquote", "pre", "section",
         "article", "header", "footer", "ul", "ol", "dd", "dt", "figcaption", "table", "hr", "main", "aside", "nav",
     ]
+
+    private static let table: [String: HTMLTagKind] = {
+        var table: [String: HTMLTagKind] = [:]
+        for tag in breakingTags { table[tag, default: []].insert(.breaking) }
+        for tag in HTMLExtractor.removedTags { table[tag, default: []].insert(.removed) }
+        for tag in HTMLExtractor.blockTags { table[tag, default: []].insert(.block) }
+        return table
+    }()
+
+    static func of(_ tag: String) -> HTMLTagKind { tag.utf8.first == 0x23 ? [] : table[tag] ?? [] }
+}
+
+enum HTMLText {
 
     /// Length and ends of a text once collapsed with its end spaces kept (see `HTMLNode.shape`).
     struct Shape {
@@ -252,10 +288,12 @@ enum HTMLParser {
                 let tag = readString()  // libxml2 gives HTML names in lowercase
                 let count = Int(stream[index])
                 index += 1
-                var attributes: [String: String] = [:]
+                var attributes = HTMLAttributes()
+                if count > 0 { attributes.pairs.reserveCapacity(count) }
                 for _ in 0..<count {
                     let name = readString()  // the shim copies out only the attributes extraction reads
-                    attributes[name] = readString()
+                    let value = readString()
+                    if attributes[name] == nil { attributes.pairs.append((name, value)) }
                 }
                 let node = HTMLNode(tag: tag, attributes: attributes)
                 if skipping == 0 {
