@@ -133,25 +133,49 @@ struct JSONWriter {
     }
 
     static func appendEscaped(_ value: String, to output: inout String) {
-        output.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{2028}": output.append("\\u2028")
-            case "\u{2029}": output.append("\\u2029")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        var value = value
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(value.utf8.count + 2)
+        escaped.append(0x22)
+        value.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole; U+2028/U+2029 (E2 80 A8/A9) are escaped for
+            // JavaScript readers.
+            var start = 0
+            var index = 0
+            func flush() {
+                if index > start { escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var replacement: [UInt8]?
+                var width = 1
+                switch byte {
+                case 0x22: replacement = [0x5C, 0x22]
+                case 0x5C: replacement = [0x5C, 0x5C]
+                case 0x0A: replacement = [0x5C, 0x6E]
+                case 0x0D: replacement = [0x5C, 0x72]
+                case 0x09: replacement = [0x5C, 0x74]
+                case 0x00..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    replacement = [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    replacement = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default: break
+                }
+                if let replacement {
+                    flush()
+                    escaped.append(contentsOf: replacement)
+                    index += width
+                    start = index
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            flush()
         }
-        output.append("\"")
+        escaped.append(0x22)
+        output += String(decoding: escaped, as: UTF8.self)
     }
 }
