@@ -4,9 +4,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
-# Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser and zlib
-# (HTML extraction, .gz inputs), pkg-config (libxml2's include path).
-APT_PACKAGES ?= libstemmer-dev libxml2-dev zlib1g-dev pkg-config
+# Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser (HTML
+# extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
+APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
 .PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction bench-clustering bench-parsers format lint clean
 
@@ -48,7 +48,7 @@ bench-extraction: deps
 
 # libxml2's HTML parser vs. Gumbo on the benchmark pages (parse time, tree size); Gumbo is installed for this only.
 bench-parsers: deps
-	@bash scripts/install-deps.sh libgumbo-dev
+	@bash scripts/install-deps.sh libgumbo-dev zlib1g-dev
 	@mkdir -p .build
 	cc -O2 -o .build/parse-compare Benchmarks/parsers/parse-compare.c $$(pkg-config --cflags --libs libxml-2.0 gumbo zlib)
 	taskset -c 0 .build/parse-compare 5 ../shared/bench/extraction/html/*.html.gz

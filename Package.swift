@@ -15,11 +15,11 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "CHTML", dependencies: ["CLibXML2"], path: "Sources/CHTML"),
         .target(
             name: "Triangulate",
-            dependencies: ["CStemmer", "CHTML", "CZlib"],
+            dependencies: ["CStemmer", "CHTML", "CDeflate"],
             path: "Sources/Triangulate",
             resources: [
                 .embedInCode("Annotate/Gazetteers/countries.txt"),

@@ -140,6 +140,36 @@ struct HTMLExtractTests {
         #expect(limit == 1024)
     }
 
+    @Test func gzipWithAWrongRecordedSizeOrTruncatedIsHandled() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let html =
+            "<html><body><article><p>" + Self.paragraphs.joined(separator: "</p><p>") + "</p></article></body></html>"
+        try html.write(toFile: dir + "/page.html", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // A second page appended as a second gzip member: the recorded size (the last member's) is too small for the
+        // first member, so the output buffer must grow; the first member is the page.
+        process.arguments = [
+            "-c",
+            "cd '\(dir)' && gzip -c page.html > page.html.gz && echo '<p>x</p>' | gzip -c > tail.gz"
+                + " && cat page.html.gz tail.gz > two.html.gz && head -c 200 page.html.gz > cut.html.gz",
+        ]
+        try process.run()
+        process.waitUntilExit()
+        let ingest = Ingest()
+        guard case .success(let document) = ingest.read(dir + "/two.html.gz") else {
+            Issue.record("two-member gzip not read")
+            return
+        }
+        #expect(document.bytes == Array(html.utf8))
+        guard case .failure(.badCompression(let path, _)) = ingest.read(dir + "/cut.html.gz") else {
+            Issue.record("truncated gzip not refused")
+            return
+        }
+        #expect(path.hasSuffix("cut.html.gz"))
+    }
+
     /// The benchmark's 181 pages: F1 pinned at the level reached (a regression fails the build).
     @Test func benchmarkF1StaysAboveItsFloor() throws {
         let directory = Fixtures.shared + "/bench/extraction"

@@ -97,7 +97,9 @@ public struct DebrisLine: Sendable {
                     if width == 0 { break }
                     end -= width
                 }
-                if start < end { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                if start < end {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
             }
             return words
         }

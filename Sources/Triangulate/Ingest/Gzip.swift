@@ -1,6 +1,8 @@
-import CZlib
+import CDeflate
 
-/// Gzip decompression through zlib, with a cap on the output size (a small .gz can expand to gigabytes).
+/// Gzip decompression through libdeflate, with a cap on the output size (a small .gz can expand to gigabytes).
+/// libdeflate decompresses a whole buffer at once, about twice as fast as zlib's streaming inflate; the output
+/// buffer is sized from the size the gzip trailer records and grown (up to the cap) when that is wrong.
 enum Gzip {
     enum Failure: Error, Equatable {
         case corrupt(String)
@@ -9,37 +11,36 @@ enum Gzip {
 
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
+    /// The first gzip member of `input`, decompressed.
     static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        // 15 + 32: zlib or gzip header, detected automatically.
-        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .corrupt("zlib could not start")
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw .corrupt("libdeflate could not start")
         }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var input = input
-        var status: Int32 = Z_OK
-        let result: Failure? = input.withUnsafeMutableBufferPointer { inputBuffer -> Failure? in
-            stream.next_in = inputBuffer.baseAddress
-            stream.avail_in = UInt32(inputBuffer.count)
-            repeat {
-                status = chunk.withUnsafeMutableBufferPointer { chunkBuffer in
-                    stream.next_out = chunkBuffer.baseAddress
-                    stream.avail_out = UInt32(chunkBuffer.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                guard status == Z_OK || status == Z_STREAM_END else {
-                    return .corrupt(stream.msg.map { String(cString: $0) } ?? "inflate error \(status)")
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                output.append(contentsOf: chunk[0..<produced])
-                if output.count > limit { return .tooLarge(limit: limit) }
-                if status == Z_OK && produced == 0 && stream.avail_in == 0 { return .corrupt("truncated gzip data") }
-            } while status != Z_STREAM_END
-            return nil
+        defer { libdeflate_free_decompressor(decompressor) }
+        // The trailer's ISIZE: the uncompressed size modulo 2^32 (little-endian, last four bytes).
+        var recorded = 0
+        if input.count >= 18 {
+            for offset in 1...4 { recorded = recorded << 8 | Int(input[input.count - offset]) }
         }
-        if let result { throw result }
-        return output
+        var capacity = recorded > 0 && recorded <= limit ? recorded : min(limit, max(1 << 16, input.count * 4))
+        while true {
+            var result = LIBDEFLATE_SUCCESS
+            let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var produced = 0
+                var consumed = 0  // what follows the first member (more members, padding) is ignored
+                result = input.withUnsafeBytes { raw in
+                    libdeflate_gzip_decompress_ex(
+                        decompressor, raw.baseAddress, raw.count, buffer.baseAddress, capacity, &consumed, &produced)
+                }
+                count = result == LIBDEFLATE_SUCCESS ? produced : 0
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS: return output
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                if capacity >= limit { throw .tooLarge(limit: limit) }
+                capacity = min(limit, capacity * 2)
+            default: throw .corrupt("invalid or truncated gzip data")
+            }
+        }
     }
 }

@@ -158,7 +158,8 @@ struct JSONWriter {
                 case 0x00..<0x20, 0x7F:
                     let hex = Array("0123456789abcdef".utf8)
                     replacement = [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     replacement = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     width = 3
