@@ -68,6 +68,19 @@ struct ClusterTests {
         #expect(partition.similarity < ClusterConfiguration.default.splitSimilarity)
     }
 
+    @Test func placesAreNamesOfTheirOwnKind() {
+        let features = StoryFeatureExtractor(configuration: .default).features(
+            title: nil, text: "Officials from Norvex Holdings met in Paris and Ohio on Monday.", day: nil)
+        let keys = Set(features.counts.map(\.key))
+        func nameHash(_ word: String) -> UInt64 {
+            StoryFeatureExtractor.hash(Array(word.utf8), seed: StoryFeatureExtractor.nameSeed)
+        }
+        for place in ["paris", "ohio"] { #expect(keys.contains(nameHash(place) | 3), "\(place) is a place") }
+        for name in ["norvex", "holdings"] {
+            #expect(keys.contains((nameHash(name) | 1) & ~2), "\(name) is a name, not a place")
+        }
+    }
+
     @Test func splitLeavesOneEventWhole() {
         // One event: the same core words and names in every article, each article with two words of its own.
         let vectors = (0..<12).map { member -> StorySplit.Vector in

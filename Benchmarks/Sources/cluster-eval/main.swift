@@ -2,7 +2,7 @@
 // the adjusted Rand index at event level, on the odd-numbered topics (where the defaults were chosen), the even ones
 // (held out) and all. Each set is clustered on its own, in file order, with ClusterConfiguration's defaults unless
 // overridden (for tuning on the odd topics only).
-// Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--refine N] [--split-gain X]
+// Usage: cluster-eval [FILE.jsonl] [--threshold X] [--merge X] [--name-weight X] [--place-weight X] [--refine N] [--split-gain X]
 //        [--split-similarity X] [--min-split N] [--background N] [--set odd|even|all] [--dump PREFIX]
 //        cluster-eval --score GOLD.jsonl PREDICTED.jsonl   (gold label: "event" or "story"; predicted: "story")
 import Foundation
@@ -51,6 +51,7 @@ while let argument = arguments.popFirst() {
     case "--threshold": configuration.threshold = Double(arguments.popFirst() ?? "") ?? configuration.threshold
     case "--merge": configuration.mergeThreshold = Double(arguments.popFirst() ?? "") ?? configuration.mergeThreshold
     case "--name-weight": configuration.nameWeight = Double(arguments.popFirst() ?? "") ?? configuration.nameWeight
+    case "--place-weight": configuration.placeWeight = Double(arguments.popFirst() ?? "") ?? configuration.placeWeight
     case "--refine": configuration.refinePasses = Int(arguments.popFirst() ?? "") ?? 0
     case "--split-gain": configuration.splitGain = Double(arguments.popFirst() ?? "") ?? 0
     case "--split-similarity":

@@ -7,6 +7,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var mergeThreshold: Double
     /// Weight of a name feature (a capitalized word inside a sentence) relative to a content word.
     public var nameWeight: Double
+    /// Weight of a name that is a known place (one word in Annotate's place gazetteers): people and organizations
+    /// tell two events of one kind apart better than the places they share.
+    public var placeWeight: Double
     /// How many times a title word counts.
     public var titleWeight: Float
     /// Articles published further apart than this (when both dates are known) never share a story; stories older
@@ -43,7 +46,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var duplicateThreshold: Double
 
     public init(
-        threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2,
+        threshold: Double = 0.27, mergeThreshold: Double = 0.5, nameWeight: Double = 2, placeWeight: Double = 1,
         titleWeight: Float = 2,
         windowDays: Int = 10, refinePasses: Int = 2, splitGain: Double = 0.0375, splitSimilarity: Double = 0.65,
         minimumSplitSize: Int = 6,
@@ -56,6 +59,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
         self.threshold = threshold
         self.mergeThreshold = mergeThreshold
         self.nameWeight = nameWeight
+        self.placeWeight = placeWeight
         self.titleWeight = titleWeight
         self.windowDays = windowDays
         self.refinePasses = refinePasses

@@ -10,6 +10,8 @@ struct StoryFeatures: Sendable {
 
     /// Name features have odd keys, word features even ones.
     static func isName(_ key: UInt64) -> Bool { key & 1 == 1 }
+    /// Among names, places (one-word names in the place gazetteers) have bit 1 set too.
+    static func isPlace(_ key: UInt64) -> Bool { key & 3 == 3 }
 }
 
 /// Turns text into `StoryFeatures`. Holds a stemmer, so one per thread.
@@ -18,6 +20,9 @@ final class StoryFeatureExtractor {
     private let stemmer = Stemmer()
     /// Stop words as 64-bit hashes of their bytes (the scanner never builds a `String` for them).
     private static let stopHashes: Set<UInt64> = Set(Terms.stopWords.map { hash(Array($0.utf8)) })
+    /// One-word places of Annotate's gazetteers (countries, states, cities, regions), lowercased, hashed as words are.
+    private static let placeHashes: Set<UInt64> = Set(
+        Lexicon.shared.places.keys.filter { !$0.contains(" ") }.map { hash(Array($0.utf8)) })
     /// Multipliers and offsets of the MinHash permutations (fixed seed: the same input always gives the same
     /// signature).
     static func permutations(_ count: Int) -> [(UInt64, UInt64)] {
@@ -133,7 +138,9 @@ final class StoryFeatureExtractor {
 
             counts[termKey, default: 0] += weight
             if capitalized && !sentenceStart {
-                let nameKey = Self.hash(word, seed: Self.nameSeed) | 1
+                // Odd: a name; bit 1 set as well: a place (places weigh less than people and organizations).
+                let nameHash = Self.hash(word, seed: Self.nameSeed)
+                let nameKey = Self.placeHashes.contains(wordHash) ? nameHash | 3 : (nameHash | 1) & ~2
                 counts[nameKey, default: 0] += weight
             }
         }

@@ -236,7 +236,9 @@ final class StoryStream {
             let df = Float(documentFrequency[key] ?? 1)
             let idf: Float = logf((1 + total) / (1 + df)) + 1
             var weight: Float = (1 + logf(count)) * idf
-            if StoryFeatures.isName(key) { weight *= Float(configuration.nameWeight) }
+            if StoryFeatures.isName(key) {
+                weight *= Float(StoryFeatures.isPlace(key) ? configuration.placeWeight : configuration.nameWeight)
+            }
             vector.append((key, weight))
             norm += weight * weight
         }
