@@ -108,7 +108,8 @@ enum TextDecoder {
                 default: break
                 }
             }
-            if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0 {  // word joiner
+            // Word joiner.
+            if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0 {
                 index += 3
                 continue
             }
