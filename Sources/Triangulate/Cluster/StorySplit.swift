@@ -47,19 +47,18 @@ struct StorySplit {
             let first = farthest(from: start)
             pairs.append((first, farthest(from: first)))
         }
-        var best: (side: [Bool], score: Double)?
+        var best: (side: [Bool], score: Double, halves: [[Float]])?
         var tried: Set<[Int]> = []
         for (first, second) in pairs where first != second && tried.insert([first, second].sorted()).inserted {
             let side = twoMeans(first, second)
             let halves = [centroid(side, side: false), centroid(side, side: true)]
             let score = leaveOneOutMean(side: side, centroids: halves)
-            if score > (best?.score ?? -2) { best = (side, score) }
+            if score > (best?.score ?? -2) { best = (side, score, halves) }
         }
         guard let best, best.side.contains(true), best.side.contains(false) else { return nil }
-        let halves = [centroid(best.side, side: false), centroid(best.side, side: true)]
         var product: Float = 0
-        for index in 0..<dimensions { product += halves[0][index] * halves[1][index] }
-        let similarity = Double(product) / (Self.norm(halves[0]) * Self.norm(halves[1]))
+        for index in 0..<dimensions { product += best.halves[0][index] * best.halves[1][index] }
+        let similarity = Double(product) / (Self.norm(best.halves[0]) * Self.norm(best.halves[1]))
         return Partition(side: best.side, gain: best.score - wholeScore, similarity: similarity)
     }
 
@@ -116,11 +115,13 @@ struct StorySplit {
         return vectors.indices.min { dot($0, single) < dot($1, single) }!
     }
 
-    private static func norm(_ centroid: [Float]) -> Double {
+    private static func normSquared(_ centroid: [Float]) -> Double {
         var sum: Float = 0
         for value in centroid { sum += value * value }
-        return Double(sum).squareRoot()
+        return Double(sum)
     }
+
+    private static func norm(_ centroid: [Float]) -> Double { normSquared(centroid).squareRoot() }
 
     /// Cosine of a unit vector with a group's sum without it, from the vector's dot with the sum.
     private static func leaveOneOut(dot: Double, normSquared: Double) -> Double {
@@ -129,7 +130,7 @@ struct StorySplit {
     }
 
     private func leaveOneOutMean(side: [Bool], centroids: [[Float]]) -> Double {
-        let squares = centroids.map { Self.norm($0) * Self.norm($0) }
+        let squares = centroids.map(Self.normSquared)
         var total = 0.0
         for member in vectors.indices {
             let group = side[member] ? 1 : 0

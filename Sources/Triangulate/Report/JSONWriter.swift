@@ -132,6 +132,8 @@ struct JSONWriter {
         return "\(value)"
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func appendEscaped(_ value: String, to output: inout String) {
         var value = value
         var escaped: [UInt8] = []
@@ -147,32 +149,38 @@ struct JSONWriter {
             }
             while index < bytes.count {
                 let byte = bytes[index]
-                var replacement: [UInt8]?
-                var width = 1
+                // The second byte of a two-byte escape, or 0 when the byte needs another treatment (or none).
+                var short: UInt8 = 0
                 switch byte {
-                case 0x22: replacement = [0x5C, 0x22]
-                case 0x5C: replacement = [0x5C, 0x5C]
-                case 0x0A: replacement = [0x5C, 0x6E]
-                case 0x0D: replacement = [0x5C, 0x72]
-                case 0x09: replacement = [0x5C, 0x74]
-                case 0x00..<0x20, 0x7F:
-                    let hex = Array("0123456789abcdef".utf8)
-                    replacement = [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    replacement = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    width = 3
+                case 0x22, 0x5C: short = byte
+                case 0x0A: short = 0x6E
+                case 0x0D: short = 0x72
+                case 0x09: short = 0x74
                 default: break
                 }
-                if let replacement {
-                    flush()
-                    escaped.append(contentsOf: replacement)
-                    index += width
-                    start = index
-                } else {
+                let control = byte < 0x20 || byte == 0x7F
+                let separator =
+                    byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                guard short != 0 || control || separator else {
                     index += 1
+                    continue
                 }
+                flush()
+                if short != 0 {
+                    escaped.append(0x5C)
+                    escaped.append(short)
+                    index += 1
+                } else if control {
+                    escaped.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])  // \u00
+                    escaped.append(hexDigits[Int(byte >> 4)])
+                    escaped.append(hexDigits[Int(byte & 0x0F)])
+                    index += 1
+                } else {
+                    escaped.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                }
+                start = index
             }
             flush()
         }
