@@ -34,6 +34,11 @@ let package = Package(
             path: "Sources/cluster-eval"
         ),
         .executableTarget(
+            name: "alignment-eval",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/alignment-eval"
+        ),
+        .executableTarget(
             name: "analyze-story",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/analyze-story"

@@ -1,0 +1,155 @@
+// Claim alignment on ECB+ (../shared/bench/alignment/): for every gold event, its documents of
+// ../shared/bench/clustering/ecbplus.jsonl are extracted, annotated and corroborated as one story; each fact's
+// evidence sentences are mapped back to (doc, line), and every two evidence sentences of one fact from different
+// documents are a predicted pair. Scored as the folder's README suggests: pair recall over all gold pairs (and over
+// seminal ones), pair precision over predicted pairs whose two sentences are both annotated, pooled and per-event
+// macro averages. `--set odd|even|all` restricts to odd or even topics (tuning on odd, reporting on even).
+// Usage: alignment-eval [--set odd|even|all] [--threshold X] [--dump FILE]
+import Foundation
+import Triangulate
+
+let bench = "../../shared/bench"
+var set = "all"
+var configuration = CorroborateConfiguration.default
+var dump: String?
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--set": set = arguments.popFirst() ?? set
+    case "--threshold": configuration.alignThreshold = Double(arguments.popFirst() ?? "") ?? configuration.alignThreshold
+    case "--dump": dump = arguments.popFirst()
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(64)
+    }
+}
+
+func jsonLines(_ path: String) -> [[String: Any]] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    return data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+}
+
+struct Line: Hashable, Comparable {
+    var doc: String
+    var line: Int
+    static func < (a: Line, b: Line) -> Bool { a.doc != b.doc ? a.doc < b.doc : a.line < b.line }
+}
+struct Pair: Hashable {
+    var a: Line
+    var b: Line
+    init(_ x: Line, _ y: Line) {
+        a = min(x, y)
+        b = max(x, y)
+    }
+}
+
+func line(_ object: Any?) -> Line? {
+    guard let object = object as? [String: Any], let doc = object["doc"] as? String, let line = object["line"] as? Int
+    else { return nil }
+    return Line(doc: doc, line: line)
+}
+
+func keep(_ event: String, _ set: String) -> Bool {
+    guard set != "all" else { return true }
+    let topic = Int(event.prefix { $0.isNumber }) ?? 0
+    return (topic % 2 == 1) == (set == "odd")
+}
+
+var documents: [String: [(id: String, text: String)]] = [:]
+for object in jsonLines(bench + "/clustering/ecbplus.jsonl") {
+    guard let id = object["id"] as? String, let event = object["event"] as? String, let text = object["text"] as? String
+    else { continue }
+    documents[event, default: []].append((id, text))
+}
+var gold: [String: Set<Pair>] = [:]
+var seminal: [String: Set<Pair>] = [:]
+for object in jsonLines(bench + "/alignment/ecbplus-sentence-pairs.jsonl") {
+    guard let event = object["event"] as? String, let a = line(object["a"]), let b = line(object["b"]) else { continue }
+    gold[event, default: []].insert(Pair(a, b))
+    if object["seminal"] as? Bool == true { seminal[event, default: []].insert(Pair(a, b)) }
+}
+var annotated: Set<Line> = []
+for object in jsonLines(bench + "/alignment/ecbplus-sentence-chains.jsonl") {
+    for mention in object["mentions"] as? [Any] ?? [] { if let l = line(mention) { annotated.insert(l) } }
+}
+
+func words(_ text: String) -> [String] {
+    text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+}
+
+/// The line of `lines` an evidence sentence came from: the one sharing most of its words.
+func locate(_ sentence: String, in lines: [[String]]) -> Int? {
+    let target = Set(words(sentence))
+    guard !target.isEmpty else { return nil }
+    var best: (score: Double, index: Int)?
+    for (index, line) in lines.enumerated() {
+        let shared = Double(target.intersection(line).count) / Double(target.count)
+        if shared > (best?.score ?? 0) { best = (shared, index) }
+    }
+    guard let best, best.score >= 0.6 else { return nil }
+    return best.index
+}
+
+let extract = Extract()
+let annotate = Annotate()
+let corroborate = Corroborate(configuration: configuration)
+var totals = (gold: 0, hit: 0, seminal: 0, seminalHit: 0, predicted: 0, scored: 0, correct: 0)
+var macroRecall: [Double] = []
+var macroPrecision: [Double] = []
+var dumpLines: [String] = []
+let clock = ContinuousClock()
+let start = clock.now
+for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where keep(event, set) {
+    let docs = documents[event] ?? []
+    var articles: [Article] = []
+    var lines: [String: [[String]]] = [:]
+    for doc in docs {
+        lines[doc.id] = doc.text.split(separator: "\n", omittingEmptySubsequences: false).map { words(String($0)) }
+        if let article = try? extract.article(from: Document(id: doc.id, origin: doc.id, bytes: Array(doc.text.utf8))) {
+            articles.append(article)
+        }
+    }
+    let story = corroborate.story(id: event, articles: annotate.annotate(batch: articles))
+    var predicted: Set<Pair> = []
+    for fact in story.facts {
+        let located = fact.evidence.compactMap { evidence -> Line? in
+            guard let table = lines[evidence.article], let index = locate(evidence.sentence, in: table) else { return nil }
+            return Line(doc: evidence.article, line: index)
+        }
+        for (i, x) in located.enumerated() {
+            for y in located[(i + 1)...] where x.doc != y.doc { predicted.insert(Pair(x, y)) }
+        }
+    }
+    let goldPairs = gold[event] ?? []
+    let scored = predicted.filter { annotated.contains($0.a) && annotated.contains($0.b) }
+    let correct = scored.filter(goldPairs.contains)
+    let hits = predicted.intersection(goldPairs)
+    totals.gold += goldPairs.count
+    totals.hit += hits.count
+    totals.seminal += seminal[event, default: []].count
+    totals.seminalHit += hits.intersection(seminal[event, default: []]).count
+    totals.predicted += predicted.count
+    totals.scored += scored.count
+    totals.correct += correct.count
+    macroRecall.append(Double(hits.count) / Double(max(1, goldPairs.count)))
+    if !scored.isEmpty { macroPrecision.append(Double(correct.count) / Double(scored.count)) }
+    if dump != nil {
+        for pair in scored.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            dumpLines.append("\(event)\t\(goldPairs.contains(pair) ? "gold" : "WRONG")\t\(pair.a.doc):\(pair.a.line)\t\(pair.b.doc):\(pair.b.line)")
+        }
+    }
+}
+let elapsed = start.duration(to: clock.now)
+func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+print("set \(set): \(macroRecall.count) events, \(totals.gold) gold pairs, \(totals.predicted) predicted, \(totals.scored) scored")
+print(
+    String(
+        format: "pooled: recall %.3f (seminal %.3f), precision %.3f | macro: recall %.3f, precision %.3f | %.2f s",
+        ratio(totals.hit, totals.gold), ratio(totals.seminalHit, totals.seminal), ratio(totals.correct, totals.scored),
+        mean(macroRecall), mean(macroPrecision),
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+if let dump { try? dumpLines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
