@@ -11,6 +11,6 @@ struct TriangulateCommand: ParsableCommand {
             groups them into stories and corroborates each story claim by claim.
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, ExtractCommand.self, ClusterCommand.self]
+        subcommands: [Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self]
     )
 }

@@ -4,7 +4,8 @@
 // documents are a predicted pair. Scored as the folder's README suggests: pair recall over all gold pairs (and over
 // seminal ones), pair precision over predicted pairs whose two sentences are both annotated, pooled and per-event
 // macro averages. `--set odd|even|all` restricts to odd or even topics (tuning on odd, reporting on even).
-// Usage: alignment-eval [--set odd|even|all] [--threshold X] [--dump FILE]
+// Usage: alignment-eval [--set odd|even|all] [--threshold X] [--coherence X] [--coverage X] [--name-weight X]
+//        [--number-weight X] [--predicate-weight X] [--dump FILE]
 import Foundation
 import Triangulate
 
@@ -17,6 +18,14 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--set": set = arguments.popFirst() ?? set
     case "--threshold": configuration.alignThreshold = Double(arguments.popFirst() ?? "") ?? configuration.alignThreshold
+    case "--coherence":
+        configuration.groupCoherence = Double(arguments.popFirst() ?? "") ?? configuration.groupCoherence
+    case "--same-article":
+        configuration.sameArticleCoherence = Double(arguments.popFirst() ?? "") ?? configuration.sameArticleCoherence
+    case "--coverage": configuration.weights.coverage = Double(arguments.popFirst() ?? "") ?? 0
+    case "--name-weight": configuration.weights.name = Float(arguments.popFirst() ?? "") ?? 1
+    case "--number-weight": configuration.weights.number = Float(arguments.popFirst() ?? "") ?? 1
+    case "--predicate-weight": configuration.weights.predicate = Float(arguments.popFirst() ?? "") ?? 1
     case "--dump": dump = arguments.popFirst()
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -121,6 +130,22 @@ for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where kee
         }
         for (i, x) in located.enumerated() {
             for y in located[(i + 1)...] where x.doc != y.doc { predicted.insert(Pair(x, y)) }
+        }
+    }
+    if let show = ProcessInfo.processInfo.environment["SHOW_EVENT"], show == event {
+        var factOf: [Line: Int] = [:]
+        for (number, fact) in story.facts.enumerated() {
+            for evidence in fact.evidence {
+                if let table = lines[evidence.article], let index = locate(evidence.sentence, in: table) {
+                    factOf[Line(doc: evidence.article, line: index)] = number
+                }
+            }
+        }
+        for doc in docs {
+            for (index, text) in doc.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where annotated.contains(Line(doc: doc.id, line: index)) {
+                print("\(factOf[Line(doc: doc.id, line: index)].map(String.init) ?? "-")\t\(doc.id):\(index)\t\(text.prefix(150))")
+            }
         }
     }
     let goldPairs = gold[event] ?? []

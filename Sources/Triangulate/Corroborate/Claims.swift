@@ -55,15 +55,23 @@ enum ClaimExtractor {
     ]
     static let clauseBreaks = ["; ", ", while ", ", but ", ", whereas ", " while "]
 
-    static func claims(of item: AnnotatedArticle, names: StoryNames, stemmer: Stemmer, startIndex: Int) -> [Claim] {
+    /// The claims of an article: its headline and every sentence of at least `minimumWords` words (headlines one
+    /// fewer) that ends like a sentence or is long, split into clauses.
+    static func claims(
+        of item: AnnotatedArticle, names: StoryNames, stemmer: Stemmer, startIndex: Int, minimumWords: Int = 5
+    ) -> [Claim] {
         var claims: [Claim] = []
         var lastOrganization: String?
         let notes = item.annotations
-        for sentence in notes.sentences {
-            let text = sentence.text
+        // The headline states the article's main claim; then every sentence of the body.
+        let texts = (item.article.title.map { [$0] } ?? []) + notes.sentences.map(\.text)
+        for (position, text) in texts.enumerated() {
+            let isTitle = position == 0 && item.article.title != nil
             // Headings and fragments are not claims.
             let wordCount = text.split(separator: " ").count
-            guard wordCount >= 5, let last = text.last, ".!?\"”’)".contains(last) || wordCount >= 12 else { continue }
+            guard wordCount >= (isTitle ? minimumWords - 1 : minimumWords), let last = text.last,
+                isTitle || minimumWords < 5 || ".!?\"”’)".contains(last) || wordCount >= 12
+            else { continue }
             let quantities = notes.quantities.filter { $0.sentence == text }
             let dates = notes.dates.filter { $0.sentence == text }
             for clause in split(text) {
@@ -72,7 +80,9 @@ enum ClaimExtractor {
                 let classes = analysis.classes
                 var stems: Set<String> = []
                 var originals: [String: String] = [:]
-                for word in analysis.rest where !Terms.stopWords.contains(word) && word.count > 1 {
+                // Digits other than years are left to the quantity features ("2,000" is not the words "2" and "000").
+                for word in analysis.rest
+                where !Terms.stopWords.contains(word) && word.count > 1 && (word.count == 4 || !word.allSatisfy(\.isNumber)) {
                     let stem = stemmer.stem(word)
                     stems.insert(stem)
                     if originals[stem] == nil { originals[stem] = word }

@@ -2,8 +2,21 @@ import Foundation
 
 /// Settings of the Corroborate stage; the defaults here are the ones `analyze` uses.
 public struct CorroborateConfiguration: Sendable, Hashable {
-    /// Weighted overlap two claims need to state the same fact.
+    /// Similarity two claims need to state the same fact (see `ClaimSpace`).
     public var alignThreshold: Double
+    /// Mean cosine between the claims of two groups (average link) needed for the groups to become one fact.
+    public var groupCoherence: Double
+    /// The same, when the two groups share an article: a second claim of one article joins a fact only when it
+    /// restates it (headline and lede).
+    public var sameArticleCoherence: Double
+    /// What each kind of evidence weighs in the similarity.
+    public var weights: AlignmentWeights
+    /// Similarity kept when two claims give different values of one unit (they may be a conflict, not one fact).
+    public var numberMismatchFactor: Double
+    /// Features held by more claims than this score pairs but do not retrieve candidates (keeps cost near-linear).
+    public var candidateFeatureCap: Int
+    /// Earlier claims each claim is compared with, the best by shared rare features.
+    public var candidatesPerClaim: Int
     /// Overlap of the words around two numbers (or of two claims with dates) needed to read them as the same slot.
     public var conflictThreshold: Double
     /// Share of an article's word 8-grams found in another for it to count as a copy.
@@ -12,10 +25,17 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var unverifiedCluster: Int
 
     public init(
-        alignThreshold: Double = 0.25, conflictThreshold: Double = 0.5, copyContainment: Double = 0.5,
-        unverifiedCluster: Int = 3
+        alignThreshold: Double = 0.3, groupCoherence: Double = 0.3, sameArticleCoherence: Double = 0.3, weights: AlignmentWeights = AlignmentWeights(),
+        numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24, conflictThreshold: Double = 0.5,
+        copyContainment: Double = 0.5, unverifiedCluster: Int = 3
     ) {
         self.alignThreshold = alignThreshold
+        self.groupCoherence = groupCoherence
+        self.sameArticleCoherence = sameArticleCoherence
+        self.weights = weights
+        self.numberMismatchFactor = numberMismatchFactor
+        self.candidateFeatureCap = candidateFeatureCap
+        self.candidatesPerClaim = candidatesPerClaim
         self.conflictThreshold = conflictThreshold
         self.copyContainment = copyContainment
         self.unverifiedCluster = unverifiedCluster
@@ -52,19 +72,30 @@ public struct Corroborate: Sendable {
         }
         let copies = Dictionary(story.lineage.map { ($0.copy, $0.original) }, uniquingKeysWith: { a, _ in a })
 
-        let groups = align(claims, weights: weights)
+        let space = ClaimSpace(claims, configuration: configuration)
+        let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
+        let groups = grouping.groups().sorted { a, b in
+            let x = Set(a.map { claims[$0].article }).count
+            let y = Set(b.map { claims[$0].article }).count
+            return x != y ? x > y : a[0] < b[0]
+        }
         for (number, group) in groups.enumerated() {
             let members = group.map { claims[$0] }
             let sources = Self.ordered(members.map(\.article), story.articles)
-            let central = members.max { a, b in
-                let sa = members.reduce(0.0) { $0 + similarity(a, $1, weights) }
-                let sb = members.reduce(0.0) { $0 + similarity(b, $1, weights) }
-                return sa != sb ? sa < sb : a.text.count > b.text.count
-            }!
+            // The statement: the member most like the others (the shorter at a tie).
+            var central = group[0]
+            var best = -1.0
+            for candidate in group {
+                let total = group.prefix(24).reduce(0.0) { $0 + grouping.score(candidate, $1) }
+                if total > best || (total == best && claims[candidate].text.count < claims[central].text.count) {
+                    best = total
+                    central = candidate
+                }
+            }
             let independent = Self.independentCount(sources, copies: copies)
             story.facts.append(
                 Fact(
-                    id: "fact-\(number + 1)", statement: central.text, sources: sources,
+                    id: "fact-\(number + 1)", statement: claims[central].text, sources: sources,
                     independentSources: independent,
                     status: independent >= 2 ? .corroborated : .singleSource,
                     evidence: members.map { Evidence(article: $0.article, sentence: $0.sentence) }))
@@ -107,104 +138,6 @@ public struct Corroborate: Sendable {
         for claim in claims { for stem in claim.stems { frequency[stem, default: 0] += 1 } }
         let total = Double(max(claims.count, 1))
         return frequency.mapValues { log(1 + total / Double($0)) }
-    }
-
-    /// Weighted overlap of two claims: stems by rarity, predicate classes and names count more.
-    func similarity(_ a: Claim, _ b: Claim, _ weights: [String: Double]) -> Double {
-        if a.index == b.index { return 1 }
-        // "Xiaomi denied" and "Ford denied" are two facts, however alike their words.
-        for (kind, actors) in a.actors {
-            if let others = b.actors[kind], actors.isDisjoint(with: others) { return 0 }
-        }
-        var shared = 0.0
-        var union = 0.0
-        // Merge over sorted stems: the same sums in the same order on every run.
-        var i = 0
-        var j = 0
-        let x = a.sortedStems
-        let y = b.sortedStems
-        while i < x.count || j < y.count {
-            if j >= y.count || (i < x.count && x[i] < y[j]) {
-                union += weights[x[i]] ?? 1
-                i += 1
-            } else if i >= x.count || y[j] < x[i] {
-                union += weights[y[j]] ?? 1
-                j += 1
-            } else {
-                let weight = weights[x[i]] ?? 1
-                union += weight
-                shared += weight
-                i += 1
-                j += 1
-            }
-        }
-        let classWeight = 2.0
-        union += classWeight * Double((a.classMask | b.classMask).nonzeroBitCount)
-        shared += classWeight * Double((a.classMask & b.classMask).nonzeroBitCount)
-        let nameWeight = 2.5
-        var sharedNames = 0
-        i = 0
-        j = 0
-        while i < a.sortedNames.count && j < b.sortedNames.count {
-            if a.sortedNames[i] < b.sortedNames[j] {
-                i += 1
-            } else if b.sortedNames[j] < a.sortedNames[i] {
-                j += 1
-            } else {
-                sharedNames += 1
-                i += 1
-                j += 1
-            }
-        }
-        union += nameWeight * Double(a.sortedNames.count + b.sortedNames.count - sharedNames)
-        shared += nameWeight * Double(sharedNames)
-        return union == 0 ? 0 : shared / union
-    }
-
-    static let definingMembers = 6
-    /// Stems rarer than this (inverse frequency) retrieve candidate facts; common ones only score them.
-    static let rareStemWeight = 1.5
-
-    /// Greedy single pass: each claim joins the fact it matches best on average (one claim per article per fact),
-    /// or starts a new one.
-    func align(_ claims: [Claim], weights: [String: Double]) -> [[Int]] {
-        var facts: [[Int]] = []
-        var factArticles: [Set<String>] = []
-        var index: [String: Set<Int>] = [:]  // feature → facts holding it
-        for claim in claims where !claim.quoted {
-            var candidates: Set<Int> = []
-            for key in claim.nameKeys { candidates.formUnion(index["n:" + key] ?? []) }
-            for kind in claim.classes { candidates.formUnion(index["c:" + kind.rawValue] ?? []) }
-            for stem in claim.stems where (weights[stem] ?? 0) > Self.rareStemWeight {
-                candidates.formUnion(index["s:" + stem] ?? [])
-            }
-            var best: (score: Double, fact: Int)?
-            for fact in candidates.sorted() where !factArticles[fact].contains(claim.article) {
-                // The first members define a fact; later ones only repeat it.
-                let members = facts[fact].prefix(Self.definingMembers)
-                let score = members.reduce(0.0) { $0 + similarity(claim, claims[$1], weights) } / Double(members.count)
-                if score >= configuration.alignThreshold, score > (best?.score ?? 0) { best = (score, fact) }
-            }
-            let target: Int
-            if let best {
-                target = best.fact
-                facts[target].append(claim.index)
-                factArticles[target].insert(claim.article)
-            } else {
-                target = facts.count
-                facts.append([claim.index])
-                factArticles.append([claim.article])
-            }
-            for key in claim.nameKeys { index["n:" + key, default: []].insert(target) }
-            for kind in claim.classes { index["c:" + kind.rawValue, default: []].insert(target) }
-            for stem in claim.stems where (weights[stem] ?? 0) > Self.rareStemWeight {
-                index["s:" + stem, default: []].insert(target)
-            }
-        }
-        // Corroborated facts first (most sources), then in order of appearance.
-        return facts.enumerated().sorted { a, b in
-            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
-        }.map(\.element)
     }
 
     // MARK: Conflicts

@@ -43,6 +43,17 @@ public enum JSONReport {
         return json.output
     }
 
+    /// One compact line for `triangulate align`: {"similarity", "aligned", "why"}.
+    public static func line(for decision: ClaimAlignment.Decision) -> String {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("similarity", (decision.similarity * 10000).rounded() / 10000)
+        json.field("aligned", decision.aligned)
+        json.stringArray("why", decision.why)
+        json.endObject()
+        return json.output
+    }
+
     /// `value` as a JSON string literal (quotes included, escaped).
     public static func quote(_ value: String) -> String {
         var output = ""

@@ -1,0 +1,51 @@
+/// The decision Corroborate makes between two claims, on its own: for explaining a fact and for pair benchmarks
+/// (`triangulate align`). Each text is annotated as a one-paragraph article and split into clauses as in a story;
+/// the pair scores its best-matching clauses, with feature rarity taken from the two texts alone (in a story it comes
+/// from all of the story's claims, so scores there differ somewhat).
+public struct ClaimAlignment: Sendable {
+    public struct Decision: Sendable, Hashable {
+        public var similarity: Double
+        public var aligned: Bool
+        /// The evidence behind the score: the heaviest shared features, or the rule that kept the claims apart.
+        public var why: [String]
+    }
+
+    public var configuration: CorroborateConfiguration
+    let annotate = Annotate()
+
+    public init(configuration: CorroborateConfiguration = .default) {
+        self.configuration = configuration
+    }
+
+    public func compare(_ a: String, _ b: String) -> Decision {
+        let articles = [("a", a), ("b", b)].map { id, text in
+            annotate.annotate(Article(id: id, origin: id, paragraphs: [Extract.collapseSpaces(Substring(text.replacing("\n", with: " ")))]))
+        }
+        let names = StoryNames(articles)
+        let stemmer = Stemmer()
+        var claims: [Claim] = []
+        for item in articles {
+            var found = ClaimExtractor.claims(
+                of: item, names: names, stemmer: stemmer, startIndex: claims.count, minimumWords: 1)
+            if found.isEmpty {
+                // Too short to be a claim in a story: compared as written.
+                found = ClaimExtractor.claims(
+                    of: item, names: names, stemmer: stemmer, startIndex: claims.count, minimumWords: 0)
+            }
+            claims += found
+        }
+        let space = ClaimSpace(claims, configuration: configuration)
+        let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
+        var best: (score: Double, a: Int, b: Int)?
+        for x in claims.indices where claims[x].article == "a" {
+            for y in claims.indices where claims[y].article == "b" {
+                let score = grouping.score(x, y)
+                if score > best?.score ?? -1 { best = (score, x, y) }
+            }
+        }
+        guard let best else { return Decision(similarity: 0, aligned: false, why: ["no words to compare"]) }
+        return Decision(
+            similarity: best.score, aligned: best.score >= configuration.alignThreshold,
+            why: grouping.explain(best.a, best.b))
+    }
+}

@@ -1,0 +1,138 @@
+/// Claims → facts. Candidate pairs come from an inverted index over the claims' features (features held by more than
+/// `candidateFeatureCap` claims only score, they do not retrieve), each claim keeping its `candidatesPerClaim` best
+/// earlier claims. Pairs scoring at least `alignThreshold` are merged strongest first, and two groups merge only when
+/// their centroids stay alike (`groupCoherence`): a fact is a cluster of claims, not a chain of pairwise links.
+struct FactGrouping {
+    let space: ClaimSpace
+    let claims: [Claim]
+    let configuration: CorroborateConfiguration
+
+    struct Edge {
+        var score: Double
+        var a: Int
+        var b: Int
+    }
+
+    /// The similarity Corroborate aligns two claims on (claim indices into `claims`).
+    func score(_ a: Int, _ b: Int) -> Double {
+        if a == b { return 1 }
+        // "Xiaomi denied" and "Ford denied" are two facts, however alike their words.
+        for (kind, actors) in claims[a].actors {
+            if let others = claims[b].actors[kind], actors.isDisjoint(with: others) { return 0 }
+        }
+        let lexical = space.lexical(a, b)
+        if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
+            return lexical * configuration.numberMismatchFactor
+        }
+        return lexical
+    }
+
+    /// Why two claims score what they score: the rule that kept them apart, or their heaviest shared features.
+    func explain(_ a: Int, _ b: Int) -> [String] {
+        for (kind, actors) in claims[a].actors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if let others = claims[b].actors[kind], actors.isDisjoint(with: others) {
+                return ["different actors of \(kind.rawValue): \(actors.sorted()) vs \(others.sorted())"]
+            }
+        }
+        var notes: [String] = []
+        if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
+            notes.append("different numbers for one unit: similarity × \(configuration.numberMismatchFactor)")
+        }
+        let shared = space.shared(a, b)
+        let total = shared.reduce(Float(0)) { $0 + $1.weight }
+        guard total > 0 else { return notes + ["nothing shared"] }
+        return notes + shared.prefix(8).map { feature in
+            "\(feature.key) \(Int((100 * feature.weight / total).rounded()))%"
+        }
+    }
+
+    /// Candidate pairs at or above the threshold, strongest first (ties in claim order).
+    func edges() -> [Edge] {
+        let count = space.vectors.count
+        var accumulator = [Float](repeating: 0, count: count)
+        var touched: [Int32] = []
+        var edges: [Edge] = []
+        let cap = configuration.candidateFeatureCap
+        for i in 0..<count {
+            let vector = space.vectors[i]
+            for (position, id) in vector.ids.enumerated() {
+                let holders = space.postings[Int(id)]
+                guard holders.count <= cap else { continue }
+                let weight = vector.weights[position] * vector.weights[position]
+                for j in holders {
+                    if Int(j) >= i { break }
+                    if accumulator[Int(j)] == 0 { touched.append(j) }
+                    accumulator[Int(j)] += weight
+                }
+            }
+            var ranked = touched.map { (accumulator[Int($0)], Int($0)) }
+            for j in touched { accumulator[Int(j)] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            if ranked.count > configuration.candidatesPerClaim {
+                ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+                ranked.removeLast(ranked.count - configuration.candidatesPerClaim)
+            }
+            for (_, j) in ranked {
+                let value = score(j, i)
+                if value >= configuration.alignThreshold { edges.append(Edge(score: value, a: j, b: i)) }
+            }
+        }
+        edges.sort { x, y in
+            x.score != y.score ? x.score > y.score : (x.a, x.b) < (y.a, y.b)
+        }
+        return edges
+    }
+
+    /// Groups of claim indices (each sorted), in order of their first claim.
+    func groups() -> [[Int]] {
+        let count = space.vectors.count
+        var parent = Array(0..<count)
+        var members: [[Int]] = (0..<count).map { [$0] }
+        var articles: [Set<String>] = claims.map { [$0.article] }
+        var centroids: [[Int32: Float]] = []
+        var norms: [Float] = []
+        centroids.reserveCapacity(count)
+        for vector in space.vectors {
+            let length = vector.mass.squareRoot()
+            var centroid: [Int32: Float] = [:]
+            if length > 0 {
+                for (id, weight) in zip(vector.ids, vector.weights) { centroid[id] = weight / length }
+            }
+            centroids.append(centroid)
+            norms.append(length > 0 ? 1 : 0)
+        }
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for edge in edges() {
+            var a = root(edge.a)
+            var b = root(edge.b)
+            guard a != b else { continue }
+            if members[a].count < members[b].count { swap(&a, &b) }
+            var dot: Float = 0
+            for (id, weight) in centroids[b] { dot += weight * (centroids[a][id] ?? 0) }
+            if members[a].count > 1 || members[b].count > 1 || !articles[a].isDisjoint(with: articles[b]) {
+                // Average link: the mean cosine of every claim of one group with every claim of the other.
+                // A second claim of one article joins only when it restates the first (headline and lede).
+                let link = Double(dot) / Double(members[a].count * members[b].count)
+                let needed = articles[a].isDisjoint(with: articles[b]) ? configuration.groupCoherence : configuration.sameArticleCoherence
+                guard link >= needed else { continue }
+            }
+            for (id, weight) in centroids[b] { centroids[a][id, default: 0] += weight }
+            let squared = norms[a] * norms[a] + norms[b] * norms[b] + 2 * dot
+            norms[a] = max(0, squared).squareRoot()
+            members[a] += members[b]
+            articles[a].formUnion(articles[b])
+            articles[b] = []
+            members[b] = []
+            centroids[b] = [:]
+            parent[b] = a
+        }
+        return (0..<count).filter { parent[$0] == $0 }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }
+    }
+}

@@ -1,0 +1,50 @@
+/// When two printed numbers say the same thing: exact, or within the precision the rounder one is printed to, in the
+/// direction its qualifier points ("$52,000" covers $52,420; "over $8,000" covers $8,311.50; "nearly 300" covers
+/// 291 but not 305).
+enum QuantityAgreement {
+    static let lowerBounds: Set<String> = ["more than", "over", "just over", "at least", "upwards of"]
+    static let upperBounds: Set<String> = [
+        "less than", "fewer than", "up to", "as many as", "as much as", "nearly", "almost", "under", "just under",
+    ]
+
+    /// The power of ten a value is printed to (52,000 → 1,000; 3.5 billion → 100 million; 7 → 1; 8,311.5 → 0.1).
+    static func precision(_ value: Double) -> Double {
+        let magnitude = abs(value)
+        guard magnitude.isFinite, magnitude >= 1 else { return 0 }
+        var step = 1.0
+        while step * 10 <= magnitude, (magnitude / (step * 10)).rounded() * (step * 10) == magnitude { step *= 10 }
+        return magnitude.rounded() == magnitude ? step : 0
+    }
+
+    /// Same unit and values that agree.
+    static func agree(_ a: Quantity, _ b: Quantity) -> Bool {
+        a.unit == b.unit && agree(values: a, b)
+    }
+
+    static func agree(values a: Quantity, _ b: Quantity) -> Bool {
+        if a.value == b.value { return true }
+        let (round, other) = precision(a.value) >= precision(b.value) ? (a, b) : (b, a)
+        let step = precision(round.value)
+        // One-digit counts and exact figures agree only when equal ("three" vs "four" is a disagreement).
+        guard step >= 10 || (round.qualifier != nil && abs(round.value) >= 10) else { return false }
+        let span = max(step, abs(round.value) * 0.05)
+        let difference = other.value - round.value
+        if let qualifier = round.qualifier, lowerBounds.contains(qualifier) {
+            return difference >= 0 && difference < span
+        }
+        if let qualifier = round.qualifier, upperBounds.contains(qualifier) {
+            return difference <= 0 && -difference < span
+        }
+        return abs(difference) <= span / 2
+    }
+
+    /// Two claims give different values for a unit both print, none of them agreeing ("cut 2,000 jobs" vs "cut 5,000
+    /// jobs"): the claims may be one slot in dispute, not one corroborated fact.
+    static func disagree(_ a: [Quantity], _ b: [Quantity]) -> Bool {
+        for x in a {
+            let sameUnit = b.filter { $0.unit == x.unit }
+            if !sameUnit.isEmpty && !sameUnit.contains(where: { agree(values: x, $0) }) { return true }
+        }
+        return false
+    }
+}
