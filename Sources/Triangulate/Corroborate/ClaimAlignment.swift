@@ -19,7 +19,10 @@ public struct ClaimAlignment: Sendable {
 
     public func compare(_ a: String, _ b: String) -> Decision {
         let articles = [("a", a), ("b", b)].map { id, text in
-            annotate.annotate(Article(id: id, origin: id, paragraphs: [Extract.collapseSpaces(Substring(text.replacing("\n", with: " ")))]))
+            annotate.annotate(
+                Article(
+                    id: id, origin: id, paragraphs: [Extract.collapseSpaces(Substring(text.replacing("\n", with: " ")))]
+                ))
         }
         let names = StoryNames(articles)
         let stemmer = Stemmer()

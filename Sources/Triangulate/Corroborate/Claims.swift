@@ -82,7 +82,9 @@ enum ClaimExtractor {
                 var originals: [String: String] = [:]
                 // Digits other than years are left to the quantity features ("2,000" is not the words "2" and "000").
                 for word in analysis.rest
-                where !Terms.stopWords.contains(word) && word.count > 1 && (word.count == 4 || !word.allSatisfy(\.isNumber)) {
+                where !Terms.stopWords.contains(word) && word.count > 1
+                    && (word.count == 4 || !word.allSatisfy(\.isNumber))
+                {
                     let stem = stemmer.stem(word)
                     stems.insert(stem)
                     if originals[stem] == nil { originals[stem] = word }

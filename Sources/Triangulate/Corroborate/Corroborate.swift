@@ -13,10 +13,12 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var weights: AlignmentWeights
     /// Similarity kept when two claims give different values of one unit (they may be a conflict, not one fact).
     public var numberMismatchFactor: Double
-    /// Features held by more claims than this score pairs but do not retrieve candidates (keeps cost near-linear).
+    /// Earlier holders of a feature (the latest ones) a claim retrieves as candidates (keeps cost near-linear).
     public var candidateFeatureCap: Int
     /// Earlier claims each claim is compared with, the best by shared rare features.
     public var candidatesPerClaim: Int
+    /// Similarity two claims of different articles need for their numbers, days, places and outcomes to be compared.
+    public var conflictPairThreshold: Double
     /// Overlap of the words around two numbers (or of two claims with dates) needed to read them as the same slot.
     public var conflictThreshold: Double
     /// Share of an article's word 8-grams found in another for it to count as a copy.
@@ -25,8 +27,10 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var unverifiedCluster: Int
 
     public init(
-        alignThreshold: Double = 0.3, groupCoherence: Double = 0.3, sameArticleCoherence: Double = 0.3, weights: AlignmentWeights = AlignmentWeights(),
-        numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24, conflictThreshold: Double = 0.5,
+        alignThreshold: Double = 0.3, groupCoherence: Double = 0.3, sameArticleCoherence: Double = 0.3,
+        weights: AlignmentWeights = AlignmentWeights(),
+        numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
+        conflictPairThreshold: Double = 0.05, conflictThreshold: Double = 0.5,
         copyContainment: Double = 0.5, unverifiedCluster: Int = 3
     ) {
         self.alignThreshold = alignThreshold
@@ -36,6 +40,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         self.numberMismatchFactor = numberMismatchFactor
         self.candidateFeatureCap = candidateFeatureCap
         self.candidatesPerClaim = candidatesPerClaim
+        self.conflictPairThreshold = conflictPairThreshold
         self.conflictThreshold = conflictThreshold
         self.copyContainment = copyContainment
         self.unverifiedCluster = unverifiedCluster
@@ -74,7 +79,8 @@ public struct Corroborate: Sendable {
 
         let space = ClaimSpace(claims, configuration: configuration)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
-        let groups = grouping.groups().sorted { a, b in
+        let pairs = grouping.edges()
+        let groups = grouping.groups(pairs.aligned).sorted { a, b in
             let x = Set(a.map { claims[$0].article }).count
             let y = Set(b.map { claims[$0].article }).count
             return x != y ? x > y : a[0] < b[0]
@@ -100,7 +106,13 @@ public struct Corroborate: Sendable {
                     status: independent >= 2 ? .corroborated : .singleSource,
                     evidence: members.map { Evidence(article: $0.article, sentence: $0.sentence) }))
         }
-        story.conflicts = conflicts(claims, names: names, weights: weights, story: story)
+        let articleWords = Dictionary(
+            articles.map { ($0.article.id, Set(Terms.words($0.article.text))) }, uniquingKeysWith: { a, _ in a })
+        story.conflicts = Conflicts.find(
+            ConflictContext(
+                claims: claims, names: names, weights: weights, order: story.articles, related: pairs.related,
+                configuration: configuration),
+            articleWords: articleWords)
         // A fact is disputed when its own evidence takes two sides of one conflict.
         for index in story.facts.indices {
             let sentences = Set(story.facts[index].evidence.map(\.sentence))
@@ -158,272 +170,9 @@ public struct Corroborate: Sendable {
         return grouped
     }
 
-    func conflicts(_ claims: [Claim], names: StoryNames, weights: [String: Double], story: Story) -> [Conflict] {
-        var result: [Conflict] = []
-        let reported = claims.filter { !$0.quoted }
-
-        // Status: one actor, answers of different kinds in different articles.
-        let statuses = Self.bySubject(reported, classes: Predicates.statusClasses, names: names)
-        for key in names.order {
-            guard let byKind = statuses[key], byKind.count >= 2, let name = names.name(key) else { continue }
-            let kinds = Predicates.Class.allCases.filter { byKind[$0] != nil }
-            let articleSets = kinds.map { Set(byKind[$0]!.map(\.article)) }
-            // Different articles must disagree: some pair of kinds told by disjoint sets of outlets.
-            let disagree = articleSets.indices.contains { i in
-                articleSets.indices.contains { j in
-                    i < j && !articleSets[i].subtracting(articleSets[j]).isEmpty
-                        && !articleSets[j].subtracting(articleSets[i]).isEmpty
-                }
-            }
-            guard disagree else { continue }
-            result.append(
-                Conflict(
-                    id: "", subject: "How \(name.display) responded", kind: .status,
-                    positions: kinds.map { kind in
-                        Conflict.Position(
-                            statement: "\(name.display) \(Predicates.describe(kind))",
-                            sources: Self.ordered(byKind[kind]!.map(\.article), story.articles),
-                            evidence: byKind[kind]!.map(\.sentence))
-                    }))
-        }
-
-        // Polarity: one actor scaling back in some articles, expanding in others, about a shared topic.
-        let directions = Self.bySubject(reported, classes: Predicates.directionClasses, names: names)
-        for key in names.order {
-            guard let byKind = directions[key], let up = byKind[.increase], let down = byKind[.decrease],
-                let name = names.name(key)
-            else { continue }
-            var topic: [String: Double] = [:]
-            for a in up {
-                for b in down where a.article != b.article {
-                    let own = Set(Terms.words(name.display))
-                    for stem in a.stems.intersection(b.stems) where !own.contains(a.words[stem] ?? stem) {
-                        topic[a.words[stem] ?? stem, default: 0] += weights[stem] ?? 1
-                    }
-                    if a.classes.contains(.electricVehicle) && b.classes.contains(.electricVehicle) {
-                        topic["electric vehicles", default: 0] += 2
-                    }
-                }
-            }
-            guard let subject = topic.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
-            else {
-                continue
-            }
-            let upArticles = Set(up.map(\.article))
-            let downArticles = Set(down.map(\.article))
-            guard !upArticles.subtracting(downArticles).isEmpty, !downArticles.subtracting(upArticles).isEmpty else {
-                continue
-            }
-            result.append(
-                Conflict(
-                    id: "", subject: "Whether \(name.display) is scaling back or expanding (\(subject))",
-                    kind: .polarity,
-                    positions: [
-                        .init(
-                            statement: "\(name.display) is scaling back",
-                            sources: Self.ordered(Array(downArticles), story.articles), evidence: down.map(\.sentence)),
-                        .init(
-                            statement: "\(name.display) is expanding or accelerating",
-                            sources: Self.ordered(Array(upArticles), story.articles), evidence: up.map(\.sentence)),
-                    ]))
-        }
-
-        // Numbers: the same slot (same unit, the same words around the number) given different values.
-        struct Slot {
-            var claim: Claim
-            var quantity: Quantity
-            var context: Set<String>
-        }
-        let stemmer = Stemmer()
-        var slots: [Slot] = []
-        for claim in reported {
-            // Numbers inside quotation marks are someone's words, not the outlet's figure.
-            for quantity in claim.quantities where !ClaimExtractor.isQuoted(quantity.text, in: claim.text) {
-                // Numbers of one unit in a clause that says the value changed ("100%, temporarily increased to
-                // 145%") describe one slot: they share their words.
-                let changes = claim.classes.contains(.increase) || claim.classes.contains(.decrease)
-                let siblings = changes ? claim.quantities.filter { $0.unit == quantity.unit } : [quantity]
-                let context = siblings.reduce(into: Set<String>()) {
-                    $0.formUnion(Self.context(of: $1.text, in: claim.text, stemmer: stemmer))
-                }
-                slots.append(Slot(claim: claim, quantity: quantity, context: context))
-            }
-        }
-        var seen: Set<String> = []
-        var byUnit: [String: [Int]] = [:]
-        for (index, slot) in slots.enumerated() { byUnit[slot.quantity.unit, default: []].append(index) }
-        for (i, a) in slots.enumerated() {
-            for other in byUnit[a.quantity.unit]! where other > i {
-                let b = slots[other]
-                guard a.claim.article != b.claim.article else { continue }
-                guard a.quantity.value != b.quantity.value else { continue }
-                let shared = a.context.intersection(b.context)
-                let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
-                guard shared.count >= 3 || (shared.count >= 2 && overlap >= configuration.conflictThreshold) else {
-                    continue
-                }
-                // Not a conflict when each article also gives the other's value for this slot.
-                let aValues = Set(
-                    slots.filter {
-                        $0.claim.article == a.claim.article && $0.quantity.unit == a.quantity.unit
-                            && !$0.context.isDisjoint(with: shared)
-                    }.map(\.quantity.value))
-                let bValues = Set(
-                    slots.filter {
-                        $0.claim.article == b.claim.article && $0.quantity.unit == b.quantity.unit
-                            && !$0.context.isDisjoint(with: shared)
-                    }.map(\.quantity.value))
-                guard !(aValues.contains(b.quantity.value) && bValues.contains(a.quantity.value)) else { continue }
-                let signature = "n|\(a.quantity.unit)|\([a.quantity.value, b.quantity.value].sorted())"
-                guard !seen.contains(signature) else { continue }
-                seen.insert(signature)
-                let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap {
-                    a.claim.words[$0] ?? b.claim.words[$0]
-                }
-                let topic = words.isEmpty ? a.quantity.unit : words.joined(separator: ", ")
-                let holdersA = slots.filter {
-                    $0.quantity.unit == a.quantity.unit && $0.quantity.value == a.quantity.value
-                        && !$0.context.isDisjoint(with: shared)
-                }
-                let holdersB = slots.filter {
-                    $0.quantity.unit == b.quantity.unit && $0.quantity.value == b.quantity.value
-                        && !$0.context.isDisjoint(with: shared)
-                }
-                result.append(
-                    Conflict(
-                        id: "", subject: "The figure for \(topic)", kind: .numeric,
-                        positions: [(a, holdersA), (b, holdersB)].map { slot, holders in
-                            .init(
-                                statement: slot.quantity.text,
-                                sources: Self.ordered(holders.map(\.claim.article), story.articles),
-                                evidence: Self.unique(holders.map(\.claim.sentence)))
-                        }))
-            }
-        }
-        // Dates: the same event (the same words around the date) on different calendar days.
-        var dateSlots: [(claim: Claim, date: DateMention, day: String, context: Set<String>)] = []
-        for claim in reported {
-            for date in claim.dates where date.granularity == .day {
-                // Calendar dates ("August 12", "January 14, 2026"), not weekdays or "yesterday".
-                guard let value = date.value, value.month != nil, value.day != nil,
-                    DateGrammar.months[Terms.words(date.text).first ?? ""] != nil || !date.relative,
-                    !ClaimExtractor.isQuoted(date.text, in: claim.text)
-                else { continue }
-                dateSlots.append(
-                    (claim, date, Self.monthDay(value), Self.context(of: date.text, in: claim.text, stemmer: stemmer)))
-            }
-        }
-        for (i, a) in dateSlots.enumerated() {
-            for b in dateSlots[(i + 1)...] where a.claim.article != b.claim.article && a.day != b.day {
-                let shared = a.context.intersection(b.context)
-                let overlap = Double(shared.count) / Double(max(1, min(a.context.count, b.context.count)))
-                guard shared.count >= 3 || (shared.count >= 2 && overlap >= configuration.conflictThreshold) else {
-                    continue
-                }
-                // Not a conflict when each article also gives the other's day for this event.
-                let aDays = Set(
-                    dateSlots.filter { $0.claim.article == a.claim.article && !$0.context.isDisjoint(with: shared) }
-                        .map(\.day))
-                let bDays = Set(
-                    dateSlots.filter { $0.claim.article == b.claim.article && !$0.context.isDisjoint(with: shared) }
-                        .map(\.day))
-                guard !(aDays.contains(b.day) && bDays.contains(a.day)) else { continue }
-                let signature = "d|\([a.day, b.day].sorted())"
-                guard !seen.contains(signature) else { continue }
-                seen.insert(signature)
-                let words = shared.filter { !$0.hasPrefix("#") }.sorted {
-                    (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0)
-                }
-                .prefix(3).compactMap { a.claim.words[$0] ?? b.claim.words[$0] }
-                let topic = words.isEmpty ? "the same event" : words.joined(separator: ", ")
-                let holdersA = dateSlots.filter { $0.day == a.day && !$0.context.isDisjoint(with: shared) }
-                let holdersB = dateSlots.filter { $0.day == b.day && !$0.context.isDisjoint(with: shared) }
-                result.append(
-                    Conflict(
-                        id: "", subject: "The date of \(topic)", kind: .date,
-                        positions: [(a, holdersA), (b, holdersB)].map { slot, holders in
-                            .init(
-                                statement: slot.date.text,
-                                sources: Self.ordered(holders.map(\.claim.article), story.articles),
-                                evidence: Self.unique(holders.map(\.claim.sentence)))
-                        }))
-            }
-        }
-        result = Self.mergeNumeric(result)
-        for index in result.indices { result[index].id = "conflict-\(index + 1)" }
-        return result
-    }
-
-    /// Stems of the words within eight words of `phrase` in `text` (numbers left out), and of the counted noun.
-    static func context(of phrase: String, in text: String, stemmer: Stemmer) -> Set<String> {
-        let words = Terms.words(text)
-        let target = Terms.words(phrase)
-        guard let first = target.first, let start = words.firstIndex(of: first) else { return [] }
-        let low = max(0, start - 8)
-        let high = min(words.count, start + target.count + 8)
-        var context: Set<String> = []
-        var window: [String] = []
-        for position in low..<high where position < start || position >= start + target.count {
-            let word = words[position]
-            window.append(word)
-            guard !Terms.stopWords.contains(word), Int(word) == nil, word.count > 1 else { continue }
-            if Predicates.words[word] == nil { context.insert(stemmer.stem(word)) }
-        }
-        // "fine" and "penalty", "evacuate" and "got out": the predicate classes around the number count as words.
-        for kind in Predicates.analyze(window).classes { context.insert(kind.rawValue) }
-        // "1,800 workers" and "2,100 workers": the counted noun is part of the slot.
-        if let noun = target.last, Int(noun) == nil, !Terms.stopWords.contains(noun) {
-            context.insert(stemmer.stem(noun))
-        }
-        return context
-    }
-
-    /// "nine vs 14 routes", "nine vs six", "14 vs six": one conflict with three positions.
-    static func mergeNumeric(_ conflicts: [Conflict]) -> [Conflict] {
-        var merged: [Conflict] = []
-        for conflict in conflicts {
-            guard conflict.kind == .numeric,
-                let index = merged.firstIndex(where: { other in
-                    other.kind == .numeric
-                        && !Set(other.positions.map(\.statement)).isDisjoint(with: conflict.positions.map(\.statement))
-                })
-            else {
-                merged.append(conflict)
-                continue
-            }
-            for position in conflict.positions {
-                if let existing = merged[index].positions.firstIndex(where: { $0.statement == position.statement }) {
-                    let sources = Set(merged[index].positions[existing].sources).union(position.sources)
-                    let order = merged[index].positions[existing].sources + position.sources
-                    merged[index].positions[existing].sources = order.filter { sources.contains($0) }.reduce(into: []) {
-                        if !$0.contains($1) { $0.append($1) }
-                    }
-                    merged[index].positions[existing].evidence = unique(
-                        merged[index].positions[existing].evidence + position.evidence)
-                } else {
-                    merged[index].positions.append(position)
-                }
-            }
-        }
-        return merged
-    }
-
     static func unique(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
-    }
-
-    static func monthDay(_ date: CalendarDate) -> String {
-        CalendarDate(year: nil, month: date.month, day: date.day).iso
-    }
-
-    /// The rarest words two claims share, as a readable subject.
-    static func topic(_ a: Claim, _ b: Claim, weights: [String: Double], excluding: String) -> String {
-        let shared = a.stems.intersection(b.stems).filter { $0 != excluding && Int($0) == nil }
-        let words = shared.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }.prefix(3).compactMap {
-            a.words[$0]
-        }
-        return words.isEmpty ? "the same claim" : words.joined(separator: ", ")
     }
 
     // MARK: Quotes, flags, timeline

@@ -1,6 +1,5 @@
-/// Claims → facts. Candidate pairs come from an inverted index over the claims' features (features held by more than
-/// `candidateFeatureCap` claims only score, they do not retrieve), each claim keeping its `candidatesPerClaim` best
-/// earlier claims. Pairs scoring at least `alignThreshold` are merged strongest first, and two groups merge only when
+/// Claims → facts. Candidate pairs come from an inverted index over the claims' features (for each feature, its
+/// latest `candidateFeatureCap` earlier holders), each claim keeping its `candidatesPerClaim` best earlier claims. Pairs scoring at least `alignThreshold` are merged strongest first, and two groups merge only when
 /// their centroids stay alike (`groupCoherence`): a fact is a cluster of claims, not a chain of pairwise links.
 struct FactGrouping {
     let space: ClaimSpace
@@ -15,16 +14,21 @@ struct FactGrouping {
 
     /// The similarity Corroborate aligns two claims on (claim indices into `claims`).
     func score(_ a: Int, _ b: Int) -> Double {
+        let value = related(a, b)
+        if a != b, QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
+            return value * configuration.numberMismatchFactor
+        }
+        return value
+    }
+
+    /// The similarity before numbers are compared: claims about one slot that may fill it differently.
+    func related(_ a: Int, _ b: Int) -> Double {
         if a == b { return 1 }
         // "Xiaomi denied" and "Ford denied" are two facts, however alike their words.
         for (kind, actors) in claims[a].actors {
             if let others = claims[b].actors[kind], actors.isDisjoint(with: others) { return 0 }
         }
-        let lexical = space.lexical(a, b)
-        if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
-            return lexical * configuration.numberMismatchFactor
-        }
-        return lexical
+        return space.lexical(a, b)
     }
 
     /// Why two claims score what they score: the rule that kept them apart, or their heaviest shared features.
@@ -41,26 +45,32 @@ struct FactGrouping {
         let shared = space.shared(a, b)
         let total = shared.reduce(Float(0)) { $0 + $1.weight }
         guard total > 0 else { return notes + ["nothing shared"] }
-        return notes + shared.prefix(8).map { feature in
-            "\(feature.key) \(Int((100 * feature.weight / total).rounded()))%"
-        }
+        return notes
+            + shared.prefix(8).map { feature in
+                "\(feature.key) \(Int((100 * feature.weight / total).rounded()))%"
+            }
     }
 
-    /// Candidate pairs at or above the threshold, strongest first (ties in claim order).
-    func edges() -> [Edge] {
+    /// Candidate pairs at or above the threshold, strongest first (ties in claim order), and the pairs of claims of
+    /// different articles whose similarity before numbers are compared reaches `conflictPairThreshold` (in claim
+    /// order): the pairs conflicts are looked for in.
+    func edges() -> (aligned: [Edge], related: [Edge]) {
         let count = space.vectors.count
         var accumulator = [Float](repeating: 0, count: count)
         var touched: [Int32] = []
         var edges: [Edge] = []
+        var relatedPairs: [Edge] = []
         let cap = configuration.candidateFeatureCap
         for i in 0..<count {
             let vector = space.vectors[i]
             for (position, id) in vector.ids.enumerated() {
+                // The latest `cap` earlier holders of the feature: a claim a thousand outlets state still links to
+                // its fact through its most recent restatements, at bounded cost.
                 let holders = space.postings[Int(id)]
-                guard holders.count <= cap else { continue }
+                let end = Self.firstIndex(in: holders, notBelow: Int32(i))
                 let weight = vector.weights[position] * vector.weights[position]
-                for j in holders {
-                    if Int(j) >= i { break }
+                for k in stride(from: end - 1, through: max(0, end - cap), by: -1) {
+                    let j = holders[k]
                     if accumulator[Int(j)] == 0 { touched.append(j) }
                     accumulator[Int(j)] += weight
                 }
@@ -72,19 +82,37 @@ struct FactGrouping {
                 ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
                 ranked.removeLast(ranked.count - configuration.candidatesPerClaim)
             }
-            for (_, j) in ranked {
-                let value = score(j, i)
+            for (_, j) in ranked.sorted(by: { $0.1 < $1.1 }) {
+                let before = related(j, i)
+                if before >= configuration.conflictPairThreshold, claims[j].article != claims[i].article {
+                    relatedPairs.append(Edge(score: before, a: j, b: i))
+                }
+                guard before >= configuration.alignThreshold else { continue }
+                let value =
+                    QuantityAgreement.disagree(claims[j].quantities, claims[i].quantities)
+                    ? before * configuration.numberMismatchFactor : before
                 if value >= configuration.alignThreshold { edges.append(Edge(score: value, a: j, b: i)) }
             }
         }
         edges.sort { x, y in
             x.score != y.score ? x.score > y.score : (x.a, x.b) < (y.a, y.b)
         }
-        return edges
+        return (edges, relatedPairs)
     }
 
-    /// Groups of claim indices (each sorted), in order of their first claim.
-    func groups() -> [[Int]] {
+    /// The first position of a sorted list holding a value at least `value` (the list's count when none does).
+    static func firstIndex(in list: [Int32], notBelow value: Int32) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Groups of claim indices (each sorted), in order of their first claim, from `edges().aligned`.
+    func groups(_ edges: [Edge]) -> [[Int]] {
         let count = space.vectors.count
         var parent = Array(0..<count)
         var members: [[Int]] = (0..<count).map { [$0] }
@@ -109,7 +137,7 @@ struct FactGrouping {
             }
             return x
         }
-        for edge in edges() {
+        for edge in edges {
             var a = root(edge.a)
             var b = root(edge.b)
             guard a != b else { continue }
@@ -120,7 +148,9 @@ struct FactGrouping {
                 // Average link: the mean cosine of every claim of one group with every claim of the other.
                 // A second claim of one article joins only when it restates the first (headline and lede).
                 let link = Double(dot) / Double(members[a].count * members[b].count)
-                let needed = articles[a].isDisjoint(with: articles[b]) ? configuration.groupCoherence : configuration.sameArticleCoherence
+                let needed =
+                    articles[a].isDisjoint(with: articles[b])
+                    ? configuration.groupCoherence : configuration.sameArticleCoherence
                 guard link >= needed else { continue }
             }
             for (id, weight) in centroids[b] { centroids[a][id, default: 0] += weight }

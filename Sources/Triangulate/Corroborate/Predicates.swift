@@ -11,7 +11,6 @@ enum Predicates {
         case talks = "#talks"
         case partnership = "#partnership"
         case report = "#report"
-        case electricVehicle = "#ev"
         case penalty = "#penalty"
         case evacuation = "#evacuation"
     }
@@ -44,7 +43,6 @@ enum Predicates {
                 "step up", "stepping up", "speed up",
             ],
             .partnership: ["joint venture", "tie-up", "tie up"],
-            .electricVehicle: ["electric vehicles", "electric vehicle", "electric cars", "electric car"],
             .evacuation: ["got out", "forced out", "ordered out"],
         ]
         var list: [(String, Class)] = []
@@ -84,7 +82,6 @@ enum Predicates {
                 "report", "reports", "reported", "reporting", "publication", "article", "claims", "claimed", "rumors",
                 "rumours",
             ],
-            .electricVehicle: ["ev", "evs"],
             .penalty: ["fine", "fines", "fined", "penalty", "penalties", "sanction", "sanctions", "sanctioned"],
             .evacuation: ["evacuate", "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "fled"],
         ]

@@ -25,9 +25,11 @@ enum QuantityAgreement {
         if a.value == b.value { return true }
         let (round, other) = precision(a.value) >= precision(b.value) ? (a, b) : (b, a)
         let step = precision(round.value)
-        // One-digit counts and exact figures agree only when equal ("three" vs "four" is a disagreement).
-        guard step >= 10 || (round.qualifier != nil && abs(round.value) >= 10) else { return false }
-        let span = max(step, abs(round.value) * 0.05)
+        // Without a qualifier, a figure reads as rounded only with two or more significant digits before its zeros
+        // ("$52,000" may be $52,420; "100%" is not 145%, and "three" is not four).
+        let rounded = step >= 10 && abs(round.value) / step >= 10
+        guard rounded || (round.qualifier != nil && abs(round.value) >= 10) else { return false }
+        let span = round.qualifier == nil ? step : max(step, abs(round.value) * 0.05)
         let difference = other.value - round.value
         if let qualifier = round.qualifier, lowerBounds.contains(qualifier) {
             return difference >= 0 && difference < span

@@ -44,6 +44,10 @@ public struct Fact: Sendable, Hashable {
 public struct Conflict: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case numeric, date, status, polarity, attribution
+        /// One outlet's place for the event against another's.
+        case place
+        /// Something happened in one outlet's account and did not in another's ("charged" vs "not charged").
+        case outcome
     }
 
     public struct Position: Sendable, Hashable {

@@ -1,0 +1,80 @@
+/// Outcomes in dispute: related claims of different articles say one thing happened and did not happen ("was charged
+/// with three counts" vs "has not yet been charged"): a content word both share, negated in one and not in the other.
+enum OutcomeConflicts {
+    /// Negations of a verb ("no" negates nouns: "no plans" is not an outcome).
+    static let negations: Set<String> = [
+        "not", "never", "didn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't",
+    ]
+    /// Words that may stand between the negation and the participle ("has not yet been charged").
+    static let between: Set<String> = ["yet", "been", "be", "being", "ever", "formally", "officially", "immediately"]
+
+    /// Participles of a clause ("charged", "arrested", "sworn"), each with whether a verb negation stands before it
+    /// (with only auxiliaries between), and the phrase from the negation to the word.
+    static func polarities(_ claim: Claim, stemmer: Stemmer) -> [String: (negated: Bool, phrase: String)] {
+        let words = Terms.words(claim.text)
+        var result: [String: (Bool, String)] = [:]
+        var mixed: Set<String> = []
+        for (index, word) in words.enumerated() where !Terms.stopWords.contains(word) && word.count > 3 {
+            guard word.hasSuffix("ed") || word.hasSuffix("en"), Predicates.words[word] == nil else { continue }
+            let stem = stemmer.stem(word)
+            guard claim.stems.contains(stem) else { continue }
+            var start = index - 1
+            while start >= 0, between.contains(words[start]) { start -= 1 }
+            let negation = start >= 0 && negations.contains(words[start]) ? start : nil
+            let phrase = negation.map { words[$0...index].joined(separator: " ") } ?? word
+            if let known = result[stem], known.0 != (negation != nil) { mixed.insert(stem) }
+            result[stem] = (negation != nil, phrase)
+        }
+        for stem in mixed { result[stem] = nil }
+        return result
+    }
+
+    static func find(_ context: ConflictContext) -> [Conflict] {
+        struct Mention {
+            var claim: Claim
+            var stem: String
+            var negated: Bool
+            var phrase: String
+        }
+        var mentions: [Mention] = []
+        var index: [String: Int] = [:]  // "claim|stem" → mention
+        var cache: [Int: [String: (negated: Bool, phrase: String)]] = [:]
+        func polarity(_ claim: Claim) -> [String: (negated: Bool, phrase: String)] {
+            if let known = cache[claim.index] { return known }
+            let value = polarities(claim, stemmer: context.stemmer)
+            cache[claim.index] = value
+            return value
+        }
+        func mention(_ claim: Claim, _ stem: String, _ value: (negated: Bool, phrase: String)) -> Int {
+            let key = "\(claim.index)|\(stem)"
+            if let known = index[key] { return known }
+            index[key] = mentions.count
+            mentions.append(Mention(claim: claim, stem: stem, negated: value.negated, phrase: value.phrase))
+            return mentions.count - 1
+        }
+        var links: [(Int, Int)] = []
+        for (a, b) in context.reportedPairs(minimum: context.configuration.alignThreshold) {
+            let x = polarity(a)
+            let y = polarity(b)
+            for (stem, left) in x.sorted(by: { $0.key < $1.key }) {
+                guard let right = y[stem], left.negated != right.negated else { continue }
+                links.append((mention(a, stem, left), mention(b, stem, right)))
+            }
+        }
+        let slots = SlotGrouping.positions(
+            count: mentions.count, links: links, article: { mentions[$0].claim.article },
+            agree: { mentions[$0].negated == mentions[$1].negated && mentions[$0].stem == mentions[$1].stem })
+        return slots.compactMap { positions in
+            let first = mentions[positions[0][0]]
+            guard positions.allSatisfy({ mentions[$0[0]].stem == first.stem }) else { return nil }
+            let word = first.claim.words[first.stem] ?? first.stem
+            return Conflict(
+                id: "", subject: "Whether \(word)", kind: .outcome,
+                positions: positions.map { indices in
+                    let mention = mentions[indices[0]]
+                    return context.position(
+                        mention.negated ? mention.phrase : word, indices.map { mentions[$0].claim })
+                })
+        }
+    }
+}

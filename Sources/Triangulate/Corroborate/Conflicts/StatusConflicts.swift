@@ -1,0 +1,33 @@
+/// Answers in dispute: one actor's response told as different kinds by different outlets (denied vs did not respond).
+enum StatusConflicts {
+    static func find(_ context: ConflictContext) -> [Conflict] {
+        var result: [Conflict] = []
+        let reported = context.reported
+        // Status: one actor, answers of different kinds in different articles.
+        let statuses = Corroborate.bySubject(reported, classes: Predicates.statusClasses, names: context.names)
+        for key in context.names.order {
+            guard let byKind = statuses[key], byKind.count >= 2, let name = context.names.name(key) else { continue }
+            let kinds = Predicates.Class.allCases.filter { byKind[$0] != nil }
+            let articleSets = kinds.map { Set(byKind[$0]!.map(\.article)) }
+            // Different articles must disagree: some pair of kinds told by disjoint sets of outlets.
+            let disagree = articleSets.indices.contains { i in
+                articleSets.indices.contains { j in
+                    i < j && !articleSets[i].subtracting(articleSets[j]).isEmpty
+                        && !articleSets[j].subtracting(articleSets[i]).isEmpty
+                }
+            }
+            guard disagree else { continue }
+            result.append(
+                Conflict(
+                    id: "", subject: "How \(name.display) responded", kind: .status,
+                    positions: kinds.map { kind in
+                        Conflict.Position(
+                            statement: "\(name.display) \(Predicates.describe(kind))",
+                            sources: Corroborate.ordered(byKind[kind]!.map(\.article), context.order),
+                            evidence: byKind[kind]!.map(\.sentence))
+                    }))
+        }
+
+        return result
+    }
+}
