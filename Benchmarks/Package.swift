@@ -33,10 +33,20 @@ let package = Package(
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/cluster-eval"
         ),
+        .target(
+            name: "EvalSupport",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/EvalSupport"
+        ),
         .executableTarget(
             name: "alignment-eval",
-            dependencies: [.product(name: "Triangulate", package: core)],
+            dependencies: ["EvalSupport", .product(name: "Triangulate", package: core)],
             path: "Sources/alignment-eval"
+        ),
+        .executableTarget(
+            name: "claims-eval",
+            dependencies: ["EvalSupport", .product(name: "Triangulate", package: core)],
+            path: "Sources/claims-eval"
         ),
         .executableTarget(
             name: "analyze-story",

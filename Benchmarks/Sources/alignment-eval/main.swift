@@ -7,6 +7,7 @@
 // Usage: alignment-eval [--set odd|even|all] [--threshold X] [--coherence X] [--coverage X] [--name-weight X]
 //        [--number-weight X] [--predicate-weight X] [--dump FILE]
 import Foundation
+import EvalSupport
 import Triangulate
 
 let bench = "../../shared/bench"
@@ -17,11 +18,13 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--set": set = arguments.popFirst() ?? set
-    case "--threshold": configuration.alignThreshold = Double(arguments.popFirst() ?? "") ?? configuration.alignThreshold
+    case "--threshold":
+        configuration.alignThreshold = Double(arguments.popFirst() ?? "") ?? configuration.alignThreshold
     case "--coherence":
         configuration.groupCoherence = Double(arguments.popFirst() ?? "") ?? configuration.groupCoherence
     case "--same-article":
         configuration.sameArticleCoherence = Double(arguments.popFirst() ?? "") ?? configuration.sameArticleCoherence
+    case "--smoothing": configuration.weights.raritySmoothing = Double(arguments.popFirst() ?? "") ?? 10
     case "--coverage": configuration.weights.coverage = Double(arguments.popFirst() ?? "") ?? 0
     case "--name-weight": configuration.weights.name = Float(arguments.popFirst() ?? "") ?? 1
     case "--number-weight": configuration.weights.number = Float(arguments.popFirst() ?? "") ?? 1
@@ -33,19 +36,6 @@ while let argument = arguments.popFirst() {
     }
 }
 
-func jsonLines(_ path: String) -> [[String: Any]] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-        exit(1)
-    }
-    return data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
-}
-
-struct Line: Hashable, Comparable {
-    var doc: String
-    var line: Int
-    static func < (a: Line, b: Line) -> Bool { a.doc != b.doc ? a.doc < b.doc : a.line < b.line }
-}
 struct Pair: Hashable {
     var a: Line
     var b: Line
@@ -55,55 +45,25 @@ struct Pair: Hashable {
     }
 }
 
-func line(_ object: Any?) -> Line? {
-    guard let object = object as? [String: Any], let doc = object["doc"] as? String, let line = object["line"] as? Int
-    else { return nil }
-    return Line(doc: doc, line: line)
-}
-
 func keep(_ event: String, _ set: String) -> Bool {
     guard set != "all" else { return true }
     let topic = Int(event.prefix { $0.isNumber }) ?? 0
     return (topic % 2 == 1) == (set == "odd")
 }
 
-var documents: [String: [(id: String, text: String)]] = [:]
-for object in jsonLines(bench + "/clustering/ecbplus.jsonl") {
-    guard let id = object["id"] as? String, let event = object["event"] as? String, let text = object["text"] as? String
-    else { continue }
-    documents[event, default: []].append((id, text))
-}
+let corpus = ECBPlus(path: bench + "/clustering/ecbplus.jsonl")
 var gold: [String: Set<Pair>] = [:]
 var seminal: [String: Set<Pair>] = [:]
 for object in jsonLines(bench + "/alignment/ecbplus-sentence-pairs.jsonl") {
-    guard let event = object["event"] as? String, let a = line(object["a"]), let b = line(object["b"]) else { continue }
+    guard let event = object["event"] as? String, let a = Line(object["a"]), let b = Line(object["b"]) else { continue }
     gold[event, default: []].insert(Pair(a, b))
     if object["seminal"] as? Bool == true { seminal[event, default: []].insert(Pair(a, b)) }
 }
 var annotated: Set<Line> = []
 for object in jsonLines(bench + "/alignment/ecbplus-sentence-chains.jsonl") {
-    for mention in object["mentions"] as? [Any] ?? [] { if let l = line(mention) { annotated.insert(l) } }
+    for mention in object["mentions"] as? [Any] ?? [] { if let l = Line(mention) { annotated.insert(l) } }
 }
 
-func words(_ text: String) -> [String] {
-    text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-}
-
-/// The line of `lines` an evidence sentence came from: the one sharing most of its words.
-func locate(_ sentence: String, in lines: [[String]]) -> Int? {
-    let target = Set(words(sentence))
-    guard !target.isEmpty else { return nil }
-    var best: (score: Double, index: Int)?
-    for (index, line) in lines.enumerated() {
-        let shared = Double(target.intersection(line).count) / Double(target.count)
-        if shared > (best?.score ?? 0) { best = (shared, index) }
-    }
-    guard let best, best.score >= 0.6 else { return nil }
-    return best.index
-}
-
-let extract = Extract()
-let annotate = Annotate()
 let corroborate = Corroborate(configuration: configuration)
 var totals = (gold: 0, hit: 0, seminal: 0, seminalHit: 0, predicted: 0, scored: 0, correct: 0)
 var macroRecall: [Double] = []
@@ -112,21 +72,12 @@ var dumpLines: [String] = []
 let clock = ContinuousClock()
 let start = clock.now
 for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where keep(event, set) {
-    let docs = documents[event] ?? []
-    var articles: [Article] = []
-    var lines: [String: [[String]]] = [:]
-    for doc in docs {
-        lines[doc.id] = doc.text.split(separator: "\n", omittingEmptySubsequences: false).map { words(String($0)) }
-        if let article = try? extract.article(from: Document(id: doc.id, origin: doc.id, bytes: Array(doc.text.utf8))) {
-            articles.append(article)
-        }
-    }
-    let story = corroborate.story(id: event, articles: annotate.annotate(batch: articles))
+    let docs = corpus.documents[event] ?? []
+    let story = corroborate.story(id: event, articles: corpus.annotated(event))
     var predicted: Set<Pair> = []
     for fact in story.facts {
         let located = fact.evidence.compactMap { evidence -> Line? in
-            guard let table = lines[evidence.article], let index = locate(evidence.sentence, in: table) else { return nil }
-            return Line(doc: evidence.article, line: index)
+            corpus.locate(evidence.sentence, in: evidence.article)
         }
         for (i, x) in located.enumerated() {
             for y in located[(i + 1)...] where x.doc != y.doc { predicted.insert(Pair(x, y)) }
@@ -136,15 +87,15 @@ for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where kee
         var factOf: [Line: Int] = [:]
         for (number, fact) in story.facts.enumerated() {
             for evidence in fact.evidence {
-                if let table = lines[evidence.article], let index = locate(evidence.sentence, in: table) {
-                    factOf[Line(doc: evidence.article, line: index)] = number
-                }
+                if let line = corpus.locate(evidence.sentence, in: evidence.article) { factOf[line] = number }
             }
         }
         for doc in docs {
             for (index, text) in doc.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where annotated.contains(Line(doc: doc.id, line: index)) {
-                print("\(factOf[Line(doc: doc.id, line: index)].map(String.init) ?? "-")\t\(doc.id):\(index)\t\(text.prefix(150))")
+                print(
+                    "\(factOf[Line(doc: doc.id, line: index)].map(String.init) ?? "-")\t\(doc.id):\(index)\t\(text.prefix(150))"
+                )
             }
         }
     }
@@ -163,14 +114,18 @@ for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where kee
     if !scored.isEmpty { macroPrecision.append(Double(correct.count) / Double(scored.count)) }
     if dump != nil {
         for pair in scored.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            dumpLines.append("\(event)\t\(goldPairs.contains(pair) ? "gold" : "WRONG")\t\(pair.a.doc):\(pair.a.line)\t\(pair.b.doc):\(pair.b.line)")
+            dumpLines.append(
+                "\(event)\t\(goldPairs.contains(pair) ? "gold" : "WRONG")\t\(pair.a.doc):\(pair.a.line)\t\(pair.b.doc):\(pair.b.line)"
+            )
         }
     }
 }
 let elapsed = start.duration(to: clock.now)
 func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-print("set \(set): \(macroRecall.count) events, \(totals.gold) gold pairs, \(totals.predicted) predicted, \(totals.scored) scored")
+print(
+    "set \(set): \(macroRecall.count) events, \(totals.gold) gold pairs, \(totals.predicted) predicted, \(totals.scored) scored"
+)
 print(
     String(
         format: "pooled: recall %.3f (seminal %.3f), precision %.3f | macro: recall %.3f, precision %.3f | %.2f s",

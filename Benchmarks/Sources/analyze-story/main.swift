@@ -2,17 +2,21 @@
 // The 50 articles are made from one event of the Examples corpus (default: its first event folder): each original
 // article appears in ten variants, each leaving out a different paragraph and rotating the rest, so the story has
 // realistic overlap without 50 identical texts. Prints the median and best of `--runs` runs (default 15).
+// `--articles N` sets the story size; `--one-article-bytes N` analyzes one article of about N bytes instead.
 import Foundation
 import Triangulate
 
 var folder: String?
 var runs = 15
 var count = 50
+/// Instead of a story of many articles: one article of about this many bytes (the corpus's paragraphs, repeated).
+var oneArticleBytes: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--runs": runs = arguments.popFirst().flatMap(Int.init) ?? runs
     case "--articles": count = arguments.popFirst().flatMap(Int.init) ?? count
+    case "--one-article-bytes": oneArticleBytes = arguments.popFirst().flatMap(Int.init)
     default: folder = argument
     }
 }
@@ -49,6 +53,22 @@ while articles.count < count {
         articles.append(article)
     }
     variant += 1
+}
+if let oneArticleBytes {
+    var big = articles[0]
+    big.id = "one-article"
+    var paragraphs: [String] = []
+    var size = 0
+    var round = 0
+    while size < oneArticleBytes {
+        for paragraph in articles[round % articles.count].paragraphs where size < oneArticleBytes {
+            paragraphs.append(paragraph)
+            size += paragraph.utf8.count + 2
+        }
+        round += 1
+    }
+    big.paragraphs = paragraphs
+    articles = [big]
 }
 let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
 let annotate = Annotate()

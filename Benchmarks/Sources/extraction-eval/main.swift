@@ -59,7 +59,8 @@ for id in truth.keys.sorted() {
 let summary = ExtractionScore.summarize(pages.map(\.1))
 print(
     String(
-        format: "%@  pages: %d  precision: %.4f  recall: %.4f  F1: %.4f", name, summary.pages, summary.precision, summary.recall,
+        format: "%@  pages: %d  precision: %.4f  recall: %.4f  F1: %.4f", name, summary.pages, summary.precision,
+        summary.recall,
         summary.f1))
 for (id, page) in pages.sorted(by: { ($0.1.tp, $0.0) < ($1.1.tp, $1.0) }).prefix(worst) {
     print(String(format: "  %@ tp %.2f fp %.2f fn %.2f", id, page.tp, page.fp, page.fn))

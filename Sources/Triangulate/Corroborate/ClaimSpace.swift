@@ -46,7 +46,9 @@ struct ClaimSpace {
             keyed.append(features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         let total = Double(max(claims.count, 1))
-        let rarity = frequency.map { Float(log((total + 1) / Double($0))) }
+        // Smoothed: in a story of a handful of claims, a word two of them share is not yet common.
+        let smoothing = configuration.weights.raritySmoothing
+        let rarity = frequency.map { Float(log((total + smoothing) / (Double($0) + 1))) }
         postings = Array(repeating: [], count: vocabulary.count)
         vectors.reserveCapacity(keyed.count)
         for (index, features) in keyed.enumerated() {
@@ -145,9 +147,14 @@ public struct AlignmentWeights: Sendable, Hashable {
     public var predicate: Float
     /// Share of the similarity that comes from coverage of the shorter claim (the rest is cosine).
     public var coverage: Double
+    /// Pseudo-claims added to the story's count when rarity is computed (idf = log((claims + this) / (holders + 1))).
+    public var raritySmoothing: Double
 
-    public init(name: Float = 1.5, number: Float = 1.5, date: Float = 1.5, predicate: Float = 1, coverage: Double = 0.5)
-    {
+    public init(
+        name: Float = 1.5, number: Float = 1.5, date: Float = 1.5, predicate: Float = 1, coverage: Double = 0.5,
+        raritySmoothing: Double = 10
+    ) {
+        self.raritySmoothing = raritySmoothing
         self.name = name
         self.number = number
         self.date = date

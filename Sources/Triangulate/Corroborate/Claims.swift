@@ -63,6 +63,15 @@ enum ClaimExtractor {
         var claims: [Claim] = []
         var lastOrganization: String?
         let notes = item.annotations
+        // Each sentence's numbers and dates, looked up by its text (a sentence printed twice holds them once).
+        var quantitiesBySentence: [String: [Quantity]] = [:]
+        for quantity in notes.quantities where !(quantitiesBySentence[quantity.sentence]?.contains(quantity) ?? false) {
+            quantitiesBySentence[quantity.sentence, default: []].append(quantity)
+        }
+        var datesBySentence: [String: [DateMention]] = [:]
+        for date in notes.dates where !(datesBySentence[date.sentence]?.contains(date) ?? false) {
+            datesBySentence[date.sentence, default: []].append(date)
+        }
         // The headline states the article's main claim; then every sentence of the body.
         let texts = (item.article.title.map { [$0] } ?? []) + notes.sentences.map(\.text)
         for (position, text) in texts.enumerated() {
@@ -72,8 +81,8 @@ enum ClaimExtractor {
             guard wordCount >= (isTitle ? minimumWords - 1 : minimumWords), let last = text.last,
                 isTitle || minimumWords < 5 || ".!?\"”’)".contains(last) || wordCount >= 12
             else { continue }
-            let quantities = notes.quantities.filter { $0.sentence == text }
-            let dates = notes.dates.filter { $0.sentence == text }
+            let quantities = quantitiesBySentence[text] ?? []
+            let dates = datesBySentence[text] ?? []
             for clause in split(text) {
                 let clauseWords = Terms.words(clause)
                 let analysis = Predicates.analyze(clauseWords)
@@ -173,7 +182,25 @@ enum ClaimExtractor {
 }
 
 extension String {
+    /// `needle` occurs in `haystack` (plain byte comparison).
+    static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var k = 1
+                while k < needle.count && haystack[index + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     func splitting(on separator: String) -> [String] {
+        // Most clauses hold no separator: a byte scan answers that quickly.
+        guard Self.containsBytes(Array(utf8), Array(separator.utf8)) else { return [self] }
         var parts: [String] = []
         var rest = self[...]
         while let range = rest.firstRange(of: separator) {

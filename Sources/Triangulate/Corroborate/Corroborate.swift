@@ -402,11 +402,20 @@ public struct Corroborate: Sendable {
         let sets = titles.map { Set(Terms.words($0).filter { !Terms.stopWords.contains($0) }) }
         var best = 0
         var bestScore = -1.0
+        // Past a few dozen titles, each scores the mean number of other titles sharing its words (linear cost)
+        // instead of its summed overlap with every other title.
+        var frequency: [String: Int] = [:]
+        if sets.count > 48 { for set in sets { for word in set { frequency[word, default: 0] += 1 } } }
         for (i, set) in sets.enumerated() {
-            let score = sets.enumerated().reduce(0.0) { total, other in
-                other.offset == i || set.isEmpty
-                    ? total
-                    : total + Double(set.intersection(other.element).count) / Double(set.union(other.element).count)
+            let score: Double
+            if sets.count > 48 {
+                score = set.isEmpty ? 0 : set.reduce(0.0) { $0 + Double((frequency[$1] ?? 1) - 1) } / Double(set.count)
+            } else {
+                score = sets.enumerated().reduce(0.0) { total, other in
+                    other.offset == i || set.isEmpty
+                        ? total
+                        : total + Double(set.intersection(other.element).count) / Double(set.union(other.element).count)
+                }
             }
             if score > bestScore {
                 bestScore = score
@@ -430,17 +439,34 @@ public struct Corroborate: Sendable {
         }.count
     }
 
-    /// Copy edges: an article most of whose word 8-grams appear in an earlier article of the story.
+    /// Copy edges: an article most of whose word 8-grams appear in an earlier article of the story. Shared 8-grams
+    /// are counted through an index from each 8-gram to the first `copyIndexHolders` articles holding it.
     static func lineage(_ articles: [AnnotatedArticle], threshold: Double) -> [LineageEdge] {
-        let shingles = articles.map { item -> Set<String> in
-            let words = Terms.words(item.article.text)
+        let shingles = articles.map { item -> Set<UInt64> in
+            // Each word as a 64-bit FNV-1a hash, each 8-gram as a hash of those: deterministic, no strings built.
+            let words = Terms.words(item.article.text).map { word in
+                word.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            }
             guard words.count >= 8 else { return [] }
-            return Set((0...(words.count - 8)).map { words[$0..<($0 + 8)].joined(separator: " ") })
+            return Set(
+                (0...(words.count - 8)).map { start in
+                    words[start..<(start + 8)].reduce(UInt64(0x8422_2325)) { ($0 ^ $1) &* 0x100_0000_01b3 }
+                })
+        }
+        var holders: [UInt64: [Int]] = [:]
+        for (index, set) in shingles.enumerated() {
+            for shingle in set where holders[shingle, default: []].count < copyIndexHolders {
+                holders[shingle, default: []].append(index)
+            }
         }
         var edges: [LineageEdge] = []
-        for j in articles.indices {
-            for i in articles.indices where i != j && !shingles[j].isEmpty {
-                let containment = Double(shingles[j].intersection(shingles[i]).count) / Double(shingles[j].count)
+        for j in articles.indices where !shingles[j].isEmpty {
+            var shared: [Int: Int] = [:]
+            for shingle in shingles[j] {
+                for i in holders[shingle] ?? [] where i != j { shared[i, default: 0] += 1 }
+            }
+            for i in shared.keys.sorted() {
+                let containment = Double(shared[i] ?? 0) / Double(shingles[j].count)
                 guard containment >= threshold else { continue }
                 // The later (or, undated, the later in input order) is the copy.
                 let later: Bool
@@ -461,4 +487,7 @@ public struct Corroborate: Sendable {
         }
         return edges
     }
+
+    /// Articles per 8-gram the copy index keeps (the earliest): bounds the cost when hundreds carry one wire text.
+    static let copyIndexHolders = 64
 }

@@ -13,12 +13,10 @@ struct ConflictContext {
     /// Claims told in the outlet's own voice: quoted speech is someone's words, not a reported fact.
     var reported: [Claim] { claims.filter { !$0.quoted } }
 
-    /// Related pairs of two reported claims scoring at least `minimum`.
-    func reportedPairs(minimum: Double = 0) -> [(a: Claim, b: Claim)] {
+    /// Related pairs of two reported claims scoring at least `minimum` (indices into `claims`).
+    func reportedPairs(minimum: Double = 0) -> [(a: Int, b: Int)] {
         related.compactMap { edge in
-            let a = claims[edge.a]
-            let b = claims[edge.b]
-            return a.quoted || b.quoted || edge.score < minimum ? nil : (a, b)
+            claims[edge.a].quoted || claims[edge.b].quoted || edge.score < minimum ? nil : (edge.a, edge.b)
         }
     }
 
@@ -54,16 +52,17 @@ struct ConflictContext {
     }
 
     /// The rarest of `stems` as readable words (from the claims that hold them).
-    func topic(_ stems: Set<String>, _ claims: [Claim], limit: Int = 3) -> String? {
+    func topic(_ stems: Set<String>, _ holders: [Int], limit: Int = 3) -> String? {
         let words = stems.filter { !$0.hasPrefix("#") }.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }
-            .prefix(limit).compactMap { stem in claims.lazy.compactMap { $0.words[stem] }.first }
+            .prefix(limit).compactMap { stem in holders.lazy.compactMap { claims[$0].words[stem] }.first }
         return words.isEmpty ? nil : words.joined(separator: ", ")
     }
 
-    func position(_ statement: String, _ holders: [Claim]) -> Conflict.Position {
+    /// A position held by the claims at `holders`.
+    func position(_ statement: String, _ holders: [Int]) -> Conflict.Position {
         Conflict.Position(
-            statement: statement, sources: Corroborate.ordered(holders.map(\.article), order),
-            evidence: Corroborate.unique(holders.map(\.sentence)))
+            statement: statement, sources: Corroborate.ordered(holders.map { claims[$0].article }, order),
+            evidence: Corroborate.unique(holders.map { claims[$0].sentence }))
     }
 }
 

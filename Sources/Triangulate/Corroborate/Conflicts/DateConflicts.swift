@@ -18,23 +18,24 @@ enum DateConflicts {
 
     static func find(_ context: ConflictContext) -> [Conflict] {
         struct Mention {
-            var claim: Claim
+            var claim: Int
             var date: DateMention
             var key: String
             var around: Set<String>
         }
         var mentions: [Mention] = []
         var byClaim: [Int: [Int]] = [:]
-        func mentionsOf(_ claim: Claim) -> [Int] {
-            if let known = byClaim[claim.index] { return known }
+        func mentionsOf(_ index: Int) -> [Int] {
+            if let known = byClaim[index] { return known }
+            let claim = context.claims[index]
             var list: [Int] = []
             for date in claim.dates where !ClaimExtractor.isQuoted(date.text, in: claim.text) {
                 guard let key = key(date) else { continue }
                 list.append(mentions.count)
                 mentions.append(
-                    Mention(claim: claim, date: date, key: key, around: context.context(of: date.text, in: claim.text)))
+                    Mention(claim: index, date: date, key: key, around: context.context(of: date.text, in: claim.text)))
             }
-            byClaim[claim.index] = list
+            byClaim[index] = list
             return list
         }
         var links: [(Int, Int)] = []
@@ -47,7 +48,7 @@ enum DateConflicts {
             }
         }
         let slots = SlotGrouping.positions(
-            count: mentions.count, links: links, article: { mentions[$0].claim.article },
+            count: mentions.count, links: links, article: { context.claims[mentions[$0].claim].article },
             agree: { mentions[$0].key == mentions[$1].key })
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions[$0] }

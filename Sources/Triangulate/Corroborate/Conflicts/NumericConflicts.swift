@@ -3,23 +3,24 @@
 enum NumericConflicts {
     static func find(_ context: ConflictContext) -> [Conflict] {
         struct Mention {
-            var claim: Claim
+            var claim: Int
             var quantity: Quantity
             var around: Set<String>
         }
         var mentions: [Mention] = []
         var byClaim: [Int: [Int]] = [:]
-        func mentionsOf(_ claim: Claim) -> [Int] {
-            if let known = byClaim[claim.index] { return known }
+        func mentionsOf(_ index: Int) -> [Int] {
+            if let known = byClaim[index] { return known }
+            let claim = context.claims[index]
             var list: [Int] = []
             // Numbers inside quotation marks are someone's words, not the outlet's figure.
             for quantity in claim.quantities where !ClaimExtractor.isQuoted(quantity.text, in: claim.text) {
                 list.append(mentions.count)
                 mentions.append(
                     Mention(
-                        claim: claim, quantity: quantity, around: context.context(of: quantity.text, in: claim.text)))
+                        claim: index, quantity: quantity, around: context.context(of: quantity.text, in: claim.text)))
             }
-            byClaim[claim.index] = list
+            byClaim[index] = list
             return list
         }
         var links: [(Int, Int)] = []
@@ -33,7 +34,7 @@ enum NumericConflicts {
             }
         }
         let slots = SlotGrouping.positions(
-            count: mentions.count, links: links, article: { mentions[$0].claim.article },
+            count: mentions.count, links: links, article: { context.claims[mentions[$0].claim].article },
             agree: { QuantityAgreement.agree(values: mentions[$0].quantity, mentions[$1].quantity) })
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions[$0] }

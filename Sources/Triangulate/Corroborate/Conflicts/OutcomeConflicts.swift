@@ -31,7 +31,7 @@ enum OutcomeConflicts {
 
     static func find(_ context: ConflictContext) -> [Conflict] {
         struct Mention {
-            var claim: Claim
+            var claim: Int
             var stem: String
             var negated: Bool
             var phrase: String
@@ -39,14 +39,14 @@ enum OutcomeConflicts {
         var mentions: [Mention] = []
         var index: [String: Int] = [:]  // "claim|stem" → mention
         var cache: [Int: [String: (negated: Bool, phrase: String)]] = [:]
-        func polarity(_ claim: Claim) -> [String: (negated: Bool, phrase: String)] {
-            if let known = cache[claim.index] { return known }
-            let value = polarities(claim, stemmer: context.stemmer)
-            cache[claim.index] = value
+        func polarity(_ claim: Int) -> [String: (negated: Bool, phrase: String)] {
+            if let known = cache[claim] { return known }
+            let value = polarities(context.claims[claim], stemmer: context.stemmer)
+            cache[claim] = value
             return value
         }
-        func mention(_ claim: Claim, _ stem: String, _ value: (negated: Bool, phrase: String)) -> Int {
-            let key = "\(claim.index)|\(stem)"
+        func mention(_ claim: Int, _ stem: String, _ value: (negated: Bool, phrase: String)) -> Int {
+            let key = "\(claim)|\(stem)"
             if let known = index[key] { return known }
             index[key] = mentions.count
             mentions.append(Mention(claim: claim, stem: stem, negated: value.negated, phrase: value.phrase))
@@ -62,12 +62,12 @@ enum OutcomeConflicts {
             }
         }
         let slots = SlotGrouping.positions(
-            count: mentions.count, links: links, article: { mentions[$0].claim.article },
+            count: mentions.count, links: links, article: { context.claims[mentions[$0].claim].article },
             agree: { mentions[$0].negated == mentions[$1].negated && mentions[$0].stem == mentions[$1].stem })
         return slots.compactMap { positions in
             let first = mentions[positions[0][0]]
             guard positions.allSatisfy({ mentions[$0[0]].stem == first.stem }) else { return nil }
-            let word = first.claim.words[first.stem] ?? first.stem
+            let word = context.claims[first.claim].words[first.stem] ?? first.stem
             return Conflict(
                 id: "", subject: "Whether \(word)", kind: .outcome,
                 positions: positions.map { indices in

@@ -3,7 +3,7 @@
 enum PlaceConflicts {
     static func find(_ context: ConflictContext, articleWords: [String: Set<String>]) -> [Conflict] {
         struct Mention {
-            var claim: Claim
+            var claim: Int
             var key: String
         }
         var mentions: [Mention] = []
@@ -13,14 +13,14 @@ enum PlaceConflicts {
             let places = Set(claim.names.map(\.key).filter { context.names.name($0)?.kind == .place })
             return places.count == 1 ? places.first : nil
         }
-        func mention(_ claim: Claim) -> Int? {
-            if let known = byClaim[claim.index] { return known }
+        func mention(_ claim: Int) -> Int? {
+            if let known = byClaim[claim] { return known }
             var result: Int?
-            if let key = place(of: claim) {
+            if let key = place(of: context.claims[claim]) {
                 result = mentions.count
                 mentions.append(Mention(claim: claim, key: key))
             }
-            byClaim[claim.index] = result
+            byClaim[claim] = result
             return result
         }
         func mentionsPlace(_ article: String, _ key: String) -> Bool {
@@ -33,15 +33,17 @@ enum PlaceConflicts {
             let q = mentions[y].key
             // Each article must name only its own place: "Dayton" against "Ohio" is not a disagreement when both
             // articles name both.
-            guard p == q || (!mentionsPlace(b.article, p) && !mentionsPlace(a.article, q)) else { continue }
+            guard
+                p == q || (!mentionsPlace(context.claims[b].article, p) && !mentionsPlace(context.claims[a].article, q))
+            else { continue }
             links.append((x, y))
         }
         let slots = SlotGrouping.positions(
-            count: mentions.count, links: links, article: { mentions[$0].claim.article },
+            count: mentions.count, links: links, article: { context.claims[mentions[$0].claim].article },
             agree: { mentions[$0].key == mentions[$1].key })
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions[$0] }
-            let shared = members[0].claim.stems.intersection(members[1].claim.stems)
+            let shared = context.claims[members[0].claim].stems.intersection(context.claims[members[1].claim].stems)
             let topic = context.topic(shared, members.map(\.claim)) ?? "the event"
             return Conflict(
                 id: "", subject: "Where: \(topic)", kind: .place,
