@@ -19,6 +19,36 @@ struct QuantityDateTests {
         #expect(notes.quantities[1].qualifier == "about")
     }
 
+    @Test func voteTalliesScoresAndRangesAreNumbers() throws {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The House passed it in a 348-77 vote and the Senate passed it 88-11. The talks could take 3-5 years. "
+                + "The plan covers 2019-2024."
+        ])
+        let found = notes.quantities.map { "\($0.text)=\(JSONWriter.format($0.value))…\($0.upper.map(JSONWriter.format) ?? "-") \($0.unit)" }
+        #expect(found == ["348-77=348…77 tally", "88-11=88…11 tally", "3-5 years=3…5 years"])
+        let tally = { (text: String) in notes.quantities.first { $0.text == text } }
+        let vote = try #require(tally("348-77"))
+        var other = vote
+        other.upper = 78
+        #expect(QuantityAgreement.agree(vote, vote))
+        #expect(!QuantityAgreement.agree(vote, other))
+    }
+
+    @Test func roundedAndQualifiedFiguresAgreeWithExactOnes() {
+        func quantity(_ value: Double, _ unit: String = "USD", _ qualifier: String? = nil) -> Quantity {
+            Quantity(text: "", value: value, unit: unit, kind: .money, qualifier: qualifier, sentence: "")
+        }
+        #expect(QuantityAgreement.agree(quantity(52_000), quantity(52_420)))
+        #expect(QuantityAgreement.agree(quantity(8_000, "USD", "over"), quantity(8_311.5)))
+        #expect(!QuantityAgreement.agree(quantity(8_000, "USD", "over"), quantity(7_900)))
+        #expect(QuantityAgreement.agree(quantity(300, "people", "nearly"), quantity(291, "people")))
+        #expect(!QuantityAgreement.agree(quantity(300, "people", "nearly"), quantity(305, "people")))
+        #expect(!QuantityAgreement.agree(quantity(100, "percent"), quantity(145, "percent")))
+        #expect(!QuantityAgreement.agree(quantity(2_000, "jobs"), quantity(5_000, "jobs")))
+        #expect(!QuantityAgreement.agree(quantity(3, "counts"), quantity(4, "counts")))
+        #expect(!QuantityAgreement.agree(quantity(52_000), quantity(52_000, "EUR")))
+    }
+
     @Test func yearsAndNumberPhrasesAreNotCounts() {
         let notes = Fixtures.annotate(paragraphs: ["In 2024 one of the firms left. The Big Three met."])
         #expect(notes.quantities.isEmpty)

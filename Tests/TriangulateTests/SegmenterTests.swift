@@ -21,6 +21,21 @@ struct SegmenterTests {
             ])
     }
 
+    @Test func titlesPlacesAndTimesWithDotsDoNotSplit() {
+        let text =
+            "Cong. Dana Reyes of Ohio spoke first. Officials in Washington, D.C. Mayor Lena Park welcomed it. "
+            + "The U.N. Security Council met at 10 a.m. Eastern on Monday. Lt. Gov. Sam Ortiz spoke next. "
+            + "Atty. Gen. Ruth Cole and Sgt. Maj. Abel Diaz were there."
+        #expect(
+            sentences(text) == [
+                "Cong. Dana Reyes of Ohio spoke first.",
+                "Officials in Washington, D.C. Mayor Lena Park welcomed it.",
+                "The U.N. Security Council met at 10 a.m. Eastern on Monday.",
+                "Lt. Gov. Sam Ortiz spoke next.",
+                "Atty. Gen. Ruth Cole and Sgt. Maj. Abel Diaz were there.",
+            ])
+    }
+
     @Test func dottedAbbreviationEndsASentenceBeforeAnOpener() {
         #expect(sentences("The plant will be built in the U.S. The company did not say when.").count == 2)
     }

@@ -88,6 +88,7 @@ struct QuantityRecognizer {
             }
             return (make(paragraph, start, last, amount, currency, .money, sentence, sentenceText), last + 1)
         }
+        if let pair = pairOfNumbers(at: index, paragraph, sentence, sentenceText) { return pair }
         guard let value = numberValue(paragraph, index) ?? wordNumber(paragraph, index, sentence) else { return nil }
         let isDigits = tokens[index].kind == .number
         var last = index
@@ -139,6 +140,42 @@ struct QuantityRecognizer {
             return nil
         }
         return (make(paragraph, index, last + 1, amount, noun, .count, sentence, sentenceText), last + 2)
+    }
+
+    /// Two figures joined by a hyphen or en dash, no spaces: a range before a counted noun ("3-5 years"), else a
+    /// vote tally or score ("a 348-77 vote", "passed 88-11", "won 20-13").
+    private func pairOfNumbers(
+        at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String
+    ) -> (Quantity, Int)? {
+        let tokens = paragraph.tokens
+        guard let (low, high) = Self.figurePair(Array(paragraph.bytes[tokens[index].start..<tokens[index].end])) else {
+            return nil
+        }
+        let after = index + 1
+        if after < sentence.upperBound, tokens[after].kind == .word, !tokens[after].capitalized, low < high {
+            let noun = paragraph.lower(after)
+            if !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil {
+                var range = make(paragraph, index, after, low, noun, .count, sentence, sentenceText)
+                range.upper = high
+                return (range, after + 1)
+            }
+        }
+        // Years ("2019-2024") are not tallies.
+        guard low < 1900 || low > 2100 else { return nil }
+        var tally = make(paragraph, index, index, low, "tally", .count, sentence, sentenceText)
+        tally.upper = high
+        return (tally, index + 1)
+    }
+
+    /// "348-77" (one token: digits, a hyphen, digits) as its two figures; at most six digits each.
+    static func figurePair(_ bytes: [UInt8]) -> (Double, Double)? {
+        guard let dash = bytes.firstIndex(of: 0x2D), dash > 0, dash < bytes.count - 1, dash <= 6,
+            bytes.count - dash - 1 <= 6
+        else { return nil }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        guard bytes[..<dash].allSatisfy(isDigit), bytes[(dash + 1)...].allSatisfy(isDigit) else { return nil }
+        let value = { (digits: ArraySlice<UInt8>) in digits.reduce(0.0) { $0 * 10 + Double($1 - 0x30) } }
+        return (value(bytes[..<dash]), value(bytes[(dash + 1)...]))
     }
 
     /// Lowercase number words ("four", "twenty-five", "a dozen"); a capitalized one only at the start of a sentence.

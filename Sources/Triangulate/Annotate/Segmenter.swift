@@ -93,7 +93,7 @@ enum Segmenter {
         "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt", "sgt", "cpl",
         "adm", "rev", "hon", "st", "mt", "ft", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
         "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd",
-        "gov't",
+        "gov't", "cong", "atty", "maj", "brig", "cmdr", "lieut", "supt", "assn", "univ", "mssrs", "sens", "reps",
     ]
     /// Abbreviations that end a sentence only when a typical sentence opener follows.
     static let maybeFinal: Set<String> = [

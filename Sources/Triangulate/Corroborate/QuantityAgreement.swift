@@ -22,6 +22,13 @@ enum QuantityAgreement {
     }
 
     static func agree(values a: Quantity, _ b: Quantity) -> Bool {
+        // Tallies and ranges agree only figure for figure; a single figure agrees with a range that holds it.
+        if a.unit == "tally" || b.unit == "tally" { return a.value == b.value && a.upper == b.upper }
+        if a.upper != nil || b.upper != nil {
+            if a.upper != nil && b.upper != nil { return a.value == b.value && a.upper == b.upper }
+            let (range, single) = a.upper != nil ? (a, b) : (b, a)
+            return single.value >= range.value && single.value <= (range.upper ?? range.value)
+        }
         if a.value == b.value { return true }
         let (round, other) = precision(a.value) >= precision(b.value) ? (a, b) : (b, a)
         let step = precision(round.value)

@@ -97,9 +97,16 @@ public struct Quantity: Sendable, Hashable {
     /// "about", "more than", "nearly" … when the text qualifies the number.
     public var qualifier: String?
     public var sentence: String
+    /// The top of a range ("3-5 years": value 3, upper 5); for a vote tally or score (unit `tally`), the second
+    /// figure ("a 348-77 vote": value 348, upper 77).
+    public var upper: Double?
 
-    public init(text: String, value: Double, unit: String, kind: Kind, qualifier: String?, sentence: String) {
+    public init(
+        text: String, value: Double, unit: String, kind: Kind, qualifier: String?, sentence: String,
+        upper: Double? = nil
+    ) {
         self.text = text
+        self.upper = upper
         self.value = value
         self.unit = unit
         self.kind = kind
