@@ -1,0 +1,154 @@
+import Testing
+
+@testable import Triangulate
+
+/// The ways corroboration failed on real multi-outlet stories, each on sentences written for this test (invented
+/// outlets, people and events): claims that must align, figures that must not be called a disagreement, and
+/// disagreements in words that must be found.
+@Suite("Corroboration failure kinds from real news")
+struct RealNewsCorroborationTests {
+    /// A story of one article per text; each text is a headline and one paragraph per sentence list entry.
+    func story(_ texts: [String]) throws -> Story {
+        let articles = try texts.enumerated().map { index, text in
+            try Fixtures.analyze(text, id: "o\(index + 1)")
+        }
+        return Corroborate().story(id: "s", articles: articles)
+    }
+
+    static let filler = [
+        "Court records show the case was filed in the spring.",
+        "Neighbors described the family as quiet and private.",
+        "The prosecutor's office did not release the full charging papers.",
+    ]
+
+    func article(_ headline: String, _ sentences: [String], filler: Int) -> String {
+        headline + "\n\n" + (sentences + [Self.filler[filler % Self.filler.count]]).joined(separator: "\n\n")
+    }
+
+    @Test func nearIdenticalClaimsAlign() throws {
+        let story = try story([
+            article(
+                "Ortega Convicted In Marina Fraud Case",
+                ["A jury convicted Luis Ortega of wire fraud on Thursday.", "Sentencing was set for May 9."], filler: 0),
+            article(
+                "Jury Finds Ortega Guilty",
+                [
+                    "Luis Ortega was found guilty of wire fraud by a jury on Thursday.",
+                    "The judge will sentence Ortega on May 9.",
+                ],
+                filler: 1),
+        ])
+        #expect(story.facts.contains { $0.sources == ["o1", "o2"] && $0.statement.contains("May 9") })
+    }
+
+    @Test func aLongSentenceIsNotDilutedByItsOtherClauses() throws {
+        let story = try story([
+            article(
+                "Council Passes Harbor Budget",
+                ["The Brackwater council approved the harbor budget on Tuesday."], filler: 0),
+            article(
+                "Harbor Budget Approved After Long Debate",
+                [
+                    "After a four-hour debate in which residents complained about parking, ferry fares and the closing of "
+                        + "the old fish market, the Brackwater council approved the harbor budget on Tuesday evening."
+                ], filler: 1),
+        ])
+        #expect(story.facts.contains { $0.sources == ["o1", "o2"] && $0.statement.contains("harbor budget") })
+    }
+
+    @Test func figuresOfDifferentThingsAreNotAConflict() throws {
+        let story = try story([
+            article(
+                "States Split Over Drone Rule", ["Thirty-one states allow the practice under current law."], filler: 0),
+            article(
+                "Four States Sue Over Drone Rule", ["Four states sued the aviation agency over the rule on Monday."],
+                filler: 1),
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+    }
+
+    @Test func roundingIsNotADisagreement() throws {
+        let story = try story([
+            article(
+                "Teachers Get Raise", ["The new contract raises the average teacher salary to $52,420."], filler: 0),
+            article(
+                "Teacher Pay Rises", ["The new contract raises the average teacher salary to about $52,000."], filler: 1
+            ),
+            article(
+                "Contract Ratified", ["The new contract raises the average teacher salary to over $52,000."], filler: 2),
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+        let fact = try #require(story.facts.first { $0.statement.contains("salary") })
+        #expect(fact.sources.count == 3)
+        #expect(fact.status == .corroborated)
+    }
+
+    @Test func differentFiguresForOneQuantityAreAConflictWithTwoPositions() throws {
+        let story = try story([
+            article(
+                "Warehouse Fire Kills 12", ["The warehouse fire killed 12 people, the fire chief said."], filler: 0),
+            article(
+                "Nine Dead In Warehouse Fire", ["The warehouse fire killed nine people, the fire chief said."],
+                filler: 1),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .numeric })
+        #expect(conflict.positions.count == 2)
+        #expect(Set(conflict.positions.map(\.statement)) == ["12 people", "nine people"])
+    }
+
+    @Test func theVoteOnTuesdayAgainstTheVoteOnMonday() throws {
+        let story = try story([
+            article(
+                "Council Backs Tram Plan",
+                ["The city council voted on Tuesday to extend the tram line to the airport."], filler: 0),
+            article(
+                "Tram Line Extension Approved",
+                ["The city council voted on Monday to extend the tram line to the airport."], filler: 1),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .date })
+        #expect(Set(conflict.positions.map(\.statement)) == ["Tuesday", "Monday"])
+    }
+
+    @Test func chargedAgainstNotYetCharged() throws {
+        let story = try story([
+            article(
+                "Man Charged In Barn Fires",
+                ["Police charged Dario Voss with three counts of arson after the barn fires."], filler: 0),
+            article(
+                "Suspect Held In Barn Fires",
+                ["Dario Voss has not yet been charged after the barn fires, police said."], filler: 1),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .outcome })
+        #expect(conflict.positions.count == 2)
+        #expect(conflict.positions.contains { $0.sources == ["o2"] && $0.statement.hasPrefix("not") })
+    }
+
+    @Test func oneOutletsTownAgainstAnothers() throws {
+        let story = try story([
+            article(
+                "Chemical Leak Forces Evacuation",
+                ["A chemical leak at a fertilizer plant in Albany forced 300 residents from their homes."], filler: 0),
+            article(
+                "Plant Leak Empties Streets",
+                ["A chemical leak at a fertilizer plant in Syracuse forced 300 residents from their homes."], filler: 1),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .place })
+        #expect(Set(conflict.positions.map(\.statement)) == ["Albany", "Syracuse"])
+    }
+
+    @Test func aStoryWithoutDisagreementsHasNoConflicts() throws {
+        let story = try story([
+            article(
+                "Bridge Reopens",
+                ["The Kessel bridge reopened on Friday after three weeks of repairs costing $4 million."], filler: 0),
+            article(
+                "Kessel Bridge Open Again",
+                ["After three weeks of repairs that cost $4 million, the Kessel bridge reopened Friday."], filler: 1),
+            article(
+                "Traffic Returns To Kessel Bridge",
+                ["Repairs to the Kessel bridge, which reopened Friday, cost about $4 million."], filler: 2),
+        ])
+        #expect(story.conflicts.isEmpty)
+        #expect(story.facts.contains { $0.sources.count == 3 && $0.status == .corroborated })
+    }
+}
