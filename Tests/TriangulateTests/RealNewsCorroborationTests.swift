@@ -152,3 +152,24 @@ struct RealNewsCorroborationTests {
         #expect(story.facts.contains { $0.sources.count == 3 && $0.status == .corroborated })
     }
 }
+
+extension RealNewsCorroborationTests {
+    @Test func aPastedExcerptOfAnotherOutletIsLineageNotCorroboration() throws {
+        let report =
+            "The Tidewater Gazette reported that the port authority quietly approved a plan to sell the old grain "
+            + "terminal to a private developer for $18 million, according to minutes of a closed meeting."
+        let story = try story([
+            "Port Authority Approves Terminal Sale\n\n" + report + "\n\nThe sale still needs approval from the state.",
+            "What The Gazette Found\n\nHere is an excerpt from the Gazette report:\n\n" + report
+                + "\n\nThe port authority has not commented on the report. Two board members who were absent from the "
+                + "closed meeting said they learned of the vote from reporters and would ask for it to be repeated in "
+                + "public.\n\nA coalition of dock workers plans to protest outside the authority's offices next week, "
+                + "arguing that the terminal should stay in public hands and be used for a ferry service.",
+        ])
+        #expect(story.lineage.contains { $0.copy == "o2" && $0.original == "o1" && $0.passage != nil })
+        let fact = try #require(story.facts.first { $0.statement.contains("grain terminal") })
+        #expect(fact.sources == ["o1", "o2"])
+        #expect(fact.independentSources == 1)
+        #expect(fact.status == .singleSource)
+    }
+}

@@ -6,6 +6,8 @@ struct Claim {
     var sentence: String
     /// The clause inside the sentence.
     var text: String
+    /// The paragraph of the article holding the sentence (nil for the headline).
+    var paragraph: Int?
     var stems: Set<String>
     /// Stem → a word that produced it (for readable subjects).
     var words: [String: String]
@@ -73,8 +75,10 @@ enum ClaimExtractor {
             datesBySentence[date.sentence, default: []].append(date)
         }
         // The headline states the article's main claim; then every sentence of the body.
-        let texts = (item.article.title.map { [$0] } ?? []) + notes.sentences.map(\.text)
-        for (position, text) in texts.enumerated() {
+        let texts =
+            (item.article.title.map { [($0, Int?.none)] } ?? [])
+            + notes.sentences.map { ($0.text, Int?.some($0.paragraph)) }
+        for (position, (text, paragraph)) in texts.enumerated() {
             let isTitle = position == 0 && item.article.title != nil
             // Headings and fragments are not claims.
             let wordCount = text.split(separator: " ").count
@@ -104,6 +108,7 @@ enum ClaimExtractor {
                 var claim =
                     Claim(
                         index: startIndex + claims.count, article: item.article.id, sentence: text, text: clause,
+                        paragraph: paragraph,
                         stems: stems, words: originals, classes: classes, names: found, positions: analysis.positions,
                         quantities: clauseQuantities, dates: clauseDates, quoted: unquotedWords(clause) < 5)
                 claim.impliedSubject = lastOrganization

@@ -70,12 +70,19 @@ public struct Corroborate: Sendable {
             claims += ClaimExtractor.claims(of: item, names: names, stemmer: stemmer, startIndex: claims.count)
         }
         let weights = Self.inverseFrequencies(claims)
-        story.lineage = Self.lineage(articles, threshold: configuration.copyContainment)
+        let lineage = Lineage(articles, containment: configuration.copyContainment)
+        story.lineage = lineage.articleCopies + lineage.passageCopies
         let members = Set(story.articles)
         for edge in knownCopies where members.contains(edge.copy) && members.contains(edge.original) {
-            if !story.lineage.contains(where: { $0.copy == edge.copy }) { story.lineage.append(edge) }
+            if !story.lineage.contains(where: { $0.copy == edge.copy && $0.passage == nil }) {
+                story.lineage.append(edge)
+            }
         }
-        let copies = Dictionary(story.lineage.map { ($0.copy, $0.original) }, uniquingKeysWith: { a, _ in a })
+        let copies = Dictionary(
+            story.lineage.filter { $0.passage == nil }.map { ($0.copy, $0.original) }, uniquingKeysWith: { a, _ in a })
+        let passages = Dictionary(
+            lineage.passageCopies.compactMap { edge in edge.passage.map { ("\(edge.copy)#\($0)", edge.original) } },
+            uniquingKeysWith: { a, _ in a })
 
         let space = ClaimSpace(claims, configuration: configuration)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
@@ -98,7 +105,17 @@ public struct Corroborate: Sendable {
                     central = candidate
                 }
             }
-            let independent = Self.independentCount(sources, copies: copies)
+            let independent = Lineage.independentCount(
+                sources, copies: copies,
+                pasted: { article in
+                    // Every claim of this article in the fact comes from a passage pasted from another source.
+                    let own = members.filter { $0.article == article }
+                    let originals = own.map { claim in claim.paragraph.flatMap { passages["\(article)#\($0)"] } }
+                    guard let first = originals.first, let original = first,
+                        originals.allSatisfy({ $0 == original })
+                    else { return nil }
+                    return original
+                })
             story.facts.append(
                 Fact(
                     id: "fact-\(number + 1)", statement: claims[central].text, sources: sources,
@@ -431,63 +448,4 @@ public struct Corroborate: Sendable {
         return order.filter(set.contains)
     }
 
-    static func independentCount(_ sources: [String], copies: [String: String]) -> Int {
-        let set = Set(sources)
-        return sources.filter { source in
-            guard let original = copies[source] else { return true }
-            return !set.contains(original)
-        }.count
-    }
-
-    /// Copy edges: an article most of whose word 8-grams appear in an earlier article of the story. Shared 8-grams
-    /// are counted through an index from each 8-gram to the first `copyIndexHolders` articles holding it.
-    static func lineage(_ articles: [AnnotatedArticle], threshold: Double) -> [LineageEdge] {
-        let shingles = articles.map { item -> Set<UInt64> in
-            // Each word as a 64-bit FNV-1a hash, each 8-gram as a hash of those: deterministic, no strings built.
-            let words = Terms.words(item.article.text).map { word in
-                word.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-            }
-            guard words.count >= 8 else { return [] }
-            return Set(
-                (0...(words.count - 8)).map { start in
-                    words[start..<(start + 8)].reduce(UInt64(0x8422_2325)) { ($0 ^ $1) &* 0x100_0000_01b3 }
-                })
-        }
-        var holders: [UInt64: [Int]] = [:]
-        for (index, set) in shingles.enumerated() {
-            for shingle in set where holders[shingle, default: []].count < copyIndexHolders {
-                holders[shingle, default: []].append(index)
-            }
-        }
-        var edges: [LineageEdge] = []
-        for j in articles.indices where !shingles[j].isEmpty {
-            var shared: [Int: Int] = [:]
-            for shingle in shingles[j] {
-                for i in holders[shingle] ?? [] where i != j { shared[i, default: 0] += 1 }
-            }
-            for i in shared.keys.sorted() {
-                let containment = Double(shared[i] ?? 0) / Double(shingles[j].count)
-                guard containment >= threshold else { continue }
-                // The later (or, undated, the later in input order) is the copy.
-                let later: Bool
-                if let a = articles[j].article.published?.dayNumber, let b = articles[i].article.published?.dayNumber,
-                    a != b
-                {
-                    later = a > b
-                } else {
-                    later = j > i
-                }
-                if later {
-                    edges.append(
-                        LineageEdge(
-                            copy: articles[j].article.id, original: articles[i].article.id, similarity: containment))
-                    break
-                }
-            }
-        }
-        return edges
-    }
-
-    /// Articles per 8-gram the copy index keeps (the earliest): bounds the cost when hundreds carry one wire text.
-    static let copyIndexHolders = 64
 }

@@ -116,10 +116,14 @@ public struct LineageEdge: Sendable, Hashable {
     public var original: String
     /// Share of the copy's word 8-grams found in the original.
     public var similarity: Double
+    /// For a pasted passage (a quoted excerpt of the original), the paragraph of the copy that holds it; nil when the
+    /// whole article is a copy.
+    public var passage: Int?
 
-    public init(copy: String, original: String, similarity: Double) {
+    public init(copy: String, original: String, similarity: Double, passage: Int? = nil) {
         self.copy = copy
         self.original = original
         self.similarity = similarity
+        self.passage = passage
     }
 }

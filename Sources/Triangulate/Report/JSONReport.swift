@@ -199,6 +199,7 @@ public enum JSONReport {
             json.field("copy", edge.copy)
             json.field("original", edge.original)
             json.field("similarity", edge.similarity)
+            if let passage = edge.passage { json.field("passage", passage) }
             json.endObject()
         }
         json.endArray()

@@ -34,7 +34,9 @@ public enum MarkdownReport {
         if !story.lineage.isEmpty {
             out += "\nCopies (counted once): "
             out +=
-                story.lineage.map { "`\(code($0.copy))` copies `\(code($0.original))`" }.joined(separator: "; ") + "\n"
+                story.lineage.map { edge in
+                    "`\(code(edge.copy))` \(edge.passage == nil ? "copies" : "pastes a passage of") `\(code(edge.original))`"
+                }.joined(separator: "; ") + "\n"
         }
         let corroborated = story.facts.filter { $0.status == .corroborated }
         if !corroborated.isEmpty {
