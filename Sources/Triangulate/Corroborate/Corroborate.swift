@@ -27,7 +27,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var unverifiedCluster: Int
 
     public init(
-        alignThreshold: Double = 0.3, groupCoherence: Double = 0.3, sameArticleCoherence: Double = 0.3,
+        alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
         weights: AlignmentWeights = AlignmentWeights(),
         numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
         conflictPairThreshold: Double = 0.05, conflictThreshold: Double = 0.5,
@@ -108,13 +108,11 @@ public struct Corroborate: Sendable {
             let independent = Lineage.independentCount(
                 sources, copies: copies,
                 pasted: { article in
-                    // Every claim of this article in the fact comes from a passage pasted from another source.
-                    let own = members.filter { $0.article == article }
-                    let originals = own.map { claim in claim.paragraph.flatMap { passages["\(article)#\($0)"] } }
-                    guard let first = originals.first, let original = first,
-                        originals.allSatisfy({ $0 == original })
-                    else { return nil }
-                    return original
+                    // The article carries the fact in a passage pasted from another source: what it adds around the
+                    // excerpt restates it.
+                    members.lazy.filter { $0.article == article }.compactMap { claim in
+                        claim.paragraph.flatMap { passages["\(article)#\($0)"] }
+                    }.first
                 })
             story.facts.append(
                 Fact(
