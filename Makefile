@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
-.PHONY: run test deps build release eval bench bench-annotate bench-story bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run test deps build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -36,6 +36,23 @@ bench-annotate: deps
 # Time to analyze 50 articles of one story (annotate + cluster + corroborate), in milliseconds.
 bench-story: deps
 	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && ./.build/release/analyze-story
+
+# One story of 100 / 250 / 1,000 / 2,000 articles, and one article of 2 MiB: near-linear growth (seconds per size).
+bench-story-scale: deps
+	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && \
+	  for n in 100 250 1000 2000; do ./.build/release/analyze-story --articles $$n --runs 3; done && \
+	  ./.build/release/analyze-story --one-article-bytes 2097152 --runs 3
+
+# Claim alignment on ECB+ sentence pairs (odd topics: tuning; even: held out) and facts, conflicts and speakers
+# against the hand-written gold of 12 even-topic events (Benchmarks/gold/ecbplus-claims.json).
+bench-alignment: deps
+	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval --product claims-eval >&2 && \
+	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
+	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval
+
+# `triangulate align` pairs per second on one core, over the 15,877 ECB+ gold pairs.
+bench-align: deps
+	@bash scripts/bench-align.sh
 
 # Extraction quality on ../shared/bench/extraction (181 pages): precision, recall, F1 with the benchmark's scorer.
 eval: deps
