@@ -4,8 +4,9 @@
 // - Shared-claim recall: a gold claim (stated by two or more documents) is found when one fact holds, for at least
 //   two of its documents, a sentence the gold lists as stating it; source recall is the share of its documents the
 //   best such fact covers.
-// - Corroborated-fact precision: a fact with two or more independent sources is right when one gold claim accounts
-//   for the evidence of every document it counts (strict: one stray document makes it wrong).
+// - Corroborated-fact precision: a fact with two or more independent sources is right when one gold claim (or one
+//   quotation the gold finds in two or more documents) accounts for the evidence of every document it counts (strict:
+//   one stray document makes it wrong).
 // - Conflicts: a conflict is right when two of its positions hold sentences of two different positions of one gold
 //   conflict; gold conflicts found that way count for recall.
 // - Speakers: for each gold quote, the quote annotated in that document whose text holds the gold fragment; its
@@ -65,10 +66,18 @@ for event in events {
         if best >= 2 { claims.found += 1 }
         claims.sourceRecall += Double(best) / Double(max(1, docs.count))
     }
+    // A quotation two documents print is a shared claim too: the lines of each gold quote, grouped by its words.
+    var quoteLines: [String: Set<Line>] = [:]
+    for quote in event["quotes"] as? [[String: Any]] ?? [] {
+        guard let doc = quote["doc"] as? String, let line = quote["line"] as? Int, let text = quote["text"] as? String
+        else { continue }
+        quoteLines[words(text).joined(separator: " "), default: []].insert(Line(doc: doc, line: line))
+    }
+    let sharedQuotes = quoteLines.values.filter { Set($0.map(\.doc)).count >= 2 }
     for (fact, located) in zip(story.facts, factLines) where fact.independentSources >= 2 {
         facts.total += 1
         let docs = Set(fact.sources)
-        let right = goldClaims.contains { claim in
+        let right = (goldClaims + sharedQuotes).contains { claim in
             docs.allSatisfy { doc in located.contains { $0.doc == doc && claim.contains($0) } }
         }
         if right { facts.right += 1 }
