@@ -269,6 +269,7 @@ public enum JSONReport {
             json.field("unit", quantity.unit)
             json.field("kind", quantity.kind.rawValue)
             json.field("qualifier", quantity.qualifier)
+            if let upper = quantity.upper { json.field("upper", upper) }
             json.field("sentence", quantity.sentence)
             json.endObject()
         }
