@@ -38,6 +38,7 @@ let package = Package(
                 .embedInCode("Annotate/Gazetteers/product-nouns.txt"),
                 .embedInCode("Annotate/Gazetteers/common-acronyms.txt"),
                 .embedInCode("Annotate/Gazetteers/demonyms.txt"),
+                .embedInCode("Annotate/Gazetteers/non-speakers.txt"),
             ]
         ),
         .executableTarget(

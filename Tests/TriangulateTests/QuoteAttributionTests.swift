@@ -79,3 +79,89 @@ struct QuoteAttributionTests {
         #expect(sources.contains("report:Bloomberg"))
     }
 }
+
+@Suite("Quote speakers in context")
+struct QuoteSpeakerContextTests {
+    func quote(_ notes: Annotations, _ fragment: String) -> Quote? {
+        notes.quotes.first { $0.text.contains(fragment) }
+    }
+
+    func speaker(_ notes: Annotations, _ fragment: String) -> String? { quote(notes, fragment)?.speaker }
+
+    @Test func pronounSpeakersResolveToTheLastPersonNamed() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Marla Quenby, the county treasurer, defended the budget on Monday.",
+            "\u{201C}We balanced every line of it,\u{201D} she said.",
+            "\u{201C}The bridge will reopen in May,\u{201D} said Osric Tallow, the transit director. He spoke after a meeting with Judge Pell Varney.",
+            "\u{201C}We have the crews and the steel,\u{201D} he told reporters.",
+            "Wenna Ferrow posted a long message overnight. \u{201C}I am not leaving this town,\u{201D} she wrote.",
+        ])
+        #expect(speaker(notes, "balanced every line") == "Marla Quenby")
+        #expect(speaker(notes, "crews and the steel") == "Osric Tallow")
+        #expect(speaker(notes, "not leaving this town") == "Wenna Ferrow")
+    }
+
+    @Test func continuationQuotesKeepTheirSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}We lost the vote,\u{201D} said Idris Mornay, the union steward.",
+            "\u{201C}But we will be back next spring with twice the members.\u{201D}",
+            "\u{201C}We tried everything,\u{201D} Mornay said. \u{201C}The members were tired of the long meetings.",
+            "\u{201C}Next year the hall will be full again, I promise you.\u{201D}",
+            "\u{201C}Nobody called us back,\u{201D} said Rhian Castell, a tenant. \u{201C}Not once.\u{201D}",
+        ])
+        #expect(speaker(notes, "back next spring") == "Idris Mornay")
+        #expect(speaker(notes, "tired of the long meetings") == "Idris Mornay")
+        #expect(speaker(notes, "hall will be full") == "Idris Mornay")
+        #expect(speaker(notes, "Not once") == "Rhian Castell")
+    }
+
+    @Test func labelsAreNeverSpeakers() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}We will not back down on the tariff,\u{201D} said Sen. Dala Corvin, R-Ohio.",
+            "\u{201C}This bill is a gift to the lobbyists,\u{201D} Rep. Tobin Alsmark, D-Calif., said Tuesday.",
+            "\u{201C}The deal is finished and signed,\u{201D} Alsmark told Reuters on Wednesday.",
+            "Corvin hammered the agency for what she called \u{201C}a decade of neglect.\u{201D}",
+            "Alsmark criticized the governor, saying \u{201C}nobody in the capital reads the reports anymore.\u{201D}",
+            "According to Wren Halvers, the plant \u{201C}was never inspected by anyone in the state.\u{201D}",
+            "\u{201C}Stay off the highway until the morning,\u{201D} said Lt. Casimir Dunleavy of the Vermont State Police.",
+            "Vermont State Police Lt. Casimir Dunleavy said \u{201C}the road is closed in both directions.\u{201D}",
+            "Ansel Marwick, a retired pilot, lives beside the runway.",
+            "\u{201C}It was louder than anything I have heard,\u{201D} Mr. Marwick said.",
+        ])
+        #expect(speaker(notes, "not back down") == "Dala Corvin")
+        #expect(speaker(notes, "gift to the lobbyists") == "Tobin Alsmark")
+        #expect(speaker(notes, "finished and signed") == "Tobin Alsmark")
+        #expect(speaker(notes, "decade of neglect") == "Dala Corvin")
+        #expect(speaker(notes, "reads the reports") == "Tobin Alsmark")
+        #expect(speaker(notes, "never inspected") == "Wren Halvers")
+        #expect(speaker(notes, "Stay off the highway") == "Casimir Dunleavy")
+        #expect(speaker(notes, "closed in both directions") == "Casimir Dunleavy")
+        #expect(speaker(notes, "louder than anything") == "Ansel Marwick")
+    }
+
+    @Test func unnamedSpokespeopleSpeakForTheirOrganization() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Brightwater Foods recalled the snack bars on Friday.",
+            "\u{201C}We are taking this very seriously,\u{201D} a company spokeswoman said.",
+            "\u{201C}Officers arrived within minutes of the call,\u{201D} a Kentwell Police spokesman said.",
+            "Sen. Hollis Varga did not attend the hearing.",
+            "\u{201C}The senator has no comment at this time,\u{201D} an aide to the senator said.",
+            "Police said: \u{201C}Two men were arrested near the station.\u{201D}",
+        ])
+        #expect(speaker(notes, "taking this very seriously") == "Brightwater Foods")
+        #expect(speaker(notes, "arrived within minutes") == "Kentwell Police")
+        #expect(speaker(notes, "no comment at this time") != "Hollis Varga")
+        #expect(quote(notes, "no comment at this time")?.speakerKind != .person)
+        #expect(speaker(notes, "Two men were arrested") == "Kentwell Police")
+    }
+
+    @Test func aRoleBelongsToThePersonNamedWithIt() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}I am my own man,\u{201D} said Calder Nyquist Jr., the son of former governor Calder Nyquist Sr."
+        ])
+        #expect(speaker(notes, "my own man") == "Calder Nyquist Jr.")
+        let son = notes.people.first { $0.name == "Calder Nyquist Jr." }
+        #expect(son?.role?.contains("governor") != true)
+        #expect(son?.role?.contains("son") != false)
+    }
+}

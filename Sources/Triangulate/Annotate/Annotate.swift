@@ -63,8 +63,8 @@ public struct Annotate: Sendable {
         for credit in article.credits {
             annotations.attributions.append(Attribution(source: credit, cue: "credit", sentence: "Source: \(credit)"))
         }
-        annotations.quotes = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions)
-            .quotes()
+        var attributor = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions)
+        annotations.quotes = attributor.quotes()
         return AnnotatedArticle(article: article, annotations: annotations)
     }
 

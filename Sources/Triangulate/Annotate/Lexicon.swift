@@ -17,6 +17,8 @@ public struct Lexicon: Sendable {
     public let speechVerbs: Set<String>
     public let productNouns: Set<String>
     public let commonAcronyms: Set<String>
+    /// Lowercase words never taken as a quote's speaker (days, months, question words).
+    public let nonSpeakers: Set<String>
 
     public static let shared = Lexicon()
 
@@ -47,6 +49,7 @@ public struct Lexicon: Sendable {
         self.speechVerbs = Self.set(PackageResources.speech_verbs_txt, lowercased: true)
         self.productNouns = Self.set(PackageResources.product_nouns_txt, lowercased: true)
         self.commonAcronyms = Self.set(PackageResources.common_acronyms_txt, lowercased: false)
+        self.nonSpeakers = Self.set(PackageResources.non_speakers_txt, lowercased: true)
     }
 
     static func entries(_ bytes: [UInt8]) -> [[String]] {

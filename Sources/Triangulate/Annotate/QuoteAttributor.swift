@@ -5,6 +5,10 @@ struct QuoteAttributor {
     let lexicon: Lexicon
     let paragraphs: [Paragraph]
     let mentions: [[Mention]]
+    /// Quotes attributed so far, in order (fragments inside the writer's sentences left out).
+    var turns: [Turn] = []
+    /// Speakers' genders known cheaply (an honorific, a pronoun that took their quote).
+    var genders: [String: Gender] = [:]
 
     static let subjectNouns: Set<String> = [
         "spokesperson", "spokesman", "spokeswoman", "representative", "statement", "company", "firm", "group",
@@ -26,8 +30,9 @@ struct QuoteAttributor {
         var kind: EntityKind
     }
 
-    func quotes() -> [Quote] {
+    mutating func quotes() -> [Quote] {
         var result: [Quote] = []
+        genders = honorificGenders()
         for paragraph in paragraphs {
             for span in paragraph.quotes {
                 let innerStart = max(span.open + 1, 0)
@@ -43,7 +48,18 @@ struct QuoteAttributor {
                 }
                 let kind: Quote.Kind = wordCount >= 6 || hasSentencePunctuation ? .direct : .fragment
                 if span.single && kind == .direct && wordCount > 12 { continue }
-                let speaker = speaker(for: span, in: paragraph, kind: kind)
+                var speaker = speaker(for: span, in: paragraph, kind: kind)
+                if let found = speaker, isLabel(found.name) { speaker = nil }
+                if speaker == nil, let continued = continuedSpeaker(for: span, in: paragraph) { speaker = continued }
+                if kind == .direct || opensSentence(span, in: paragraph) {
+                    turns.append(
+                        Turn(
+                            paragraph: paragraph.index, position: span.close, speaker: speaker,
+                            unclosed: span.close >= paragraph.tokens.count))
+                }
+                if let speaker, speaker.kind == .person, let gender = pronounGender(after: span, in: paragraph) {
+                    genders[speaker.name] = gender
+                }
                 result.append(
                     Quote(
                         speaker: speaker?.name, speakerKind: speaker?.kind, text: text,
@@ -80,6 +96,11 @@ struct QuoteAttributor {
             let found = speakerBefore(span.open, in: paragraph, from: openSentence.lowerBound)
         {
             return found.name.isEmpty ? nil : found
+        }
+        if span.open >= 0, let openSentence,
+            let found = accordingToSpeaker(before: span.open, in: paragraph, from: openSentence.lowerBound)
+        {
+            return found
         }
         // 3. `Name, role: "…"` — an introduction ending in a colon.
         if span.open > 0, paragraph.isPunct(span.open - 1, 0x3A) || paragraph.isPunct(span.open - 1, 0x2C) {
@@ -136,10 +157,16 @@ struct QuoteAttributor {
         if verb == cursor, paragraph.lower(verb).hasSuffix("ing") { return nil }
         if verb == cursor {
             // said X / said a spokesperson for X
-            let after = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8))
-            if let first = after.first(where: { $0.kind == .person || $0.kind == .organization }) {
+            let clauseEnd = (verb + 1..<limit).first { paragraph.isPunct($0, 0x2C) } ?? limit
+            let after = mentions(in: paragraph, from: verb + 1, to: min(clauseEnd, verb + 8))
+            if let person = after.first(where: { $0.kind == .person }) {
+                return Speaker(name: person.name, kind: .person)
+            }
+            let wider = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8))
+            if let first = wider.first(where: { $0.kind == .person || $0.kind == .organization }) {
                 return Speaker(name: first.name, kind: first.kind)
             }
+            if let first = after.first, first.start <= verb + 3, let named = unclassifiedSpeaker(first) { return named }
             if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
             if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) {
                 return noun
@@ -150,6 +177,7 @@ struct QuoteAttributor {
         if let last = subject.last(where: { $0.kind == .person || $0.kind == .organization }) {
             return Speaker(name: last.name, kind: last.kind)
         }
+        if let last = subject.last, last.end >= verb - 1, let named = unclassifiedSpeaker(last) { return named }
         if verb - cursor == 1, let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
         return nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close)
     }
@@ -182,8 +210,12 @@ struct QuoteAttributor {
         {
             return Speaker(name: mention.name, kind: mention.kind)
         }
+        if let mention = mentionEnding(at: subjectEnd, in: paragraph), let named = unclassifiedSpeaker(mention) {
+            return named
+        }
         if let pronoun = pronounSpeaker(paragraph, subjectEnd) { return pronoun }
         if paragraph.isPunct(subjectEnd, 0x2C) {
+            if let opener = appositiveOpener(in: paragraph, from: start, to: subjectEnd) { return opener }
             // "X, who sits on the board, called …": the name before the relative clause.
             var probe = subjectEnd - 1
             while probe > start {
@@ -284,7 +316,8 @@ struct QuoteAttributor {
         guard index >= 0, index < paragraph.tokens.count, paragraph.tokens[index].kind == .word else { return nil }
         let word = paragraph.lower(index)
         switch word {
-        case "he", "she": return latest(.person, before: index, in: paragraph)
+        case "he", "she":
+            return person(forPronoun: word, at: index, in: paragraph) ?? latest(.person, before: index, in: paragraph)
         case "it", "they": return latest(.organization, before: index, in: paragraph)
         default: return nil
         }

@@ -1,0 +1,212 @@
+/// Speakers read from the quote's surroundings rather than its own sentence: pronouns ("he said") resolved to the
+/// person last speaking or acting, quotes that continue the previous speaker's words, bare surnames next to a reporting
+/// verb, and the labels ("R-Ohio", an outlet, a day) that are never speakers.
+extension QuoteAttributor {
+    enum Gender { case male, female }
+
+    /// A quote already attributed: where it closed and who spoke it.
+    struct Turn {
+        var paragraph: Int
+        var position: Int
+        var speaker: Speaker?
+        /// The quote ran to the end of its paragraph without a closing mark.
+        var unclosed = false
+    }
+
+    static let objectMarkers: Set<String> = [
+        "with", "of", "to", "for", "by", "from", "at", "against", "about", "toward", "towards", "than", "like",
+        "between", "among", "over", "under", "on", "in", "into", "after", "before", "told", "asked", "called", "met",
+    ]
+    static let maleHonorifics: Set<String> = ["mr", "mr.", "sir", "lord"]
+    static let femaleHonorifics: Set<String> = ["ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"]
+
+    /// A quote that is its whole sentence (or runs on from an earlier paragraph) with no reporting verb of its own.
+    /// The opening mark starts its sentence, or the quote began in an earlier paragraph.
+    func opensSentence(_ span: QuoteSpan, in paragraph: Paragraph) -> Bool {
+        guard span.open >= 0 else { return true }
+        guard let index = paragraph.sentenceIndex(containing: span.open) else { return false }
+        return paragraph.sentences[index].lowerBound == span.open
+    }
+
+    func isStandalone(_ span: QuoteSpan, in paragraph: Paragraph) -> Bool {
+        let tokens = paragraph.tokens
+        guard opensSentence(span, in: paragraph) else { return false }
+        let closeIndex = min(span.close, tokens.count - 1)
+        let end = paragraph.sentenceIndex(containing: closeIndex).map { paragraph.sentences[$0].upperBound }
+        let start = span.open >= 0 ? span.open : 0
+        for index in start..<(end ?? tokens.count) where tokens[index].kind == .word {
+            guard paragraph.quote(containing: index) == nil else { continue }
+            if index > span.close { return false }
+            if lexicon.speechVerbs.contains(paragraph.lower(index)) { return false }
+        }
+        return true
+    }
+
+    /// The speaker of the quote right before, when it is in the same or the previous paragraph.
+    func continuedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
+        guard let last = turns.last, let speaker = last.speaker else { return nil }
+        // A closing mark with no opening one ends a quote left open a few paragraphs before.
+        let reach = span.open < 0 && last.unclosed ? 4 : 1
+        guard last.paragraph >= paragraph.index - reach else { return nil }
+        guard isStandalone(span, in: paragraph) else { return nil }
+        return speaker
+    }
+
+    /// "he"/"she": the person last quoted or last acting as a subject in this paragraph before the pronoun, else in
+    /// the previous paragraph (its last speaker first), else a few paragraphs further back.
+    func person(forPronoun word: String, at index: Int, in paragraph: Paragraph) -> Speaker? {
+        let gender: Gender = word == "she" ? .female : .male
+        if let found = lastPerson(in: paragraph.index, before: index, gender: gender, preferSpeakers: false) {
+            return found
+        }
+        // Only objects before it in this paragraph ("for riders like X, …, she said"): the last of them.
+        if let object = mentions[paragraph.index].last(where: {
+            $0.kind == .person && $0.end <= index && paragraph.quote(containing: $0.start) == nil
+                && compatible($0.name, gender) && !isLabel($0.name)
+        }) {
+            return Speaker(name: object.name, kind: .person)
+        }
+        var back = paragraph.index - 1
+        while back >= max(0, paragraph.index - 4) {
+            if let found = lastPerson(in: back, before: Int.max, gender: gender, preferSpeakers: true) { return found }
+            back -= 1
+        }
+        return nil
+    }
+
+    private func lastPerson(in index: Int, before limit: Int, gender: Gender, preferSpeakers: Bool) -> Speaker? {
+        guard index >= 0, index < paragraphs.count, index < mentions.count else { return nil }
+        let paragraph = paragraphs[index]
+        let turn = turns.last {
+            $0.paragraph == index && $0.position < limit && $0.speaker?.kind == .person
+                && compatible($0.speaker?.name ?? "", gender) && !isLabel($0.speaker?.name ?? "")
+        }
+        let mention = mentions[index].last {
+            $0.kind == .person && $0.end <= limit && paragraph.quote(containing: $0.start) == nil
+                && isSubjectLike($0, in: paragraph) && compatible($0.name, gender) && !isLabel($0.name)
+        }
+        if preferSpeakers, let speaker = turn?.speaker { return speaker }
+        switch (turn, mention) {
+        case let (turn?, mention?):
+            return turn.position > mention.start ? turn.speaker : Speaker(name: mention.name, kind: .person)
+        case let (turn?, nil): return turn.speaker
+        case let (nil, mention?): return Speaker(name: mention.name, kind: .person)
+        default: return nil
+        }
+    }
+
+    private func compatible(_ name: String, _ gender: Gender) -> Bool {
+        guard let known = genders[name] else { return true }
+        return known == gender
+    }
+
+    /// Not the object of a preposition or a verb ("a meeting with Judge X"), nor a possessive ("X's lawyer").
+    func isSubjectLike(_ mention: Mention, in paragraph: Paragraph) -> Bool {
+        if mention.end < paragraph.tokens.count, paragraph.tokens[mention.end].kind == .possessive { return false }
+        var cursor = mention.start - 1
+        while cursor >= 0, paragraph.tokens[cursor].kind == .word,
+            paragraph.tokens[cursor].capitalized
+                || lexicon.titles[paragraph.lower(cursor)] != nil
+        {
+            cursor -= 1
+        }
+        while cursor >= 0, paragraph.isPunct(cursor, 0x2E) { cursor -= 1 }
+        guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { return true }
+        return !Self.objectMarkers.contains(paragraph.lower(cursor))
+    }
+
+    /// Genders that cost nothing to know: an honorific before a mention ("Mr. X", "Ms. Y").
+    func honorificGenders() -> [String: Gender] {
+        var result: [String: Gender] = [:]
+        for (index, list) in mentions.enumerated() where index < paragraphs.count {
+            let paragraph = paragraphs[index]
+            for mention in list where mention.kind == .person {
+                var cursor = mention.start - 1
+                while cursor >= 0, paragraph.isPunct(cursor, 0x2E) { cursor -= 1 }
+                guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { continue }
+                let word = paragraph.lower(cursor)
+                if Self.maleHonorifics.contains(word) { result[mention.name] = .male }
+                if Self.femaleHonorifics.contains(word) { result[mention.name] = .female }
+            }
+        }
+        return result
+    }
+
+    /// The pronoun right after the quote ("…," she said) tells the speaker's gender.
+    func pronounGender(after span: QuoteSpan, in paragraph: Paragraph) -> Gender? {
+        var cursor = span.close + 1
+        while cursor < paragraph.tokens.count, paragraph.tokens[cursor].kind == .punct { cursor += 1 }
+        guard cursor < paragraph.tokens.count, paragraph.tokens[cursor].kind == .word else { return nil }
+        switch paragraph.lower(cursor) {
+        case "he": return .male
+        case "she": return .female
+        default: return nil
+        }
+    }
+
+    /// A name the recognizer could not classify, standing right next to a reporting verb: a person, resolved to the
+    /// full name when the article introduced one with that surname.
+    func unclassifiedSpeaker(_ mention: Mention) -> Speaker? {
+        guard mention.kind == .other, !isLabel(mention.name) else { return nil }
+        let suffix = " " + mention.name
+        let prefix = mention.name + " "
+        for test in [{ (name: String) in name.hasSuffix(suffix) }, { (name: String) in name.hasPrefix(prefix) }] {
+            for list in mentions {
+                if let full = list.first(where: { $0.kind == .person && test($0.name) }) {
+                    return Speaker(name: full.name, kind: .person)
+                }
+            }
+        }
+        guard mention.name.first?.isUppercase == true else { return nil }
+        return Speaker(name: mention.name, kind: .person)
+    }
+
+    /// A tag or a word that is never the one speaking: a party-and-state tag, an outlet, a place, a day, an acronym.
+    func isLabel(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if Self.isPartyTag(name) { return true }
+        if lexicon.outlets[lower] != nil || lexicon.places[lower] != nil || lexicon.nonSpeakers.contains(lower) {
+            return true
+        }
+        return lexicon.commonAcronyms.contains(name)
+    }
+
+    /// "R-Ohio", "D-Calif.", "R-OH", "I-Vt": a party initial, a hyphen, a state.
+    static func isPartyTag(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= 3, scalars.count <= 8, "RDI".unicodeScalars.contains(scalars[0]),
+            scalars[1] == "-", scalars[2].properties.isUppercase
+        else { return false }
+        return !name.contains(" ")
+    }
+
+    /// "According to X, … “…”": X, a person or organization named right after "according to".
+    func accordingToSpeaker(before open: Int, in paragraph: Paragraph, from start: Int) -> Speaker? {
+        var cursor = start
+        while cursor + 2 < open {
+            if paragraph.lower(cursor) == "according", paragraph.lower(cursor + 1) == "to",
+                let mention = mentions[paragraph.index].first(where: {
+                    $0.start >= cursor + 2 && $0.start <= cursor + 4 && $0.end <= open
+                }),
+                mention.kind != .place
+            {
+                if mention.kind == .person || mention.kind == .organization {
+                    return Speaker(name: mention.name, kind: mention.kind)
+                }
+                return unclassifiedSpeaker(mention)
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// "Name, a role at Org, said": the person whose name opens the sentence, followed by a comma.
+    func appositiveOpener(in paragraph: Paragraph, from start: Int, to end: Int) -> Speaker? {
+        guard
+            let first = mentions[paragraph.index].first(where: {
+                $0.start >= start && $0.end <= end && paragraph.quote(containing: $0.start) == nil
+            }), first.start == start, first.kind == .person, paragraph.isPunct(first.end, 0x2C)
+        else { return nil }
+        return Speaker(name: first.name, kind: .person)
+    }
+}
