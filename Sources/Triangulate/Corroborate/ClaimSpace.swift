@@ -22,9 +22,12 @@ struct ClaimSpace {
     /// Feature id → its key ("s:" stem, "n:" name, "q:" quantity, "d:" date, "c:" predicate class).
     private(set) var keys: [String] = []
     let configuration: CorroborateConfiguration
+    /// Each claim's sentence embedding (L2-normalized), when an embeddings table is configured.
+    private(set) var embeddings: [[Float]] = []
 
-    init(_ claims: [Claim], configuration: CorroborateConfiguration) {
+    init(_ claims: [Claim], configuration: CorroborateConfiguration, embeddings table: StaticEmbeddings? = nil) {
         self.configuration = configuration
+        if let table { embeddings = claims.map { table.encode($0.text) } }
         var vocabulary: [String: Int32] = [:]
         var keyed: [[(Int32, Float)]] = []  // per claim: feature id, boost
         var frequency: [Int] = []
@@ -135,7 +138,11 @@ struct ClaimSpace {
         let shorter = Double(min(x, y))
         let coverage = vectors[a].ids.count >= 3 && vectors[b].ids.count >= 3 ? min(1, shared / shorter) : cosine
         let blend = configuration.weights.coverage
-        return (1 - blend) * cosine + blend * coverage
+        let score = (1 - blend) * cosine + blend * coverage
+        guard !embeddings.isEmpty else { return score }
+        let meaning = Double(max(0, StaticEmbeddings.cosine(embeddings[a], embeddings[b])))
+        let share = configuration.weights.embedding
+        return (1 - share) * score + share * meaning
     }
 }
 
@@ -147,13 +154,16 @@ public struct AlignmentWeights: Sendable, Hashable {
     public var predicate: Float
     /// Share of the similarity that comes from coverage of the shorter claim (the rest is cosine).
     public var coverage: Double
+    /// Share of the similarity that comes from the claims' sentence-embedding cosine (when a table is loaded).
+    public var embedding: Double
     /// Pseudo-claims added to the story's count when rarity is computed (idf = log((claims + this) / (holders + 1))).
     public var raritySmoothing: Double
 
     public init(
         name: Float = 1.5, number: Float = 1.5, date: Float = 1.5, predicate: Float = 1, coverage: Double = 0.5,
-        raritySmoothing: Double = 10
+        raritySmoothing: Double = 10, embedding: Double = 0.3
     ) {
+        self.embedding = embedding
         self.raritySmoothing = raritySmoothing
         self.name = name
         self.number = number

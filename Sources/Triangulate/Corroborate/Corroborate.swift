@@ -25,6 +25,10 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var copyContainment: Double
     /// People no other outlet mentions, from one article, that raise the unverified-person severity.
     public var unverifiedCluster: Int
+    /// A static sentence-embedding table (`make embeddings`, `analyze --embeddings FILE`) whose cosine joins the
+    /// lexical similarity (`weights.embedding`); nil, the default, aligns on lexical evidence alone (BENCHMARKS.md says
+    /// why).
+    public var embeddings: StaticEmbeddings?
 
     public init(
         alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
@@ -84,7 +88,7 @@ public struct Corroborate: Sendable {
             lineage.passageCopies.compactMap { edge in edge.passage.map { ("\(edge.copy)#\($0)", edge.original) } },
             uniquingKeysWith: { a, _ in a })
 
-        let space = ClaimSpace(claims, configuration: configuration)
+        let space = ClaimSpace(claims, configuration: configuration, embeddings: configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
         let pairs = grouping.edges()
         let groups = grouping.groups(pairs.aligned).sorted { a, b in

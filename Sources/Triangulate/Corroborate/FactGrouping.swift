@@ -117,6 +117,8 @@ struct FactGrouping {
         var parent = Array(0..<count)
         var members: [[Int]] = (0..<count).map { [$0] }
         var articles: [Set<String>] = claims.map { [$0.article] }
+        // Sums of the members' sentence embeddings, when there are any: the average link blends both cosines.
+        var meanings: [[Float]] = space.embeddings
         var centroids: [[Int32: Float]] = []
         var norms: [Float] = []
         centroids.reserveCapacity(count)
@@ -147,7 +149,14 @@ struct FactGrouping {
             if members[a].count > 1 || members[b].count > 1 || !articles[a].isDisjoint(with: articles[b]) {
                 // Average link: the mean cosine of every claim of one group with every claim of the other.
                 // A second claim of one article joins only when it restates the first (headline and lede).
-                let link = Double(dot) / Double(members[a].count * members[b].count)
+                var link = Double(dot) / Double(members[a].count * members[b].count)
+                if !meanings.isEmpty {
+                    var meaning: Float = 0
+                    for k in meanings[a].indices { meaning += meanings[a][k] * meanings[b][k] }
+                    let share = configuration.weights.embedding
+                    link =
+                        (1 - share) * link + share * Double(meaning) / Double(members[a].count * members[b].count)
+                }
                 let needed =
                     articles[a].isDisjoint(with: articles[b])
                     ? configuration.groupCoherence : configuration.sameArticleCoherence
@@ -156,6 +165,10 @@ struct FactGrouping {
             for (id, weight) in centroids[b] { centroids[a][id, default: 0] += weight }
             let squared = norms[a] * norms[a] + norms[b] * norms[b] + 2 * dot
             norms[a] = max(0, squared).squareRoot()
+            if !meanings.isEmpty {
+                for k in meanings[a].indices { meanings[a][k] += meanings[b][k] }
+                meanings[b] = []
+            }
             members[a] += members[b]
             articles[a].formUnion(articles[b])
             articles[b] = []
