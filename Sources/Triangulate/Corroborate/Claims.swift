@@ -137,7 +137,9 @@ enum ClaimExtractor {
         var parts = [sentence]
         for separator in clauseBreaks {
             parts = parts.flatMap { part -> [String] in
-                guard !insideQuote(part, separator) else { return [part] }
+                guard String.containsBytes(Array(part.utf8), Array(separator.utf8)), !insideQuote(part, separator) else {
+                    return [part]
+                }
                 let pieces = part.splitting(on: separator)
                 return pieces.count > 1 && pieces.allSatisfy({ $0.split(separator: " ").count >= 3 }) ? pieces : [part]
             }
