@@ -81,7 +81,8 @@ struct ClaimSpace {
             guard let value = date.value, let month = value.month, let day = value.day else { continue }
             result.append(("d:\(month)-\(day)", weights.date))
         }
-        for kind in claim.classes { result.append(("c:" + kind.rawValue, weights.predicate)) }
+        // Sorted: feature ids follow first appearance, so every run must list features in one order.
+        for kind in claim.classes.map(\.rawValue).sorted() { result.append(("c:" + kind, weights.predicate)) }
         return result
     }
 

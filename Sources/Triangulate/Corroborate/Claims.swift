@@ -137,7 +137,8 @@ enum ClaimExtractor {
         var parts = [sentence]
         for separator in clauseBreaks {
             parts = parts.flatMap { part -> [String] in
-                guard String.containsBytes(Array(part.utf8), Array(separator.utf8)), !insideQuote(part, separator) else {
+                guard String.containsBytes(Array(part.utf8), Array(separator.utf8)), !insideQuote(part, separator)
+                else {
                     return [part]
                 }
                 let pieces = part.splitting(on: separator)

@@ -145,7 +145,8 @@ struct FactGrouping {
             guard a != b else { continue }
             if members[a].count < members[b].count { swap(&a, &b) }
             var dot: Float = 0
-            for (id, weight) in centroids[b] { dot += weight * (centroids[a][id] ?? 0) }
+            // In feature order: the same float sum on every run (dictionary order changes between processes).
+            for id in centroids[b].keys.sorted() { dot += (centroids[b][id] ?? 0) * (centroids[a][id] ?? 0) }
             if members[a].count > 1 || members[b].count > 1 || !articles[a].isDisjoint(with: articles[b]) {
                 // Average link: the mean cosine of every claim of one group with every claim of the other.
                 // A second claim of one article joins only when it restates the first (headline and lede).

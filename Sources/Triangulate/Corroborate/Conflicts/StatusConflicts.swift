@@ -7,8 +7,8 @@ enum StatusConflicts {
         let statuses = Corroborate.bySubject(reported, classes: Predicates.statusClasses, names: context.names)
         for key in context.names.order {
             guard let byKind = statuses[key], byKind.count >= 2, let name = context.names.name(key) else { continue }
-            let kinds = Predicates.Class.allCases.filter { byKind[$0] != nil }
-            let articleSets = kinds.map { Set(byKind[$0]!.map(\.article)) }
+            let answers = Predicates.Class.allCases.compactMap { kind in byKind[kind].map { (kind, $0) } }
+            let articleSets = answers.map { Set($0.1.map(\.article)) }
             // Different articles must disagree: some pair of kinds told by disjoint sets of outlets.
             let disagree = articleSets.indices.contains { i in
                 articleSets.indices.contains { j in
@@ -20,11 +20,11 @@ enum StatusConflicts {
             result.append(
                 Conflict(
                     id: "", subject: "How \(name.display) responded", kind: .status,
-                    positions: kinds.map { kind in
+                    positions: answers.map { kind, claims in
                         Conflict.Position(
                             statement: "\(name.display) \(Predicates.describe(kind))",
-                            sources: Corroborate.ordered(byKind[kind]!.map(\.article), context.order),
-                            evidence: byKind[kind]!.map(\.sentence))
+                            sources: Corroborate.ordered(claims.map(\.article), context.order),
+                            evidence: claims.map(\.sentence))
                     }))
         }
 
