@@ -107,6 +107,14 @@ for event in gold.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where kee
             }
         }
     }
+    if ProcessInfo.processInfo.environment["SHOW_CONFLICTS"] != nil {
+        for conflict in story.conflicts {
+            print("\(event)\t\(conflict.kind.rawValue)\t\(conflict.subject)")
+            for position in conflict.positions {
+                print("    \(position.statement) \(position.sources): \(position.evidence.first?.prefix(110) ?? "")")
+            }
+        }
+    }
     let goldPairs = gold[event] ?? []
     let scored = predicted.filter { annotated.contains($0.a) && annotated.contains($0.b) }
     let correct = scored.filter(goldPairs.contains)

@@ -19,6 +19,8 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var candidatesPerClaim: Int
     /// Similarity two claims of different articles need for their numbers, days, places and outcomes to be compared.
     public var conflictPairThreshold: Double
+    /// Similarity (before numbers are compared) two claims need for their numbers or days to be one slot.
+    public var slotPairThreshold: Double
     /// Overlap of the words around two numbers (or of two claims with dates) needed to read them as the same slot.
     public var conflictThreshold: Double
     /// Share of an article's word 8-grams found in another for it to count as a copy.
@@ -34,7 +36,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
         weights: AlignmentWeights = AlignmentWeights(),
         numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
-        conflictPairThreshold: Double = 0.05, conflictThreshold: Double = 0.5,
+        conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, conflictThreshold: Double = 0.5,
         copyContainment: Double = 0.5, unverifiedCluster: Int = 3
     ) {
         self.alignThreshold = alignThreshold
@@ -45,6 +47,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         self.candidateFeatureCap = candidateFeatureCap
         self.candidatesPerClaim = candidatesPerClaim
         self.conflictPairThreshold = conflictPairThreshold
+        self.slotPairThreshold = slotPairThreshold
         self.conflictThreshold = conflictThreshold
         self.copyContainment = copyContainment
         self.unverifiedCluster = unverifiedCluster

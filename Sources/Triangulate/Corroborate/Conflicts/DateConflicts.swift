@@ -39,7 +39,7 @@ enum DateConflicts {
             return list
         }
         var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs() {
+        for (a, b) in context.reportedPairs(minimum: context.configuration.slotPairThreshold) {
             for x in mentionsOf(a) {
                 for y in mentionsOf(b) where mentions[x].key.prefix(2) == mentions[y].key.prefix(2) {
                     guard context.sameSlot(mentions[x].around, mentions[y].around) else { continue }

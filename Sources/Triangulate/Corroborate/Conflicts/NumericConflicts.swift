@@ -24,7 +24,7 @@ enum NumericConflicts {
             return list
         }
         var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs() {
+        for (a, b) in context.reportedPairs(minimum: context.configuration.slotPairThreshold) {
             for x in mentionsOf(a) {
                 for y in mentionsOf(b) where mentions[x].quantity.unit == mentions[y].quantity.unit {
                     // "31 states allow it" and "four states sued": the same noun, not the same quantity.
