@@ -6,6 +6,8 @@
 // macro averages. `--set odd|even|all` restricts to odd or even topics (tuning on odd, reporting on even).
 // Usage: alignment-eval [--set odd|even|all] [--threshold X] [--coherence X] [--coverage X] [--name-weight X]
 //        [--number-weight X] [--predicate-weight X] [--embeddings FILE] [--embedding-weight X] [--dump FILE]
+// Environment: SHOW_EVENT=ID prints that event's annotated sentences with the fact each landed in; SHOW_CONFLICTS=1
+// prints every event's conflicts.
 import Foundation
 import EvalSupport
 import Triangulate
