@@ -28,6 +28,31 @@ struct CLITests {
         #expect(help.contains("markdown"))
     }
 
+    @Test func alignDecidesEachPairAndReportsBadLines() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lines = [
+            #"{"a": "Sentencing was set for May 9.", "b": "The judge will sentence Ortega on May 9."}"#,
+            #"{"a": "Acme cut 2,000 jobs at its Dover plant.", "b": "The Dover harbor reopened after the storm."}"#,
+            #"{"a": "only one member"}"#,
+            #"not json"#,
+        ]
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dir + "/pairs.jsonl"))
+        var command = try AlignCommand.parse(["--input", dir + "/pairs.jsonl", "--output", dir + "/out.jsonl", "-q"])
+        try command.run()
+        let output = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8)
+        let rows = output.split(separator: "\n").map { row in
+            (try? JSONSerialization.jsonObject(with: Data(row.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(rows.count == 4)
+        #expect(rows[0]["aligned"] as? Bool == true)
+        #expect((rows[0]["why"] as? [String])?.contains { $0.hasPrefix("d:5-9") } == true)
+        #expect(rows[1]["aligned"] as? Bool == false)
+        #expect((rows[1]["similarity"] as? Double ?? 1) < (rows[0]["similarity"] as? Double ?? 0))
+        #expect(rows[2]["line"] as? Int == 3 && rows[2]["error"] != nil)
+        #expect(rows[3]["line"] as? Int == 4 && rows[3]["error"] != nil)
+    }
+
     @Test func badFileIsReportedAndTheRestGoesOn() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
