@@ -24,7 +24,10 @@ struct QuantityDateTests {
             "The House passed it in a 348-77 vote and the Senate passed it 88-11. The talks could take 3-5 years. "
                 + "The plan covers 2019-2024."
         ])
-        let found = notes.quantities.map { "\($0.text)=\(JSONWriter.format($0.value))…\($0.upper.map(JSONWriter.format) ?? "-") \($0.unit)" }
+        let found = notes.quantities.map { quantity in
+            let upper = quantity.upper.map(JSONWriter.format) ?? "-"
+            return "\(quantity.text)=\(JSONWriter.format(quantity.value))…\(upper) \(quantity.unit)"
+        }
         #expect(found == ["348-77=348…77 tally", "88-11=88…11 tally", "3-5 years=3…5 years"])
         let tally = { (text: String) in notes.quantities.first { $0.text == text } }
         let vote = try #require(tally("348-77"))
