@@ -37,6 +37,17 @@ struct QuantityDateTests {
         #expect(!QuantityAgreement.agree(vote, other))
     }
 
+    @Test func hugeAndOddFiguresDoNotTrap() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Officials counted 10000000000000000000 votes on 99999999999999999999 March, a 99999999999999999999-1 tally, "
+                + "then 0-0, 5- and -5, and 1234567-89 ballots."
+        ])
+        #expect(notes.quantities.contains { $0.text == "0-0" && $0.unit == "tally" })
+        #expect(!notes.quantities.contains { $0.text.hasPrefix("1234567-") })
+        #expect(DateGrammar.dayNumber("99999999999999999999") == nil)
+        #expect(DateGrammar.dayNumber("31st,") == 31)
+    }
+
     @Test func roundedAndQualifiedFiguresAgreeWithExactOnes() {
         func quantity(_ value: Double, _ unit: String = "USD", _ qualifier: String? = nil) -> Quantity {
             Quantity(text: "", value: value, unit: unit, kind: .money, qualifier: qualifier, sentence: "")

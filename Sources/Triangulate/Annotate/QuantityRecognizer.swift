@@ -114,7 +114,7 @@ struct QuantityRecognizer {
             return (make(paragraph, index, last + 1, amount, code, .money, sentence, sentenceText), last + 2)
         }
         // A year is a date, not a count.
-        if isDigits, last == index, DateGrammar.plausibleYears.contains(Int(value)), value == value.rounded(),
+        if isDigits, last == index, value >= 1900, value <= 2100, value == value.rounded(),
             paragraph.tokens[index].end - paragraph.tokens[index].start == 4
         {
             return nil

@@ -88,11 +88,13 @@ public enum DateGrammar {
         var digits = 0
         var value = 0
         var rest = Substring(word)
-        while let first = rest.first, let digit = first.wholeNumberValue, first.isASCII {
+        // At most three digits are read: a longer run is not a day, and cannot overflow.
+        while let first = rest.first, let digit = first.wholeNumberValue, first.isASCII, digits < 3 {
             value = value * 10 + digit
             digits += 1
             rest = rest.dropFirst()
         }
+        if let first = rest.first, first.isASCII, first.isNumber { return nil }
         guard digits >= 1 && digits <= 2 && (1...31).contains(value) else { return nil }
         let suffix = rest.trimming(",.")
         return ["", "st", "nd", "rd", "th"].contains(suffix) ? value : nil
