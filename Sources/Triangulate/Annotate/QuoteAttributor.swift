@@ -79,7 +79,9 @@ struct QuoteAttributor {
 
     // MARK: Speaker rules
 
-    func speaker(for span: QuoteSpan, in paragraph: Paragraph, kind: Quote.Kind) -> Speaker? {
+    /// `depth`: how many earlier quotes rule 6 has already stepped back through (bounded, so a paragraph of thousands
+    /// of unattributed quotes costs linear time and stack).
+    func speaker(for span: QuoteSpan, in paragraph: Paragraph, kind: Quote.Kind, depth: Int = 0) -> Speaker? {
         let tokens = paragraph.tokens
         let openSentence = paragraph.sentenceIndex(containing: max(span.open, 0)).map { paragraph.sentences[$0] }
         let closeIndex = min(span.close, tokens.count - 1)
@@ -128,11 +130,16 @@ struct QuoteAttributor {
         guard let openSentence else { return nil }
         if let subject = sentenceSubject(in: paragraph, sentence: openSentence, excluding: span) { return subject }
         // 6. A quote standing alone after another quote in the paragraph continues the same speaker.
-        if kind == .direct, let previous = paragraph.quotes.last(where: { $0.close < span.open }) {
-            return speaker(for: previous, in: paragraph, kind: .direct)
+        if kind == .direct, depth < Self.continuationDepth,
+            let previous = paragraph.quotes.last(where: { $0.close < span.open })
+        {
+            return speaker(for: previous, in: paragraph, kind: .direct, depth: depth + 1)
         }
         return nil
     }
+
+    /// Earlier quotes of a paragraph rule 6 steps back through.
+    static let continuationDepth = 4
 
     private func speakerAfter(_ close: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
         let tokens = paragraph.tokens

@@ -73,7 +73,8 @@ public struct StaticEmbeddings: Sendable, Hashable {
             throw EmbeddingsError.malformed(path: path, detail: "header says \(count) tokens of \(dims) dimensions")
         }
         var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(count)
+        // A header may claim more tokens than the file holds: reserve only what the bytes could carry.
+        vocabulary.reserveCapacity(min(count, max(0, bytes.count - 16) / 2))
         var longest = 0
         var offset = 16
         for index in 0..<count {
