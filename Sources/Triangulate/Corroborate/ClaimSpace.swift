@@ -86,46 +86,37 @@ struct ClaimSpace {
         return result
     }
 
-    /// Sum of the products of the weights two claims share.
-    func dot(_ a: Int, _ b: Int) -> Float {
+    /// Calls `body` with each feature two claims share and the product of their weights, in feature order.
+    func forEachShared(_ a: Int, _ b: Int, _ body: (Int32, Float) -> Void) {
         let x = vectors[a]
         let y = vectors[b]
         var i = 0
         var j = 0
-        var sum: Float = 0
         while i < x.ids.count && j < y.ids.count {
             if x.ids[i] < y.ids[j] {
                 i += 1
             } else if y.ids[j] < x.ids[i] {
                 j += 1
             } else {
-                sum += x.weights[i] * y.weights[j]
+                body(x.ids[i], x.weights[i] * y.weights[j])
                 i += 1
                 j += 1
             }
         }
+    }
+
+    /// Sum of the products of the weights two claims share.
+    func dot(_ a: Int, _ b: Int) -> Float {
+        var sum: Float = 0
+        forEachShared(a, b) { _, product in sum += product }
         return sum
     }
 
-    /// The shared features of two claims, heaviest first, with their share of the shared weight.
+    /// The shared features of two claims, heaviest first, with the product of their weights.
     func shared(_ a: Int, _ b: Int) -> [(key: String, weight: Float)] {
-        let x = vectors[a]
-        let y = vectors[b]
-        var result: [(String, Float)] = []
-        var i = 0
-        var j = 0
-        while i < x.ids.count && j < y.ids.count {
-            if x.ids[i] < y.ids[j] {
-                i += 1
-            } else if y.ids[j] < x.ids[i] {
-                j += 1
-            } else {
-                result.append((keys[Int(x.ids[i])], x.weights[i] * y.weights[j]))
-                i += 1
-                j += 1
-            }
-        }
-        return result.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var result: [(key: String, weight: Float)] = []
+        forEachShared(a, b) { id, product in result.append((keys[Int(id)], product)) }
+        return result.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.key < $1.key }
     }
 
     /// Lexical similarity of two claims in 0...1: cosine blended with the shorter claim's coverage.

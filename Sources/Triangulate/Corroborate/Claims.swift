@@ -23,11 +23,9 @@ struct Claim {
     /// The organization "the company" / "the firm" stands for: the latest one named earlier in the article.
     var impliedSubject: String?
 
-    var nameKeys: Set<String> { Set(names.map(\.key)) }
     /// Sorted, for order-independent (and so deterministic) similarity sums.
     var sortedStems: [String] = []
     var sortedNames: [String] = []
-    var classMask: Int = 0
 
     /// Names standing just before the predicate of `kind`: the clause's subjects ("Ford and Xiaomi denied …").
     func subjects(of kind: Predicates.Class, _ storyNames: StoryNames) -> [String] {
@@ -124,9 +122,6 @@ enum ClaimExtractor {
                 }
                 claim.sortedStems = stems.sorted()
                 claim.sortedNames = Set(found.map(\.key)).sorted()
-                for (bit, kind) in Predicates.Class.allCases.enumerated() where classes.contains(kind) {
-                    claim.classMask |= 1 << bit
-                }
                 claims.append(claim)
             }
         }

@@ -114,7 +114,7 @@ struct FactGrouping {
     /// Groups of claim indices (each sorted), in order of their first claim, from `edges().aligned`.
     func groups(_ edges: [Edge]) -> [[Int]] {
         let count = space.vectors.count
-        var parent = Array(0..<count)
+        var sets = DisjointSets(count: count)
         var members: [[Int]] = (0..<count).map { [$0] }
         var articles: [Set<String>] = claims.map { [$0.article] }
         // Sums of the members' sentence embeddings, when there are any: the average link blends both cosines.
@@ -131,17 +131,9 @@ struct FactGrouping {
             centroids.append(centroid)
             norms.append(length > 0 ? 1 : 0)
         }
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
         for edge in edges {
-            var a = root(edge.a)
-            var b = root(edge.b)
+            var a = sets.root(edge.a)
+            var b = sets.root(edge.b)
             guard a != b else { continue }
             if members[a].count < members[b].count { swap(&a, &b) }
             var dot: Float = 0
@@ -175,8 +167,8 @@ struct FactGrouping {
             articles[b] = []
             members[b] = []
             centroids[b] = [:]
-            parent[b] = a
+            sets.attach(b, to: a)
         }
-        return (0..<count).filter { parent[$0] == $0 }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }
+        return (0..<count).filter { sets.isRoot($0) }.map { members[$0].sorted() }.sorted { $0[0] < $1[0] }
     }
 }

@@ -66,6 +66,54 @@ struct ConflictContext {
     }
 }
 
+/// The mentions of one kind of slot (numbers, days, places) in the claims, each claim's found once.
+struct SlotMentions<Mention> {
+    private(set) var items: [(claim: Int, mention: Mention)] = []
+    private var byClaim: [Int: [Int]] = [:]
+
+    /// Indices into `items` of the mentions `find` gives for the claim at `claim`.
+    mutating func of(_ claim: Int, in context: ConflictContext, _ find: (Claim) -> [Mention]) -> [Int] {
+        if let known = byClaim[claim] { return known }
+        let found = find(context.claims[claim])
+        let list = Array(items.count..<(items.count + found.count))
+        items += found.map { (claim, $0) }
+        byClaim[claim] = list
+        return list
+    }
+
+    /// Links between the mentions of each related pair of claims scoring at least `minimum` that `same` reads as one
+    /// slot (mentions of a claim are found once, when it first takes part in a pair).
+    mutating func links(
+        _ context: ConflictContext, minimum: Double, find: (Claim) -> [Mention], same: (Mention, Mention) -> Bool
+    ) -> [(Int, Int)] {
+        var links: [(Int, Int)] = []
+        for (a, b) in context.reportedPairs(minimum: minimum) {
+            for x in of(a, in: context, find) {
+                for y in of(b, in: context, find) where same(items[x].mention, items[y].mention) {
+                    links.append((x, y))
+                }
+            }
+        }
+        return links
+    }
+
+    /// The conflicts' positions among mentions joined by `links` (see `SlotGrouping.positions`).
+    func positions(_ links: [(Int, Int)], _ context: ConflictContext, agree: (Mention, Mention) -> Bool) -> [[[Int]]] {
+        SlotGrouping.positions(
+            count: items.count, links: links, article: { context.claims[items[$0].claim].article },
+            agree: { agree(items[$0].mention, items[$1].mention) })
+    }
+
+    /// Each position's statement (from its first mention) and the claims holding it.
+    func conflictPositions(
+        _ positions: [[Int]], _ context: ConflictContext, statement: (Mention) -> String
+    ) -> [Conflict.Position] {
+        positions.map { indices in
+            context.position(statement(items[indices[0]].mention), indices.map { items[$0].claim })
+        }
+    }
+}
+
 /// Mentions of one slot (a number, a day, a place) linked across related claims, and the positions they take.
 enum SlotGrouping {
     /// Components of the mentions linked by `links`, each split into positions of agreeing values (mention indices).
@@ -75,22 +123,14 @@ enum SlotGrouping {
     static func positions(
         count: Int, links: [(Int, Int)], article: (Int) -> String, agree: (Int, Int) -> Bool
     ) -> [[[Int]]] {
-        var parent = Array(0..<count)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: count)
         for (a, b) in links {
-            let x = root(a)
-            let y = root(b)
-            if x != y { parent[max(x, y)] = min(x, y) }
+            let x = sets.root(a)
+            let y = sets.root(b)
+            if x != y { sets.attach(max(x, y), to: min(x, y)) }
         }
         var components: [Int: [Int]] = [:]
-        for index in 0..<count { components[root(index), default: []].append(index) }
+        for index in 0..<count { components[sets.root(index), default: []].append(index) }
         var result: [[[Int]]] = []
         for key in components.keys.sorted() {
             guard let members = components[key], members.count >= 2 else { continue }

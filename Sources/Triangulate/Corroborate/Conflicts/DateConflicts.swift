@@ -16,49 +16,32 @@ enum DateConflicts {
         return nil
     }
 
+    struct Mention {
+        var date: DateMention
+        var key: String
+        var around: Set<String>
+    }
+
+    static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
+        claim.dates.compactMap { date in
+            guard !ClaimExtractor.isQuoted(date.text, in: claim.text), let key = key(date) else { return nil }
+            return Mention(date: date, key: key, around: context.context(of: date.text, in: claim.text))
+        }
+    }
+
     static func find(_ context: ConflictContext) -> [Conflict] {
-        struct Mention {
-            var claim: Int
-            var date: DateMention
-            var key: String
-            var around: Set<String>
-        }
-        var mentions: [Mention] = []
-        var byClaim: [Int: [Int]] = [:]
-        func mentionsOf(_ index: Int) -> [Int] {
-            if let known = byClaim[index] { return known }
-            let claim = context.claims[index]
-            var list: [Int] = []
-            for date in claim.dates where !ClaimExtractor.isQuoted(date.text, in: claim.text) {
-                guard let key = key(date) else { continue }
-                list.append(mentions.count)
-                mentions.append(
-                    Mention(claim: index, date: date, key: key, around: context.context(of: date.text, in: claim.text)))
-            }
-            byClaim[index] = list
-            return list
-        }
-        var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs(minimum: context.configuration.slotPairThreshold) {
-            for x in mentionsOf(a) {
-                for y in mentionsOf(b) where mentions[x].key.prefix(2) == mentions[y].key.prefix(2) {
-                    guard context.sameSlot(mentions[x].around, mentions[y].around) else { continue }
-                    links.append((x, y))
-                }
-            }
-        }
-        let slots = SlotGrouping.positions(
-            count: mentions.count, links: links, article: { context.claims[mentions[$0].claim].article },
-            agree: { mentions[$0].key == mentions[$1].key })
+        var mentions = SlotMentions<Mention>()
+        let links = mentions.links(
+            context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
+            same: { $0.key.prefix(2) == $1.key.prefix(2) && context.sameSlot($0.around, $1.around) })
+        let slots = mentions.positions(links, context) { $0.key == $1.key }
         return slots.map { positions in
-            let members = positions.flatMap { $0 }.map { mentions[$0] }
-            let words = members[0].around.intersection(members[1].around)
+            let members = positions.flatMap { $0 }.map { mentions.items[$0] }
+            let words = members[0].mention.around.intersection(members[1].mention.around)
             let topic = context.topic(words, members.map(\.claim)) ?? "the same event"
             return Conflict(
                 id: "", subject: "The date of \(topic)", kind: .date,
-                positions: positions.map { indices in
-                    context.position(mentions[indices[0]].date.text, indices.map { mentions[$0].claim })
-                })
+                positions: mentions.conflictPositions(positions, context) { $0.date.text })
         }
     }
 }
