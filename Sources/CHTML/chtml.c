@@ -1,6 +1,8 @@
 #include "chtml.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -157,8 +159,76 @@ static void on_text(void *context, const xmlChar *text, int length) {
     if (length > start) put(&state->buffer, text + start, (size_t)(length - start));
 }
 
+/* libxml2 must be initialized once, before any thread uses it; without it two threads creating parser contexts
+ * at once can deadlock on the dictionary mutex. */
+static pthread_once_t initialized = PTHREAD_ONCE_INIT;
+static void initialize(void) { xmlInitParser(); }
+void chtml_initialize(void) { pthread_once(&initialized, initialize); }
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+/* Skips from `at` (just past "<!--") to after "-->", or to the end. */
+static long skip_comment(const unsigned char *bytes, long length, long at) {
+    for (; at + 2 < length; at++) {
+        if (bytes[at] == '-' && bytes[at + 1] == '-' && bytes[at + 2] == '>') return at + 3;
+    }
+    return length;
+}
+
+/* Reads one start tag's attributes from `at` (just past the tag name); returns where the tag ends, or -1 when an
+ * attribute limit is passed (*status says which). */
+static long scan_attributes(const unsigned char *bytes, long length, long at, const chtml_limits *limits,
+                            int *status) {
+    long count = 0;
+    while (at < length) {
+        while (at < length && (is_space(bytes[at]) || bytes[at] == '/')) at++;
+        if (at >= length || bytes[at] == '>' || bytes[at] == '<') return at;
+        long name = at;
+        while (at < length && !is_space(bytes[at]) && bytes[at] != '=' && bytes[at] != '>' && bytes[at] != '/') at++;
+        if (at == name) at++;
+        if (++count > limits->max_attributes) { *status = CHTML_TOO_MANY_ATTRIBUTES; return -1; }
+        long start = at;
+        while (at < length && is_space(bytes[at])) at++;
+        if (at >= length || bytes[at] != '=') { at = start; continue; }
+        at++;
+        while (at < length && is_space(bytes[at])) at++;
+        long value = at;
+        if (at < length && (bytes[at] == '"' || bytes[at] == '\'')) {
+            unsigned char quote = bytes[at++];
+            value = at;
+            while (at < length && bytes[at] != quote) at++;
+            if (at - value > limits->max_attribute_bytes) { *status = CHTML_ATTRIBUTE_TOO_LONG; return -1; }
+            if (at < length) at++;
+        } else {
+            while (at < length && !is_space(bytes[at]) && bytes[at] != '>') at++;
+            if (at - value > limits->max_attribute_bytes) { *status = CHTML_ATTRIBUTE_TOO_LONG; return -1; }
+        }
+    }
+    return at;
+}
+
+int chtml_check_limits(const char *data, long length, const chtml_limits *limits) {
+    const unsigned char *bytes = (const unsigned char *)data;
+    int status = 0;
+    for (long at = 0; at < length;) {
+        if (bytes[at] != '<') { at++; continue; }
+        if (at + 3 < length && bytes[at + 1] == '!' && bytes[at + 2] == '-' && bytes[at + 3] == '-') {
+            at = skip_comment(bytes, length, at + 4);
+            continue;
+        }
+        unsigned char next = at + 1 < length ? bytes[at + 1] : 0;
+        if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z'))) { at++; continue; }
+        at += 1;
+        while (at < length && !is_space(bytes[at]) && bytes[at] != '>' && bytes[at] != '/') at++;
+        at = scan_attributes(bytes, length, at, limits, &status);
+        if (at < 0) return status;
+    }
+    return 0;
+}
+
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length) {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    chtml_initialize();
     htmlParserCtxtPtr context = htmlNewParserCtxt();
     if (!context) return 1;
     /* Events instead of a tree: libxml2 builds no nodes; the stream is written as the parser goes. */

@@ -27,15 +27,7 @@ struct AlignCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let bytes: [UInt8]
-        if let input {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw ValidationError("cannot read \(input): no such file or no access")
-            }
-            bytes = Array(data)
-        } else {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
+        let bytes = try FileIO.readAll(input)
         let alignment = ClaimAlignment()
         var lines = ""
         var compared = 0
@@ -54,9 +46,9 @@ struct AlignCommand: ParsableCommand {
             }
         }
         if let output {
-            try Terminal.write(lines, to: output)
+            try FileIO.write(lines, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(lines.utf8))
+            try FileIO.writeStandardOutput(lines)
         }
         if compared == 0 { throw ExitCode.failure }
     }

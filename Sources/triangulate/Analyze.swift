@@ -67,12 +67,12 @@ struct Analyze: ParsableCommand {
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
         let rendered = chosen == .json ? JSONReport.render(result) : MarkdownReport.render(result)
         if let json {
-            try Terminal.write(chosen == .json ? rendered : JSONReport.render(result), to: json)
+            try FileIO.write(chosen == .json ? rendered : JSONReport.render(result), to: json)
         }
         if let output {
-            try Terminal.write(rendered, to: output)
+            try FileIO.write(rendered, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            try FileIO.writeStandardOutput(rendered)
         }
         if result.articles.isEmpty {
             if !quiet { Terminal.error("no article could be analyzed") }

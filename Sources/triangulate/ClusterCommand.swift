@@ -37,15 +37,6 @@ struct ClusterCommand: ParsableCommand {
     static let maxLineBytes = 16 << 20
 
     func run() throws {
-        let handle: FileHandle
-        if let input {
-            guard let file = FileHandle(forReadingAtPath: input) else {
-                throw ValidationError("cannot read \(input): no such file or no access")
-            }
-            handle = file
-        } else {
-            handle = FileHandle.standardInput
-        }
         let session = ClusterSession()
         var ids: [String] = []  // per article, in order
         var slots: [Int?] = []  // per input line: its article, or nil for an unreadable line
@@ -76,12 +67,10 @@ struct ClusterCommand: ParsableCommand {
             linesBefore += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
         var skippingLongLine = false
-        while true {
-            let chunk = handle.readData(ofLength: 4 << 20)
-            if chunk.isEmpty { break }
-            var bytes = [UInt8](chunk)
+        try FileIO.readChunks(input) { chunk in
+            var bytes = chunk
             if skippingLongLine {
-                guard let newline = bytes.firstIndex(of: 0x0A) else { continue }
+                guard let newline = bytes.firstIndex(of: 0x0A) else { return }
                 bytes.removeSubrange(...newline)
                 skippingLongLine = false
             }
@@ -93,7 +82,7 @@ struct ClusterCommand: ParsableCommand {
                 pending.removeAll()
                 guard let firstNewline else {
                     skippingLongLine = true
-                    continue
+                    return
                 }
                 bytes.removeSubrange(...firstNewline)
             }
@@ -120,9 +109,9 @@ struct ClusterCommand: ParsableCommand {
             }
         }
         if let output {
-            try Terminal.write(out, to: output)
+            try FileIO.write(out, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try FileIO.writeStandardOutput(out)
         }
         if let lineage {
             var edges = ""
@@ -131,7 +120,7 @@ struct ClusterCommand: ParsableCommand {
                     "{\"copy\":\(JSONReport.quote(ids[edge.copy])),\"source\":\(JSONReport.quote(ids[edge.source])),"
                     + "\"similarity\":\((edge.similarity * 1000).rounded() / 1000)}\n"
             }
-            try Terminal.write(edges, to: lineage)
+            try FileIO.write(edges, to: lineage)
         }
         if ids.isEmpty { throw ExitCode.failure }
     }

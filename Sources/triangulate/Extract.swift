@@ -49,9 +49,9 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if let output {
-            try Terminal.write(lines, to: output)
+            try FileIO.write(lines, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(lines.utf8))
+            try FileIO.writeStandardOutput(lines)
         }
         if extracted == 0 { throw ExitCode.failure }
     }

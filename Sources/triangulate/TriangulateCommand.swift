@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct TriangulateCommand: ParsableCommand {
@@ -13,4 +14,19 @@ struct TriangulateCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self]
     )
+
+    /// Standard descriptors closed by the caller (`>&-`) are held open on /dev/null, so that no file the command
+    /// opens takes their number and receives output meant for them; writing to a closed standard output is then
+    /// reported as such.
+    static func main() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            if descriptor == STDOUT_FILENO { FileIO.standardOutputClosed = true }
+            let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if null >= 0 && null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+        }
+        main(nil)
+    }
 }

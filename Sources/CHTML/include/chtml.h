@@ -8,6 +8,22 @@
 ///   3                                                           closes the element
 /// Only libxml2 sees its own headers (they clash with the ICU that Foundation bundles).
 /// Returns 0 on success; *out is malloc'd, release it with chtml_free.
+/// Limits checked before libxml2 sees a page: libxml2's duplicate-attribute check is quadratic in the attributes
+/// of one element, so a hostile element with a million attributes would take hours.
+typedef struct {
+    long max_attributes;      ///< attributes on one element
+    long max_attribute_bytes; ///< bytes of one attribute value
+} chtml_limits;
+
+enum { CHTML_TOO_MANY_ATTRIBUTES = 3, CHTML_ATTRIBUTE_TOO_LONG = 4 };
+
+/// Returns 0 when every start tag keeps within `limits`, else CHTML_TOO_MANY_ATTRIBUTES or CHTML_ATTRIBUTE_TOO_LONG.
+/// One pass over the bytes; comments are skipped.
+int chtml_check_limits(const char *data, long length, const chtml_limits *limits);
+
+/// Initializes libxml2 once (thread-safe; chtml_parse calls it too).
+void chtml_initialize(void);
+
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length);
 void chtml_free(unsigned char *buffer);
 

@@ -8,15 +8,23 @@ public struct ExtractConfiguration: Sendable, Hashable {
     public var maxHeadlineWords: Int
     /// Debris rules applied to every line (see `DebrisRules.all`).
     public var debrisRules: [DebrisRule]
+    /// A web page with an element carrying more attributes than this is refused before parsing (libxml2's
+    /// duplicate-attribute check is quadratic in them).
+    public var maxAttributesPerElement: Int
+    /// A web page with one attribute value longer than this (bytes) is refused before parsing.
+    public var maxAttributeBytes: Int
 
     public init(
         headerLines: Int = 10, maxHeadlineLength: Int = 200, maxHeadlineWords: Int = 30,
-        debrisRules: [DebrisRule] = DebrisRules.all
+        debrisRules: [DebrisRule] = DebrisRules.all, maxAttributesPerElement: Int = 1000,
+        maxAttributeBytes: Int = 4 * 1024 * 1024
     ) {
         self.headerLines = headerLines
         self.maxHeadlineLength = maxHeadlineLength
         self.maxHeadlineWords = maxHeadlineWords
         self.debrisRules = debrisRules
+        self.maxAttributesPerElement = maxAttributesPerElement
+        self.maxAttributeBytes = maxAttributeBytes
     }
 
     public static let `default` = ExtractConfiguration()
@@ -25,12 +33,15 @@ public struct ExtractConfiguration: Sendable, Hashable {
         lhs.headerLines == rhs.headerLines && lhs.maxHeadlineLength == rhs.maxHeadlineLength
             && lhs.maxHeadlineWords == rhs.maxHeadlineWords
             && lhs.debrisRules.map(\.name) == rhs.debrisRules.map(\.name)
+            && lhs.maxAttributesPerElement == rhs.maxAttributesPerElement
+            && lhs.maxAttributeBytes == rhs.maxAttributeBytes
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(headerLines)
         hasher.combine(maxHeadlineLength)
         hasher.combine(debrisRules.map(\.name))
+        hasher.combine(maxAttributesPerElement)
     }
 }
 
@@ -38,10 +49,12 @@ public struct ExtractConfiguration: Sendable, Hashable {
 public enum ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
     case noText(origin: String)
     case onlyDebris(origin: String, removedLines: Int)
+    /// A page over one of the configured limits (what and which limit).
+    case overLimit(origin: String, what: String)
 
     public var origin: String {
         switch self {
-        case .noText(let origin), .onlyDebris(let origin, _): return origin
+        case .noText(let origin), .onlyDebris(let origin, _), .overLimit(let origin, _): return origin
         }
     }
 
@@ -49,6 +62,7 @@ public enum ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .noText: return "no readable text after decoding"
         case .onlyDebris(_, let lines): return "every line (\(lines)) is page debris or metadata; no article body"
+        case .overLimit(_, let what): return "over a limit: \(what)"
         }
     }
 

@@ -57,6 +57,19 @@ final class HTMLExtractor {
 
     func article(from document: Document) throws(ExtractError) -> Article {
         let bytes = document.bytes
+        switch HTMLParser.checkLimits(
+            bytes, maxAttributes: configuration.maxAttributesPerElement,
+            maxAttributeBytes: configuration.maxAttributeBytes)
+        {
+        case .tooManyAttributes:
+            throw .overLimit(
+                origin: document.origin,
+                what: "an element has more than \(configuration.maxAttributesPerElement) attributes")
+        case .attributeTooLong:
+            throw .overLimit(
+                origin: document.origin, what: "an attribute value is longer than \(configuration.maxAttributeBytes) bytes")
+        case nil: break
+        }
         let encoding = Self.encoding(for: bytes)
         guard let (root, scripts) = HTMLParser.parse(bytes, encoding: encoding) else {
             throw .noText(origin: document.origin)

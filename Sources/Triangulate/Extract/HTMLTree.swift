@@ -255,14 +255,39 @@ enum HTMLText {
 /// Parses HTML bytes with libxml2's error-recovering HTML parser (through the CHTML shim) into an `HTMLNode` tree.
 enum HTMLParser {
 
-    /// `encoding` nil lets libxml2 follow the page's own declaration.
+    /// libxml2's one-time initialization; `parse` calls it too, but it belongs on the thread that starts workers.
+    static func initialize() { chtml_initialize() }
+
+    /// Why `parse` refused a page before parsing it.
+    enum Refusal: Error { case tooManyAttributes, attributeTooLong }
+
+    /// Checks the page against the attribute limits before libxml2 sees it (one pass over the bytes).
+    static func checkLimits(_ bytes: [UInt8], maxAttributes: Int, maxAttributeBytes: Int) -> Refusal? {
+        var limits = chtml_limits(max_attributes: maxAttributes, max_attribute_bytes: maxAttributeBytes)
+        let status = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return 0 }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                chtml_check_limits($0, buffer.count, &limits)
+            }
+        }
+        switch status {
+        case Int32(CHTML_TOO_MANY_ATTRIBUTES): return .tooManyAttributes
+        case Int32(CHTML_ATTRIBUTE_TOO_LONG): return .attributeTooLong
+        default: return nil
+        }
+    }
+
+    /// `encoding` nil lets libxml2 follow the page's own declaration. Pages over 2 GiB (libxml2 takes an `int`
+    /// length) give nil.
     static func parse(_ bytes: [UInt8], encoding: String?) -> (root: HTMLNode, scripts: [String])? {
+        guard let count = Int32(exactly: bytes.count), count > 0 else { return nil }
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                if let encoding { return chtml_parse(pointer, Int32(buffer.count), encoding, &output, &length) }
-                return chtml_parse(pointer, Int32(buffer.count), nil, &output, &length)
+            guard let base = buffer.baseAddress else { return 1 }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                if let encoding { return chtml_parse(pointer, count, encoding, &output, &length) }
+                return chtml_parse(pointer, count, nil, &output, &length)
             }
         }
         guard status == 0, let output else { return nil }
@@ -286,6 +311,7 @@ enum HTMLParser {
             switch marker {
             case 1:
                 let tag = readString()  // libxml2 gives HTML names in lowercase
+                guard index < stream.count else { return nil }
                 let count = Int(stream[index])
                 index += 1
                 var attributes = HTMLAttributes()
@@ -296,9 +322,9 @@ enum HTMLParser {
                     if attributes[name] == nil { attributes.pairs.append((name, value)) }
                 }
                 let node = HTMLNode(tag: tag, attributes: attributes)
-                if skipping == 0 {
-                    node.parent = stack.last
-                    stack.last!.children.append(node)
+                if skipping == 0, let parent = stack.last {
+                    node.parent = parent
+                    parent.children.append(node)
                 }
                 if skipping > 0 || tag == "script" { skipping += 1 }  // the shim leaves other non-text elements out
                 stack.append(node)

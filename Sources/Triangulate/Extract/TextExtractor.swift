@@ -3,8 +3,10 @@
 public struct Extract: Sendable {
     public var configuration: ExtractConfiguration
 
+    /// Also initializes libxml2 (once per process), which must happen before threads parse pages.
     public init(configuration: ExtractConfiguration = .default) {
         self.configuration = configuration
+        HTMLParser.initialize()
     }
 
     public func article(from document: Document) throws(ExtractError) -> Article {
