@@ -22,7 +22,18 @@ public struct PipelineConfiguration: Sendable {
     }
 }
 
-/// Runs Ingest → Extract → Annotate over paths. A bad input becomes a `Failure` naming it; the rest goes on.
+/// Where the pipeline is, for a progress display: the stage, and how far through it.
+public struct PipelineProgress: Sendable, Hashable {
+    public enum Stage: String, Sendable, Hashable, CaseIterable {
+        case extract, annotate, cluster, corroborate
+    }
+    public var stage: Stage
+    public var done: Int
+    public var total: Int
+}
+
+/// Runs Ingest → Extract → Annotate → Cluster → Corroborate over paths. A bad input becomes a `Failure` naming it
+/// (and the stage that refused it); the rest goes on. The result depends on the set of inputs, not on their order.
 public struct Pipeline: Sendable {
     public var configuration: PipelineConfiguration
 
@@ -30,32 +41,81 @@ public struct Pipeline: Sendable {
         self.configuration = configuration
     }
 
-    /// Ingest → Annotate → Cluster → Corroborate over the files under `paths`. `progress` is called after each
-    /// file is extracted with (done, total), from any thread.
-    public func analyze(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> AnalysisResult {
+    /// Ingest → Annotate → Cluster → Corroborate over the files under `paths`. `progress` is called as each stage
+    /// advances, from any thread.
+    public func analyze(paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil) -> AnalysisResult {
         var articles: [Article] = []
         var failures: [Failure] = []
-        for result in extract(paths: paths, progress: progress) {
+        let scan = Ingest(configuration: configuration.ingest).scan(paths)
+        for result in extract(scan: scan, progress: Self.reporter(progress, .extract)) {
             switch result {
             case .success(let article): articles.append(article)
             case .failure(let failure): failures.append(failure)
             }
         }
-        let annotated = Annotate(configuration: configuration.annotate).annotate(batch: articles)
-        return AnalysisResult(articles: annotated, stories: stories(annotated), failures: failures)
+        // Everything order-sensitive downstream (name context, online clustering, tie-breaks) sees the articles in
+        // an order derived from their content, so that naming the same files in another order changes nothing.
+        articles.sort(by: Self.contentOrder)
+        let annotate = Annotate(configuration: configuration.annotate)
+        var annotated: [AnnotatedArticle] = []
+        let results = annotate.annotateWithinLimits(batch: articles, progress: Self.reporter(progress, .annotate))
+        for result in results {
+            switch result {
+            case .success(let article): annotated.append(article)
+            case .failure(let error): failures.append(Failure(origin: error.origin, reason: error.reason))
+            }
+        }
+        let stories = stories(annotated, progress: progress)
+        annotated.sort { ($0.article.id, $0.article.origin) < ($1.article.id, $1.article.origin) }
+        failures.sort { ($0.origin, $0.reason) < ($1.origin, $1.reason) }
+        return AnalysisResult(articles: annotated, stories: stories, failures: failures, skipped: scan.skipped)
     }
 
-    /// Ingest → Extract over the files under `paths`: one result per file, in input order. Files are read and
-    /// extracted on all cores (`workers`, default the active processor count); the output does not depend on it.
-    /// Two files with the same name in different folders keep distinct ids (`id~2`).
+    /// A (done, total) callback reporting `stage` to `progress`.
+    static func reporter(
+        _ progress: (@Sendable (PipelineProgress) -> Void)?, _ stage: PipelineProgress.Stage
+    ) -> (@Sendable (Int, Int) -> Void)? {
+        guard let progress else { return nil }
+        return { done, total in progress(PipelineProgress(stage: stage, done: done, total: total)) }
+    }
+
+    /// The content order: by a hash of the text (title and paragraphs), then id and origin.
+    static func contentOrder(_ a: Article, _ b: Article) -> Bool {
+        let (ka, kb) = (contentKey(a), contentKey(b))
+        if ka != kb { return ka < kb }
+        return (a.id, a.origin) < (b.id, b.origin)
+    }
+
+    static func contentKey(_ article: Article) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01B3
+        }
+        mix(article.title ?? "")
+        for paragraph in article.paragraphs { mix(paragraph) }
+        return hash
+    }
+
+    /// Ingest → Extract over the files under `paths`: one result per file, in input order (each file once, however
+    /// many paths reach it). Files are read and extracted on all cores (`workers`, default the active processor
+    /// count); the output does not depend on it.
     public func extract(
         paths: [String], workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Result<Article, Failure>] {
+        extract(scan: Ingest(configuration: configuration.ingest).scan(paths), workers: workers, progress: progress)
+    }
+
+    /// Two files with the same name in different folders keep distinct ids: the one whose path sorts first keeps
+    /// the name, the others get `~2`, `~3` … — never an id another input already has.
+    func extract(
+        scan: Ingest.Scan, workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Result<Article, Failure>] {
         let ingest = Ingest(configuration: configuration.ingest)
         let extract = Extract(configuration: configuration.extract)
-        let inputs = ingest.inputs(from: paths)
+        let inputs = scan.inputs
         let done = Mutex(0)
-        let results = Parallel.map(
+        var results = Parallel.map(
             count: inputs.count, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount
         ) { _, index -> Result<Article, Failure> in
             let result: Result<Article, Failure>
@@ -78,19 +138,38 @@ public struct Pipeline: Sendable {
             }
             return result
         }
-        var seen: [String: Int] = [:]
-        return results.map { slot in
-            guard case .success(var article) = slot else { return slot }
-            let count = seen[article.id, default: 0] + 1
-            seen[article.id] = count
-            if count > 1 { article.id += "~\(count)" }
-            return .success(article)
+        Self.assignUniqueIDs(&results)
+        return results
+    }
+
+    static func assignUniqueIDs(_ results: inout [Result<Article, Failure>]) {
+        var taken = Set<String>()
+        var byID: [String: [(origin: String, slot: Int)]] = [:]
+        for (slot, result) in results.enumerated() {
+            guard case .success(let article) = result else { continue }
+            taken.insert(article.id)
+            byID[article.id, default: []].append((article.origin, slot))
+        }
+        for id in byID.keys.sorted() {
+            guard let holders = byID[id], holders.count > 1 else { continue }
+            var suffix = 1
+            for holder in holders.sorted(by: { $0.origin < $1.origin }).dropFirst() {
+                guard case .success(var article) = results[holder.slot] else { continue }
+                repeat { suffix += 1 } while taken.contains("\(id)~\(suffix)")
+                article.id = "\(id)~\(suffix)"
+                taken.insert(article.id)
+                results[holder.slot] = .success(article)
+            }
         }
     }
 
     /// Groups the articles into stories (Cluster) and corroborates each (Corroborate). Stories are numbered in the
     /// order of their first article.
-    public func stories(_ articles: [AnnotatedArticle], grouping: (any StoryGrouping)? = nil) -> [Story] {
+    public func stories(
+        _ articles: [AnnotatedArticle], grouping: (any StoryGrouping)? = nil,
+        progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    ) -> [Story] {
+        progress?(PipelineProgress(stage: .cluster, done: 0, total: 1))
         var groups: [[Int]]
         var copies: [LineageEdge] = []
         if let grouping {
@@ -105,9 +184,21 @@ public struct Pipeline: Sendable {
                     similarity: edge.similarity)
             }
         }
+        progress?(PipelineProgress(stage: .cluster, done: 1, total: 1))
+        // Within a story its articles go by id (then origin), stories by their first article: the listing reads in
+        // a familiar order whatever order clustering saw them in.
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            (articles[a].article.id, articles[a].article.origin) < (articles[b].article.id, articles[b].article.origin)
+        }
+        groups = groups.map { $0.sorted(by: precedes) }.sorted { a, b in
+            guard let x = a.first, let y = b.first else { return a.count > b.count }
+            return precedes(x, y)
+        }
         let corroborate = Corroborate(configuration: configuration.corroborate)
         return groups.enumerated().map { number, members in
-            corroborate.story(id: "story-\(number + 1)", articles: members.map { articles[$0] }, knownCopies: copies)
+            defer { progress?(PipelineProgress(stage: .corroborate, done: number + 1, total: groups.count)) }
+            return corroborate.story(
+                id: "story-\(number + 1)", articles: members.map { articles[$0] }, knownCopies: copies)
         }
     }
 }

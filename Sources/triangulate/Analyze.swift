@@ -35,6 +35,11 @@ struct Analyze: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
     var quiet = false
 
+    @Flag(name: .long, help: "Name every file passed over while walking directories (and why) on standard error.")
+    var verbose = false
+
+    @OptionGroup var limits: LimitOptions
+
     @Option(
         help: ArgumentHelp(
             "Also align claims on static sentence embeddings from FILE (built by `make embeddings`).",
@@ -56,13 +61,13 @@ struct Analyze: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        limits.apply(to: &configuration)
         let pipeline = Pipeline(configuration: configuration)
-        let result = pipeline.analyze(paths: paths) { done, total in
-            guard showProgress, total >= 20 else { return }
-            if done == total || done % 10 == 0 { Terminal.progress("analyzed \(done)/\(total)", final: done == total) }
-        }
+        let display = ProgressDisplay(enabled: showProgress)
+        let result = pipeline.analyze(paths: paths) { display.report($0) }
         if !quiet {
             for failure in result.failures { Terminal.error("\(failure.origin): \(failure.reason)") }
+            SkippedSummary.report(result.skipped, verbose: verbose)
         }
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
         let rendered = chosen == .json ? JSONReport.render(result) : MarkdownReport.render(result)

@@ -70,16 +70,18 @@ struct IngestTests {
         #expect(limit == IngestConfiguration.default.maxFileBytes)
     }
 
-    @Test func emptyAndUnsupportedFilesAreReported() throws {
+    @Test func emptyFilesAreReportedAndNamedFilesAreJudgedByContent() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Fixtures.write(" \n\n  \n", to: dir + "/blank.txt")
-        try Fixtures.write("{}", to: dir + "/data.json")
-        let results = Ingest().documents(from: [dir + "/blank.txt", dir + "/data.json"])
+        try Fixtures.write("The council met on Tuesday and approved the budget.", to: dir + "/notes.data")
+        try Fixtures.write(bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 56), to: dir + "/a.txt")
+        let results = Ingest().documents(from: [dir + "/blank.txt", dir + "/notes.data", dir + "/a.txt"])
         #expect(throws: IngestError.empty(path: dir + "/blank.txt")) { try results[0].get() }
-        #expect(throws: IngestError.unsupportedType(path: dir + "/data.json", fileExtension: "json")) {
-            try results[1].get()
-        }
+        // Named explicitly, an odd extension is read when the content is text, and a text name does not make an
+        // executable text.
+        #expect(try results[1].get().kind == .text)
+        #expect(throws: IngestError.binary(path: dir + "/a.txt", looksLike: "ELF executable")) { try results[2].get() }
     }
 
     @Test func articleIDDropsTheExtension() {

@@ -398,7 +398,9 @@ struct EntityRecognizer {
             return
         }
         if let outlet = lexicon.outlets[lowerName] { return add(.organization, outlet) }
-        if count >= 3, first == "The", paragraph.lower(firstWord) == "the" {
+        // One leading "The" is dropped and the rest classified again; a run of them ("The The The …", hostile
+        // input) is not a name and must not recurse once per word.
+        if count >= 3, first == "The", paragraph.lower(firstWord) == "the", paragraph.lower(firstWord + 1) != "the" {
             return classify(
                 paragraph, sentence, firstWord + 1, end, previousMarker: previousMarker, nextMarker: nextMarker,
                 markerRange: markerRange, roleLeadsToName: roleLeadsToName, into: &mentions, people: &people,

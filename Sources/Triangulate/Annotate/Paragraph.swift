@@ -4,7 +4,12 @@ struct Paragraph {
     let bytes: [UInt8]
     let tokens: [Token]
     /// Quote spans, as token index ranges of the quoted words (marks excluded), in order.
-    var quotes: [QuoteSpan] = []
+    var quotes: [QuoteSpan] = [] {
+        didSet { quoteOfToken = Self.quoteIndex(quotes, tokenCount: tokens.count) }
+    }
+    /// Per token, the first quote holding it (-1 for none): `quote(containing:)` in constant time, for loops over
+    /// every token of paragraphs with thousands of quotes.
+    private var quoteOfToken: [Int32] = []
     /// Sentences as token index ranges.
     var sentences: [Range<Int>] = []
     /// A short line with no final punctuation, mostly in Title Case: a headline or section heading.
@@ -74,7 +79,29 @@ struct Paragraph {
     }
 
     func quote(containing token: Int) -> Int? {
-        quotes.firstIndex { $0.open < token && token < $0.close }
+        guard token >= 0, token < quoteOfToken.count else { return nil }
+        let quote = quoteOfToken[token]
+        return quote < 0 ? nil : Int(quote)
+    }
+
+    private static func quoteIndex(_ quotes: [QuoteSpan], tokenCount: Int) -> [Int32] {
+        guard !quotes.isEmpty else { return [] }
+        var map = [Int32](repeating: -1, count: tokenCount)
+        // With quotes in order of their opening mark, the tokens of a quote that earlier quotes hold are exactly a
+        // prefix of it (up to the furthest close so far), so each token is written once: linear however the quotes
+        // nest or run unclosed to the end.
+        let ordered = zip(quotes, quotes.dropFirst()).allSatisfy { $0.open <= $1.open }
+        var covered = 0
+        for (number, quote) in quotes.enumerated() {
+            let end = min(quote.close, tokenCount)
+            var start = max(quote.open + 1, 0)
+            if ordered { start = max(start, covered) }
+            guard start < end else { continue }
+            // Earlier quotes win (as a first-match scan would).
+            for token in start..<end where map[token] < 0 { map[token] = Int32(truncatingIfNeeded: number) }
+            covered = max(covered, end)
+        }
+        return map
     }
 }
 

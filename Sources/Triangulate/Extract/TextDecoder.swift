@@ -55,6 +55,28 @@ enum TextDecoder {
         var repairedInvalidUTF8: Bool
         var droppedControlBytes: Int
     }
+    /// UTF-16 text that starts with a byte-order mark, as UTF-8 (lone surrogates become U+FFFD); nil for anything
+    /// else. Without the mark, UTF-16 is not guessed at.
+    static func utf8(fromUTF16WithBOM bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let low = UInt16(bytes[littleEndian ? index : index + 1])
+            let high = UInt16(bytes[littleEndian ? index + 1 : index])
+            units.append(high << 8 | low)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
 
     static func decode(_ bytes: [UInt8]) -> Decoded {
         var out: [UInt8] = []

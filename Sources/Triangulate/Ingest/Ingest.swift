@@ -20,47 +20,39 @@ public struct Ingest: Sendable {
         public var named: Bool
     }
 
-    /// The files `documents(from:)` would read, in the same order, without reading them; a path that is missing,
-    /// of an unsupported type, or an empty directory is a failure in its place.
-    public func inputs(from paths: [String]) -> [Result<Input, IngestError>] {
-        var results: [Result<Input, IngestError>] = []
-        for path in paths {
-            switch files(at: path) {
-            case .success(let files):
-                results += files.map { .success(Input(path: $0.path, named: $0.named)) }
-            case .failure(let error):
-                results.append(.failure(error))
-            }
-        }
-        return results
+    /// What a walk over the named paths found: the files to read (a failure in place of a path that is missing,
+    /// not a regular file, or an empty directory) and the entries passed over, with why.
+    public struct Scan: Sendable {
+        public var inputs: [Result<Input, IngestError>]
+        public var skipped: [SkippedInput]
     }
 
-    /// Reads one file; `explicitlyNamed` files are read whatever their extension.
+    /// The files `documents(from:)` would read, in the same order, without reading them. Each file is listed once
+    /// however many paths or links reach it.
+    public func scan(_ paths: [String]) -> Scan {
+        var walk = DirectoryWalk(configuration: configuration)
+        for path in paths { walk.add(named: path) }
+        return Scan(inputs: walk.inputs, skipped: walk.skipped)
+    }
+
+    /// `scan(paths).inputs`.
+    public func inputs(from paths: [String]) -> [Result<Input, IngestError>] { scan(paths).inputs }
+
+    /// Reads one file (it must be a regular file: a FIFO or device is refused without blocking). Whether it is
+    /// text is decided by its content, never by its name; `explicitlyNamed` is kept for callers' bookkeeping.
     public func read(_ path: String, explicitlyNamed: Bool = true) -> Result<Document, IngestError> {
-        let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: path) else {
-            return .failure(
-                manager.fileExists(atPath: path) ? .unreadable(path: path, reason: "no access") : .notFound(path: path))
+        let bytes: [UInt8]
+        switch FileReader.read(path, limit: configuration.maxFileBytes) {
+        case .success(let read): bytes = read
+        case .failure(let error): return .failure(error)
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if size > configuration.maxFileBytes {
-            return .failure(.tooLarge(path: path, bytes: size, limit: configuration.maxFileBytes))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.unreadable(path: path, reason: "permission denied or not a regular file"))
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // Read one byte past the limit: a file that grew after stat() is still refused.
-            data = try handle.read(upToCount: configuration.maxFileBytes + 1) ?? Data()
-        } catch {
-            return .failure(.unreadable(path: path, reason: "\(error)"))
-        }
-        if data.count > configuration.maxFileBytes {
-            return .failure(.tooLarge(path: path, bytes: data.count, limit: configuration.maxFileBytes))
-        }
-        var bytes = [UInt8](data)
+        return document(from: bytes, path: path)
+    }
+
+    /// Bytes of a file → a document: gzip members inflated (within the limit), UTF-16 turned into UTF-8, binary
+    /// content and empty files refused.
+    func document(from raw: [UInt8], path: String) -> Result<Document, IngestError> {
+        var bytes = raw
         if Gzip.isGzip(bytes) {
             do {
                 bytes = try Gzip.decompress(bytes, limit: configuration.maxDecompressedBytes)
@@ -71,6 +63,7 @@ public struct Ingest: Sendable {
                 }
             }
         }
+        if let utf8 = TextDecoder.utf8(fromUTF16WithBOM: bytes) { bytes = utf8 }
         if let kind = BinarySniffer.binaryKind(of: bytes) { return .failure(.binary(path: path, looksLike: kind)) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.empty(path: path))
@@ -102,39 +95,6 @@ public struct Ingest: Sendable {
         let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
-    }
-
-    private func files(at path: String) -> Result<[(path: String, named: Bool)], IngestError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.notFound(path: path))
-        }
-        guard isDirectory.boolValue else {
-            let ext = Self.fileExtension(path)
-            guard configuration.extensions.contains(ext) || ext.isEmpty else {
-                return .failure(.unsupportedType(path: path, fileExtension: ext))
-            }
-            return .success([(path, true)])
-        }
-        var found: [String] = []
-        walk(directory: path, into: &found)
-        if found.isEmpty { return .failure(.noInputs(path: path)) }
-        return .success(found.map { ($0, false) })
-    }
-
-    private func walk(directory: String, into found: inout [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names.sorted() {
-            if !configuration.includeHidden && name.hasPrefix(".") { continue }
-            let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if configuration.recursive { walk(directory: child, into: &found) }
-            } else if configuration.extensions.contains(Self.fileExtension(name)), !Self.isProjectDocument(name) {
-                found.append(child)
-            }
-        }
     }
 
     /// README, LICENSE, CHANGELOG … files found while walking a directory are documentation, not articles.

@@ -185,10 +185,15 @@ public struct AnalysisResult: Sendable, Hashable {
     public var articles: [AnnotatedArticle]
     public var stories: [Story]
     public var failures: [Failure]
+    /// Entries of walked directories that were passed over (not articles, not regular files, read already).
+    public var skipped: [SkippedInput]
 
-    public init(articles: [AnnotatedArticle], stories: [Story] = [], failures: [Failure]) {
+    public init(
+        articles: [AnnotatedArticle], stories: [Story] = [], failures: [Failure], skipped: [SkippedInput] = []
+    ) {
         self.articles = articles
         self.stories = stories
         self.failures = failures
+        self.skipped = skipped
     }
 }
