@@ -31,7 +31,9 @@ run: deps
 	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
 	@echo "JSON written to $(OUT)/examples.json" >&2
 
+# The process-level tests run the built executable (.build/debug/triangulate), so it is built first.
 test: deps
+	$(SWIFT) build --product triangulate
 	$(SWIFT) test --parallel
 
 # Annotation throughput in MB/s on one core (figure quoted in BENCHMARKS.md).

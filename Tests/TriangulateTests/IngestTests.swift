@@ -75,7 +75,8 @@ struct IngestTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Fixtures.write(" \n\n  \n", to: dir + "/blank.txt")
         try Fixtures.write("The council met on Tuesday and approved the budget.", to: dir + "/notes.data")
-        try Fixtures.write(bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 56), to: dir + "/a.txt")
+        try Fixtures.write(
+            bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 56), to: dir + "/a.txt")
         let results = Ingest().documents(from: [dir + "/blank.txt", dir + "/notes.data", dir + "/a.txt"])
         #expect(throws: IngestError.empty(path: dir + "/blank.txt")) { try results[0].get() }
         // Named explicitly, an odd extension is read when the content is text, and a text name does not make an

@@ -36,13 +36,17 @@ public struct Annotate: Sendable {
     }
 
     /// Annotates one article within the configured limits (sentences, quotes, figures, time).
-    public func annotateWithinLimits(_ article: Article, context: EntityContext = .empty) throws(AnnotateError)
+    public func annotateWithinLimits(
+        _ article: Article, context: EntityContext = .empty
+    ) throws(AnnotateError)
         -> AnnotatedArticle
     {
         try annotate(article, context: context, budget: AnnotateBudget(configuration: configuration, article: article))
     }
 
-    private func annotate(_ article: Article, context: EntityContext, budget: AnnotateBudget) throws(AnnotateError)
+    private func annotate(
+        _ article: Article, context: EntityContext, budget: AnnotateBudget
+    ) throws(AnnotateError)
         -> AnnotatedArticle
     {
         var paragraphs: [Paragraph] = []
@@ -118,7 +122,10 @@ public struct Annotate: Sendable {
             _, index -> Result<AnnotatedArticle, AnnotateError> in
             let result = Result { () throws(AnnotateError) in try annotateWithinLimits(articles[index]) }
             if let progress {
-                progress(done.withLock { $0 += 1; return $0 }, articles.count)
+                progress(
+                    done.withLock {
+                        $0 += 1; return $0
+                    }, articles.count)
             }
             return result
         }

@@ -36,7 +36,8 @@ public struct AnnotateError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "\(origin): \(reason)" }
 
     static func overLimit(_ article: Article, count: Int, what: String, limit: Int) -> AnnotateError {
-        AnnotateError(origin: article.origin, reason: "annotation refused: \(count)+ \(what), over the limit of \(limit)")
+        AnnotateError(
+            origin: article.origin, reason: "annotation refused: \(count)+ \(what), over the limit of \(limit)")
     }
 
     static func overTime(_ article: Article, budget: Double) -> AnnotateError {

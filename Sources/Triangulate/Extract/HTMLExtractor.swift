@@ -67,7 +67,8 @@ final class HTMLExtractor {
                 what: "an element has more than \(configuration.maxAttributesPerElement) attributes")
         case .attributeTooLong:
             throw .overLimit(
-                origin: document.origin, what: "an attribute value is longer than \(configuration.maxAttributeBytes) bytes")
+                origin: document.origin,
+                what: "an attribute value is longer than \(configuration.maxAttributeBytes) bytes")
         case nil: break
         }
         let encoding = Self.encoding(for: bytes)

@@ -77,7 +77,6 @@ enum TextDecoder {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
-
     static func decode(_ bytes: [UInt8]) -> Decoded {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -35,7 +35,9 @@ enum FileReader {
             }
             if count == 0 { break }
             filled += count
-            if filled == bytes.count && filled <= limit { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - filled)) }
+            if filled == bytes.count && filled <= limit {
+                bytes += [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - filled))
+            }
         }
         if filled > limit { return .failure(.tooLarge(path: path, bytes: filled, limit: limit)) }
         bytes.removeLast(bytes.count - filled)

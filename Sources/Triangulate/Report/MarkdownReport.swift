@@ -28,7 +28,9 @@ public enum MarkdownReport {
                 (item.article.id, item.article.outlet.map { "\($0) (\(item.article.id))" } ?? item.article.id)
             },
             uniquingKeysWith: { a, _ in a })
-        func who(_ ids: [String]) -> String { ids.map { "`\(code(label[$0] ?? $0))`" }.joined(separator: ", ") }
+        func who(_ ids: [String], inTable: Bool = false) -> String {
+            ids.map { "`\(code(label[$0] ?? $0, inTable: inTable))`" }.joined(separator: ", ")
+        }
         var out = "## \(escape(story.headline))\n\n"
         out += "\(story.articles.count) article\(story.articles.count == 1 ? "" : "s"): \(who(story.articles))\n"
         if !story.lineage.isEmpty {
@@ -97,7 +99,7 @@ public enum MarkdownReport {
                 let speaker =
                     (quote.speaker.map(escape) ?? "unattributed") + (quote.role.map { ", " + escape($0) } ?? "")
                 out +=
-                    "| \(speaker) | “\(escape(quote.text))” | \(quote.sources.count): \(who(quote.sources)) | \(drift) |\n"
+                    "| \(speaker) | “\(escape(quote.text))” | \(quote.sources.count): \(who(quote.sources, inTable: true)) | \(drift) |\n"
             }
         }
         if !story.timeline.isEmpty {
@@ -111,7 +113,7 @@ public enum MarkdownReport {
                 "\n### Sources\n\n| article | facts | corroborated | unique | in conflicts | flags |\n|---|---|---|---|---|---|\n"
             for score in story.sources {
                 out +=
-                    "| `\(code(score.article))` | \(score.facts) | \(score.corroborated) | \(score.unique) | \(score.contradicted) | \(score.flags) |\n"
+                    "| `\(code(score.article, inTable: true))` | \(score.facts) | \(score.corroborated) | \(score.unique) | \(score.contradicted) | \(score.flags) |\n"
             }
         }
         return out
@@ -198,15 +200,39 @@ public enum MarkdownReport {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}":
                 out.append("\\"); out.append(character)
-            case "\n", "\r": out.append(" ")
-            default: out.append(character)
+            default: appendPrintable(character, to: &out)
             }
         }
         return out
     }
 
-    /// Text inside a code span: backticks replaced so the span cannot be closed early.
-    static func code(_ text: String) -> String {
-        String(text.map { $0 == "`" ? "'" : ($0 == "\n" ? " " : $0) })
+    /// Text inside a code span: backticks replaced so the span cannot be closed early; in a table cell, `|` escaped
+    /// too (GFM splits cells on it even inside code spans, which would let the rest render as live HTML).
+    static func code(_ text: String, inTable: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "`": out.append("'")
+            case "|" where inTable: out.append("\\|")
+            default: appendPrintable(character, to: &out)
+            }
+        }
+        return out
+    }
+
+    /// Line breaks and tabs become spaces (a carriage return in a file name must not start a heading); other
+    /// control characters (escape sequences for a terminal, bidirectional overrides) become U+FFFD.
+    private static func appendPrintable(_ character: Character, to out: inout String) {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 || scalar.value < 0x20
+        else {
+            out.append(character)
+            return
+        }
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: out.append(" ")
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+        default: out.append(character)
+        }
     }
 }
