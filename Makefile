@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
-.PHONY: run test deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run test fuzz deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -31,10 +31,17 @@ run: deps
 	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
 	@echo "JSON written to $(OUT)/examples.json" >&2
 
-# The process-level tests run the built executable (.build/debug/triangulate), so it is built first.
+# The process-level tests run the built executable (.build/debug/triangulate), so it is built first; then every
+# libFuzzer target runs for FUZZ_SECONDS (30 s each here; `make fuzz` for long runs).
 test: deps
 	$(SWIFT) build --product triangulate
 	$(SWIFT) test --parallel
+	FUZZ_SECONDS=$${TEST_FUZZ_SECONDS:-30} bash scripts/fuzz.sh
+
+# libFuzzer (fuzzer + address sanitizers) on the text ingester, the HTML extractor with its C shim, the annotator,
+# the JSON-lines reader and whole stories: FUZZ_SECONDS each (default 30); a crash, hang (> 1 s), leak or OOM fails.
+fuzz: deps
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-30} bash scripts/fuzz.sh
 
 # Annotation throughput in MB/s on one core (figure quoted in BENCHMARKS.md).
 bench-annotate: deps

@@ -108,7 +108,7 @@ public struct Pipeline: Sendable {
 
     /// Two files with the same name in different folders keep distinct ids: the one whose path sorts first keeps
     /// the name, the others get `~2`, `~3` … — never an id another input already has.
-    func extract(
+    public func extract(
         scan: Ingest.Scan, workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Result<Article, Failure>] {
         let ingest = Ingest(configuration: configuration.ingest)

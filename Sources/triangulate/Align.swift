@@ -13,7 +13,7 @@ struct AlignCommand: ParsableCommand {
             features with their share of the score, or the rule that kept the claims apart). Feature rarity comes from \
             the two texts alone. A line that cannot be read gives {"line", "error"} in its place and the rest goes on.
 
-            Exit status: 0 when at least one pair was compared, 1 when none was, 64 for a usage error.
+            Exit status: 0 when at least one pair was compared, 1 when none was, 64 for a usage error, 74 when the input or output cannot be read or written.
             """
     )
 

@@ -6,13 +6,27 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Clean and annotate articles; print a Markdown brief or the JSON contract.",
         discussion: """
-            PATH may be a file or a directory; directories are read recursively (.txt, .md, .text files, in name \
-            order). A file that cannot be read is reported on standard error with the reason, and the rest goes on.
+            PATH may be a file or a directory; directories are read recursively, in name order. A file that cannot be read is reported on standard error with the reason, and the rest goes on.
 
             Output format: --format markdown or --format json. Without --format, Markdown is printed when standard \
             output is a terminal and JSON otherwise. --json FILE also writes the JSON to FILE whatever --format is.
 
-            Exit status: 0 when at least one article was analyzed, 1 when none was, 64 for a usage error.
+            Inputs: plain text (.txt, .md, .text) and web pages (.html, .htm), each possibly gzip-compressed (.gz, \
+            every member read); UTF-8, or UTF-16 with a byte-order mark. A file named on the command line is read \
+            whatever its extension, and its content decides: binary content is refused as not text. Only regular \
+            files are read (FIFOs, sockets, devices are refused without being opened); a file reached twice is read \
+            once; directory links back to a folder already walked are not followed. What a walk passes over is \
+            summarized on standard error (--verbose names it).
+
+            The output depends on the set of inputs, not on the order they are named in.
+
+            Limits (each refusal names the input, and the rest goes on): --max-bytes per file (16 MiB), 64 MiB \
+            decompressed, 1,000 attributes per HTML element, 4 MiB per attribute value, elements nested over 512 \
+            deep left out, 100,000 sentences, 20,000 quotations and 100,000 figures per article, and --time-budget \
+            seconds (30) to annotate one article.
+
+            Exit status: 0 when at least one article was analyzed, 1 when none was, 64 for a usage error, 74 when \
+            the input or output cannot be read or written (a full disk, a closed standard output).
             """
     )
 

@@ -15,7 +15,7 @@ struct ClusterCommand: ParsableCommand {
             fall into two dissimilar groups is split, and an article closer to another story moves there. \
             A line that cannot be read gives {"line", "error"} in its place and the rest goes on.
 
-            Exit status: 0 when at least one article was clustered, 1 when none was, 64 for a usage error.
+            Exit status: 0 when at least one article was clustered, 1 when none was, 64 for a usage error, 74 when the input or output cannot be read or written.
             """
     )
 

@@ -12,7 +12,12 @@ struct ExtractCommand: ParsableCommand {
             fields: id, origin, title, byline, published, outlet, text, removed. An input that cannot be read gives a \
             line {"id", "origin", "error"} instead, and the rest goes on.
 
-            Exit status: 0 when at least one article was extracted, 1 when none was, 64 for a usage error.
+            Only regular files are read: FIFOs, sockets and devices are refused without being opened, a file reached \
+            twice (named twice, or through a link) is read once, and directory links back to a folder already walked \
+            are not followed. What a walk passes over is summarized on standard error (--verbose names it).
+
+            Exit status: 0 when at least one article was extracted, 1 when none was, 64 for a usage error, 74 when \
+            the input or output cannot be read or written (a full disk, a closed standard output).
             """
     )
 
@@ -32,10 +37,20 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report unreadable inputs on standard error.")
     var quiet = false
 
+    @Flag(name: .long, help: "Name every file passed over while walking directories (and why) on standard error.")
+    var verbose = false
+
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         var lines = ""
         var extracted = 0
-        for result in Pipeline().extract(paths: paths) {
+        var configuration = PipelineConfiguration()
+        limits.apply(to: &configuration)
+        let pipeline = Pipeline(configuration: configuration)
+        let scan = Ingest(configuration: configuration.ingest).scan(paths)
+        if !quiet { SkippedSummary.report(scan.skipped, verbose: verbose) }
+        for result in pipeline.extract(scan: scan) {
             switch result {
             case .success(let article):
                 lines += JSONReport.line(for: article) + "\n"

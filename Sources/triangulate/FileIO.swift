@@ -48,6 +48,10 @@ enum FileIO {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN {  // a non-blocking standard input: wait until it has data
+                    wait(descriptor, for: Int16(POLLIN))
+                    continue
+                }
                 throw fail("cannot read \(Terminal.printable(name)): \(errnoText())")
             }
             if count == 0 { return }
@@ -138,12 +142,22 @@ enum FileIO {
                 return Foundation.write(descriptor, base + offset, buffer.count - offset)
             }
             if written < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
+                if errno == EINTR { continue }
+                if errno == EAGAIN {  // a non-blocking output: wait until it takes more
+                    wait(descriptor, for: Int16(POLLOUT))
+                    continue
+                }
                 return errno == EBADF ? "the output is closed" : errnoText()
             }
             offset += written
         }
         return nil
+    }
+
+    /// Blocks until `descriptor` is ready for `events` (or reports an error, which the next call then returns).
+    private static func wait(_ descriptor: Int32, for events: Int16) {
+        var request = pollfd(fd: descriptor, events: events, revents: 0)
+        _ = poll(&request, 1, -1)
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

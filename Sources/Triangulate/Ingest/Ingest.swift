@@ -49,9 +49,9 @@ public struct Ingest: Sendable {
         return document(from: bytes, path: path)
     }
 
-    /// Bytes of a file → a document: gzip members inflated (within the limit), UTF-16 turned into UTF-8, binary
-    /// content and empty files refused.
-    func document(from raw: [UInt8], path: String) -> Result<Document, IngestError> {
+    /// Bytes of a file (or of a request body) → a document: gzip members inflated (within the limit), UTF-16 turned
+    /// into UTF-8, binary content and empty files refused. `path` names the input in errors and gives the id.
+    public func document(from raw: [UInt8], path: String) -> Result<Document, IngestError> {
         var bytes = raw
         if Gzip.isGzip(bytes) {
             do {

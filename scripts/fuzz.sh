@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target of Fuzz/ (release, fuzzer + address sanitizers) and runs each for FUZZ_SECONDS
+# (default 30). A crash, a hang (an input over 1 s), a leak or running out of memory fails the run; the input that
+# did it is left in .build/fuzz/artifacts/TARGET/. Seed corpora come from the tests' fixtures, Examples/ and, when
+# present, ../shared (seeds, extraction pages, ECB+ articles). FUZZ_TARGETS limits the targets; FUZZ_JOBS runs that
+# many fuzzing processes per target (default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SECONDS_EACH=${FUZZ_SECONDS:-30}
+TARGETS=${FUZZ_TARGETS:-"FuzzText FuzzHTML FuzzAnnotate FuzzJSONLines FuzzStory"}
+SHARED=${TRIANGULATE_SHARED:-$ROOT/../shared}
+WORK=$ROOT/.build/fuzz
+mkdir -p "$WORK"
+
+build() {
+  # --sanitize=fuzzer gives libFuzzer's main and coverage; the trailing -Xswiftc flag must name both sanitizers
+  # (SwiftPM passes two -sanitize= flags in no fixed order and swiftc keeps only the last).
+  (cd Fuzz && swift build -c release --product "$1" --scratch-path "$WORK/build" \
+    --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address >&2)
+}
+
+seed_corpus() {
+  local target=$1 dir=$WORK/corpus/$1
+  mkdir -p "$dir"
+  [ -n "$(ls -A "$dir" 2>/dev/null)" ] && return 0
+  case $target in
+    FuzzHTML)
+      if [ -d "$SHARED/bench/extraction/html" ]; then
+        for page in $(ls "$SHARED"/bench/extraction/html/*.html.gz | head -40); do
+          gzip -dc "$page" | head -c 65536 > "$dir/$(basename "$page" .gz)"
+        done
+      fi
+      printf '<html><head><title>T</title></head><body><article><p>The council met on Monday.</p></article></body></html>' > "$dir/tiny.html"
+      ;;
+    FuzzJSONLines)
+      printf '{"id":"a","text":"The council met on Monday.","title":"Council","published":"2024-05-01"}\n{"id":"b","text":"x"}\n' > "$dir/lines.jsonl"
+      printf '{"a":"Sentencing was set for May 9.","b":"The judge will sentence him on May 9."}\n' > "$dir/pairs.jsonl"
+      if [ -f "$SHARED/bench/clustering/ecbplus.jsonl" ]; then head -c 60000 "$SHARED/bench/clustering/ecbplus.jsonl" > "$dir/ecb.jsonl"; fi
+      ;;
+    FuzzStory)
+      local story=$dir/seeds.txt
+      : > "$story"
+      for file in "$SHARED"/seeds/ford-xiaomi/*.txt; do [ -f "$file" ] && { head -c 6000 "$file"; printf '\n\n'; } >> "$story"; done
+      find Examples -name '*.txt' | sort | head -12 | while read -r file; do head -c 3000 "$file" > "$dir/$(basename "$file")"; done
+      ;;
+    *)
+      for file in "$SHARED"/seeds/ford-xiaomi/*.txt; do [ -f "$file" ] && cp "$file" "$dir/"; done
+      find Examples -name '*.txt' | sort | while read -r file; do cp "$file" "$dir/"; done
+      ;;
+  esac
+}
+
+status=0
+for target in $TARGETS; do
+  build "$target"
+  seed_corpus "$target"
+  mkdir -p "$WORK/artifacts/$target"
+  binary=$WORK/build/release/$target
+  echo "== $target: $SECONDS_EACH s" >&2
+  if ! ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64} "$binary" "$WORK/corpus/$target" \
+      -max_total_time="$SECONDS_EACH" -timeout=1 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+      -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+      -artifact_prefix="$WORK/artifacts/$target/" 2> "$WORK/$target.log"; then
+    echo "$target FAILED: see $WORK/$target.log and $WORK/artifacts/$target/" >&2
+    tail -40 "$WORK/$target.log" >&2
+    status=1
+  fi
+  grep -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb|DONE" "$WORK/$target.log" >&2 || true
+done
+exit $status
