@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
-.PHONY: run test fuzz deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run test fuzz bench-bad-input deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -37,6 +37,12 @@ test: deps
 	$(SWIFT) build --product triangulate
 	$(SWIFT) test --parallel
 	FUZZ_SECONDS=$${TEST_FUZZ_SECONDS:-30} bash scripts/fuzz.sh
+
+# The hardening issue's bad-input batch with the release build: wall time, peak memory, what was refused.
+bench-bad-input: deps
+	@bash scripts/install-deps.sh time
+	@$(SWIFT) build -c release --product triangulate >&2
+	@bash scripts/bench-bad-input.sh
 
 # libFuzzer (fuzzer + address sanitizers) on the text ingester, the HTML extractor with its C shim, the annotator,
 # the JSON-lines reader and whole stories: FUZZ_SECONDS each (default 30); a crash, hang (> 1 s), leak or OOM fails.

@@ -15,9 +15,11 @@ mkdir -p "$WORK"
 
 build() {
   # --sanitize=fuzzer gives libFuzzer's main and coverage; the trailing -Xswiftc flag must name both sanitizers
-  # (SwiftPM passes two -sanitize= flags in no fixed order and swiftc keeps only the last).
-  (cd Fuzz && swift build -c release --product "$1" --scratch-path "$WORK/build" \
-    --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address >&2)
+  # (SwiftPM passes two -sanitize= flags in no fixed order and swiftc keeps only the last). The Fuzz package holds
+  # only fuzz targets, so building all of it builds each once, sharing one sanitized build of the library.
+  (cd Fuzz && swift build -c release --scratch-path "$WORK/build" \
+    --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address 2>&1 \
+    | grep -v -e "Cannot export local symbol" >&2)
 }
 
 seed_corpus() {
@@ -28,7 +30,7 @@ seed_corpus() {
     FuzzHTML)
       if [ -d "$SHARED/bench/extraction/html" ]; then
         for page in $(ls "$SHARED"/bench/extraction/html/*.html.gz | head -40); do
-          gzip -dc "$page" | head -c 65536 > "$dir/$(basename "$page" .gz)"
+          { gzip -dc "$page" || true; } | head -c 65536 > "$dir/$(basename "$page" .gz)" || true
         done
       fi
       printf '<html><head><title>T</title></head><body><article><p>The council met on Monday.</p></article></body></html>' > "$dir/tiny.html"
@@ -36,7 +38,7 @@ seed_corpus() {
     FuzzJSONLines)
       printf '{"id":"a","text":"The council met on Monday.","title":"Council","published":"2024-05-01"}\n{"id":"b","text":"x"}\n' > "$dir/lines.jsonl"
       printf '{"a":"Sentencing was set for May 9.","b":"The judge will sentence him on May 9."}\n' > "$dir/pairs.jsonl"
-      if [ -f "$SHARED/bench/clustering/ecbplus.jsonl" ]; then head -c 60000 "$SHARED/bench/clustering/ecbplus.jsonl" > "$dir/ecb.jsonl"; fi
+      if [ -f "$SHARED/bench/clustering/ecbplus.jsonl" ]; then head -c 12000 "$SHARED/bench/clustering/ecbplus.jsonl" > "$dir/ecb.jsonl"; fi
       ;;
     FuzzStory)
       local story=$dir/seeds.txt
@@ -51,9 +53,9 @@ seed_corpus() {
   esac
 }
 
+build
 status=0
 for target in $TARGETS; do
-  build "$target"
   seed_corpus "$target"
   mkdir -p "$WORK/artifacts/$target"
   binary=$WORK/build/release/$target

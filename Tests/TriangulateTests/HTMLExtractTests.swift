@@ -132,7 +132,7 @@ struct HTMLExtractTests {
         try process.run()
         process.waitUntilExit()
         let ingest = Ingest(configuration: IngestConfiguration(maxDecompressedBytes: 1024))
-        guard case .failure(.tooLarge(let path, _, let limit)) = ingest.read(dir + "/bomb.html.gz") else {
+        guard case .failure(.tooLargeDecompressed(let path, let limit)) = ingest.read(dir + "/bomb.html.gz") else {
             Issue.record("expected the decompressed size to be refused")
             return
         }

@@ -58,7 +58,7 @@ public struct Ingest: Sendable {
                 bytes = try Gzip.decompress(bytes, limit: configuration.maxDecompressedBytes)
             } catch {
                 switch error {
-                case .tooLarge(let limit): return .failure(.tooLarge(path: path, bytes: limit + 1, limit: limit))
+                case .tooLarge(let limit): return .failure(.tooLargeDecompressed(path: path, limit: limit))
                 case .corrupt(let reason): return .failure(.badCompression(path: path, reason: reason))
                 }
             }

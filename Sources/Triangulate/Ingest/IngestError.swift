@@ -8,11 +8,14 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case empty(path: String)
     case noInputs(path: String)
     case badCompression(path: String, reason: String)
+    /// A compressed file that would expand past the limit (a gzip bomb); decompression stops there.
+    case tooLargeDecompressed(path: String, limit: Int)
 
     public var path: String {
         switch self {
         case .notFound(let path), .unreadable(let path, _), .tooLarge(let path, _, _), .binary(let path, _),
-            .unsupportedType(let path, _), .empty(let path), .noInputs(let path), .badCompression(let path, _):
+            .unsupportedType(let path, _), .empty(let path), .noInputs(let path), .badCompression(let path, _),
+            .tooLargeDecompressed(let path, _):
             return path
         }
     }
@@ -30,6 +33,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .empty: return "file holds no text"
         case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm or .gz files"
         case .badCompression(_, let reason): return "cannot be decompressed: \(reason)"
+        case .tooLargeDecompressed(_, let limit):
+            return "decompresses to more than \(limit) bytes, the limit for one article (stopped there)"
         }
     }
 
