@@ -172,4 +172,28 @@ extension RealNewsCorroborationTests {
         #expect(fact.independentSources == 1)
         #expect(fact.status == .singleSource)
     }
+
+    /// A date printed without a year takes its year from the story's dated articles, never from years the text
+    /// mentions for background events; with no dated article it gets none.
+    @Test func aDateWithoutAYearTakesTheStorysYear() {
+        func annotated(_ id: String, published: CalendarDate?, _ paragraphs: [String]) -> AnnotatedArticle {
+            var article = Article(id: id, origin: id + ".txt", paragraphs: paragraphs)
+            article.title = "Harbor Board Sets Hearing"
+            article.published = published
+            return Annotate().annotate(article)
+        }
+        let background = [
+            "The harbor board will hold its hearing on January 3.",
+            "The board first proposed the dredging plan in 2021, revised it in 2021 and shelved it in 2022.",
+            "A 2021 study and a 2022 audit found the channel too shallow.",
+        ]
+        let dated = annotated("dated", published: CalendarDate(year: 2026, month: 12, day: 28), background)
+        let undated = annotated("undated", published: nil, background)
+        let story = Corroborate().story(id: "s", articles: [dated, undated])
+        // Late December publication: "January 3" is the coming one, in the next year.
+        #expect(story.timeline.map(\.date).contains("2027-01-03"))
+        #expect(!story.timeline.map(\.date).contains { $0.hasPrefix("2021-01-03") || $0.hasPrefix("2022-01-03") })
+        let alone = Corroborate().story(id: "t", articles: [undated])
+        #expect(!alone.timeline.map(\.date).contains { $0.hasSuffix("-01-03") })
+    }
 }

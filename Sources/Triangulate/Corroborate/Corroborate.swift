@@ -256,21 +256,19 @@ public struct Corroborate: Sendable {
     }
 
     static func timeline(_ articles: [AnnotatedArticle], order: [String]) -> [TimelineEntry] {
-        // The story's year, for month-day dates printed without one.
-        var years: [Int: Int] = [:]
-        for item in articles {
-            if let year = item.article.published?.year { years[year, default: 0] += 2 }
-            for date in item.annotations.dates { if let year = date.day?.year { years[year, default: 0] += 1 } }
-        }
-        let storyYear = years.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // A month-day date printed without a year takes the year that puts it nearest the story's date: the median
+        // publication date of its dated articles, or else the median of the full dates (day, month and year) its
+        // texts print. Bare years ("in 2020", often background) are never used; without either, such dates stay
+        // off the timeline.
+        let anchor = storyAnchor(articles)
         var entries: [String: (event: String, sources: [String])] = [:]
         for item in articles {
             for date in item.annotations.dates where date.granularity == .day || date.granularity == .weekend {
                 var day = date.day
                 if day == nil, let value = date.value, value.year == nil, let month = value.month, let d = value.day,
-                    let storyYear
+                    let anchor
                 {
-                    day = CalendarDate(year: storyYear, month: month, day: d)
+                    day = nearestYear(month: month, day: d, to: anchor)
                 }
                 guard let day else { continue }
                 let key = day.iso
@@ -291,9 +289,28 @@ public struct Corroborate: Sendable {
                 }
             }
         }
-        return entries.keys.sorted().map { key in
-            TimelineEntry(date: key, event: entries[key]!.event, sources: ordered(entries[key]!.sources, order))
+        return entries.sorted { $0.key < $1.key }.map { key, entry in
+            TimelineEntry(date: key, event: entry.event, sources: ordered(entry.sources, order))
         }
+    }
+
+    /// The median publication date of the story's dated articles; else the median full date printed in its texts;
+    /// else nil.
+    static func storyAnchor(_ articles: [AnnotatedArticle]) -> CalendarDate? {
+        func median(_ dates: [CalendarDate]) -> CalendarDate? {
+            let numbered = dates.compactMap { date in date.dayNumber.map { ($0, date) } }.sorted { $0.0 < $1.0 }
+            return numbered.isEmpty ? nil : numbered[numbered.count / 2].1
+        }
+        if let published = median(articles.compactMap(\.article.published)) { return published }
+        return median(articles.flatMap { $0.annotations.dates.filter { !$0.relative }.compactMap(\.day) })
+    }
+
+    /// `month`/`day` in the year (the anchor's, or one either side) that lies nearest `anchor`.
+    static func nearestYear(month: Int, day: Int, to anchor: CalendarDate) -> CalendarDate? {
+        guard let year = anchor.year, let center = anchor.dayNumber else { return nil }
+        return [year - 1, year, year + 1].filter { CalendarDate.isValid(year: $0, month: month, day: day) }
+            .map { CalendarDate(year: $0, month: month, day: day) }
+            .min { abs(($0.dayNumber ?? 0) - center) < abs(($1.dayNumber ?? 0) - center) }
     }
 
     static func shorten(_ sentence: String) -> String {
