@@ -66,7 +66,7 @@ bench-story-scale: deps
 # Claim alignment on ECB+ sentence pairs (odd topics: tuning; even: held out) and facts, conflicts and speakers
 # against the hand-written gold of 12 even-topic events (Benchmarks/gold/ecbplus-claims.json).
 bench-alignment: deps
-	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval --product claims-eval >&2 && \
+	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval >&2 && $(SWIFT) build -c release --product claims-eval >&2 && \
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval
 

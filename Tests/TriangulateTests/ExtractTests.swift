@@ -41,6 +41,35 @@ struct ExtractTests {
         #expect(!article.text.contains("By Dana"))
     }
 
+    /// Text saved from a browser often starts with the page's address, and a date line may precede the headline.
+    @Test func anAddressLineIsHeaderAndTheHeadlineFollowsIt() throws {
+        let article = try extract(
+            """
+            https://harbor-gazette.test/news/2024/05/01/ferry-vote-delayed
+
+            'Not Yet': Ferry Vote Delayed Again
+
+            The harbor commission postponed its vote on the night ferry on Tuesday, citing missing cost figures.
+
+            Commissioners said they would take it up again next month.
+            """)
+        #expect(article.title == "'Not Yet': Ferry Vote Delayed Again")
+        #expect(article.published == CalendarDate(year: 2024, month: 5, day: 1))
+        #expect(article.outlet == "harbor-gazette.test")
+        #expect(article.paragraphs.first?.hasPrefix("The harbor commission") == true)
+        #expect(!article.paragraphs.contains { $0.contains("https://") })
+        let dated = try extract(
+            """
+            12 March 2024
+
+            Harbor Board Names New Director
+
+            The harbor board named a new director on Monday after a six-month search.
+            """)
+        #expect(dated.title == "Harbor Board Names New Director")
+        #expect(dated.published == CalendarDate(year: 2024, month: 3, day: 12))
+    }
+
     @Test func aLedeIsNotAHeadline() throws {
         let article = try extract(
             """

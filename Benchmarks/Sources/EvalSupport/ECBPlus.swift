@@ -49,14 +49,20 @@ public struct ECBPlus {
         }
     }
 
-    /// The line of `doc` an evidence sentence came from: the one sharing most of its words (at least 60%).
+    /// The line of `doc` an evidence sentence came from: the one sharing most of its words (at least 60%); at a
+    /// tie, the one with fewest other words (a headline, not the URL line above it that spells the same words).
     public func locate(_ sentence: String, in doc: String) -> Line? {
         let target = Set(words(sentence))
         guard !target.isEmpty, let table = lines[doc] else { return nil }
-        var best: (score: Double, index: Int)?
+        var best: (score: Double, extra: Int, index: Int)?
         for (index, line) in table.enumerated() {
-            let shared = Double(target.intersection(line).count) / Double(target.count)
-            if shared > (best?.score ?? 0) { best = (shared, index) }
+            let words = Set(line)
+            let common = target.intersection(words).count
+            let shared = Double(common) / Double(target.count)
+            let extra = words.count - common
+            if shared > (best?.score ?? 0) || (shared == best?.score && extra < (best?.extra ?? 0)) {
+                best = (shared, extra, index)
+            }
         }
         guard let best, best.score >= 0.6 else { return nil }
         return Line(doc: doc, line: best.index)

@@ -83,14 +83,26 @@ public struct Extract: Sendable {
         var remaining: [String] = []
         var inHeader = true
         var headerSeen = 0
+        var headlineSlot = true  // until the first block that is neither a header field nor an address
         for (index, block) in blocks.enumerated() {
             guard inHeader, headerSeen < configuration.headerLines else {
                 remaining.append(block)
                 continue
             }
             headerSeen += 1
-            if index == 0, blocks.count > 1, isHeadline(block) {
+            if headlineSlot, Self.isURLLine(block) {
+                // A text saved with its address on top ("https://example.com/2024/05/01/story"): the address is
+                // header (its date and host fill what the text lacks), and the headline may follow it.
+                if article.published == nil { article.published = HTMLMetadata.dateInURL(block) }
+                if article.outlet == nil, let host = HTMLMetadata.host(block), !host.contains(where: \.isWhitespace) {
+                    article.outlet = host
+                }
+                article.removed.append(block)
+                continue
+            }
+            if headlineSlot, index < blocks.count - 1, isHeadline(block) {
                 article.title = block
+                headlineSlot = false
                 continue
             }
             if let field = HeaderLine.parse(block) {
@@ -106,10 +118,18 @@ public struct Extract: Sendable {
                 article.removed.append(block)
                 continue
             }
+            headlineSlot = false  // a headline comes first, after only an address, a date or a byline
             if Self.isBodyParagraph(block) { inHeader = false }
             remaining.append(block)
         }
         return remaining
+    }
+
+    /// A line that is only a web address.
+    static func isURLLine(_ line: String) -> Bool {
+        let lower = line.prefix(8).lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), line.count <= 2048 else { return false }
+        return !line.contains(" ") || !line.hasSuffix(".")
     }
 
     /// A line that reads as a headline: short, no sentence-final period, not a dateline lede.
@@ -120,7 +140,7 @@ public struct Extract: Sendable {
         let words = line.split(separator: " ")
         guard words.count >= 3, words.count <= configuration.maxHeadlineWords else { return false }
         guard let first = line.first,
-            first.isUppercase || first.isNumber || first == "‘" || first == "\"" || first == "“"
+            first.isUppercase || first.isNumber || "‘'\"“".contains(first)
         else { return false }
         if let last = line.last, ".:;,".contains(last) {
             // Sentence-case line with a final period is a lede, unless it is in Title Case.
