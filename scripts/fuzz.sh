@@ -62,7 +62,7 @@ for target in $TARGETS; do
   echo "== $target: $SECONDS_EACH s" >&2
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64} "$binary" "$WORK/corpus/$target" \
       -max_total_time="$SECONDS_EACH" -timeout=1 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-      -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+      ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS} \
       -artifact_prefix="$WORK/artifacts/$target/" 2> "$WORK/$target.log"; then
     echo "$target FAILED: see $WORK/$target.log and $WORK/artifacts/$target/" >&2
     tail -40 "$WORK/$target.log" >&2
