@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Triangulate", targets: ["Triangulate"]),
+        .library(name: "TriangulateModel", targets: ["TriangulateModel"]),
         .executable(name: "triangulate", targets: ["TriangulateCLI"]),
     ],
     dependencies: [
@@ -17,29 +18,38 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "CHTML", dependencies: ["CLibXML2"], path: "Sources/CHTML"),
+        // The contract's value types and errors: plain Sendable structs, no C, no stage code.
+        .target(name: "TriangulateModel", path: "Sources/TriangulateModel"),
+        // Text machinery every stage shares: tokenizer, stemmer, date grammar, term lists, gazetteers.
+        .target(
+            name: "TriangulateText",
+            dependencies: ["TriangulateModel", "CStemmer"],
+            path: "Sources/TriangulateText",
+            resources: [
+                .embedInCode("Gazetteers/countries.txt"),
+                .embedInCode("Gazetteers/us-states.txt"),
+                .embedInCode("Gazetteers/cities.txt"),
+                .embedInCode("Gazetteers/regions.txt"),
+                .embedInCode("Gazetteers/outlets.txt"),
+                .embedInCode("Gazetteers/first-names.txt"),
+                .embedInCode("Gazetteers/surname-first.txt"),
+                .embedInCode("Gazetteers/common-words.txt"),
+                .embedInCode("Gazetteers/titles.txt"),
+                .embedInCode("Gazetteers/role-nouns.txt"),
+                .embedInCode("Gazetteers/org-suffixes.txt"),
+                .embedInCode("Gazetteers/org-cues.txt"),
+                .embedInCode("Gazetteers/speech-verbs.txt"),
+                .embedInCode("Gazetteers/product-nouns.txt"),
+                .embedInCode("Gazetteers/common-acronyms.txt"),
+                .embedInCode("Gazetteers/demonyms.txt"),
+                .embedInCode("Gazetteers/non-speakers.txt"),
+            ]
+        ),
+        // The stages and Pipeline.
         .target(
             name: "Triangulate",
-            dependencies: ["CStemmer", "CHTML", "CDeflate"],
-            path: "Sources/Triangulate",
-            resources: [
-                .embedInCode("Annotate/Gazetteers/countries.txt"),
-                .embedInCode("Annotate/Gazetteers/us-states.txt"),
-                .embedInCode("Annotate/Gazetteers/cities.txt"),
-                .embedInCode("Annotate/Gazetteers/regions.txt"),
-                .embedInCode("Annotate/Gazetteers/outlets.txt"),
-                .embedInCode("Annotate/Gazetteers/first-names.txt"),
-                .embedInCode("Annotate/Gazetteers/surname-first.txt"),
-                .embedInCode("Annotate/Gazetteers/common-words.txt"),
-                .embedInCode("Annotate/Gazetteers/titles.txt"),
-                .embedInCode("Annotate/Gazetteers/role-nouns.txt"),
-                .embedInCode("Annotate/Gazetteers/org-suffixes.txt"),
-                .embedInCode("Annotate/Gazetteers/org-cues.txt"),
-                .embedInCode("Annotate/Gazetteers/speech-verbs.txt"),
-                .embedInCode("Annotate/Gazetteers/product-nouns.txt"),
-                .embedInCode("Annotate/Gazetteers/common-acronyms.txt"),
-                .embedInCode("Annotate/Gazetteers/demonyms.txt"),
-                .embedInCode("Annotate/Gazetteers/non-speakers.txt"),
-            ]
+            dependencies: ["TriangulateModel", "TriangulateText", "CHTML", "CDeflate"],
+            path: "Sources/Triangulate"
         ),
         .executableTarget(
             name: "TriangulateCLI",
@@ -49,7 +59,7 @@ let package = Package(
             ],
             path: "Sources/triangulate"
         ),
-        .testTarget(name: "TriangulateTests", dependencies: ["Triangulate"]),
+        .testTarget(name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText"]),
         .testTarget(name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate"]),
     ],
     swiftLanguageModes: [.v6]

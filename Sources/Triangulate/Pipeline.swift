@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 import Synchronization
 

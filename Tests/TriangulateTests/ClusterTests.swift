@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// Story clustering: the ECB+ floor, stable ids, order, look-alike events, copies, and the JSON lines reader.
 @Suite("Story clustering")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// The corroboration issue's findings on the seed articles, and their absence where they must be absent.
 /// Expected values come from reading the five articles.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// Each debris rule: lines it must claim, and article lines it must leave alone.
 @Suite("Debris rules")

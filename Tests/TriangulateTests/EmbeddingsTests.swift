@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// The static-embeddings reader on a table written here (four tokens, two dimensions): tokenization, pooling and the
 /// errors that name the file. The distilled MiniLM table itself is optional (`make embeddings`).

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 @Suite("People, organizations, places, products")
 struct EntityTests {

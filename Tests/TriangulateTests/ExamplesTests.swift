@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// The bundled Examples corpus against the ground truth its author wrote in Examples/expectations.json.
 /// Structure (title, byline, date, debris, kept paragraphs) must match exactly; annotation recall per kind is pinned

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 @Suite("Plain-text extraction")
 struct ExtractTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// Hand-written pages covering the hard cases of web extraction, and the benchmark's quality floor.
 @Suite("HTML extraction")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 @Suite("Quotes and attributions")
 struct QuoteAttributionTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// The ways corroboration failed on real multi-outlet stories, each on sentences written for this test (invented
 /// outlets, people and events): claims that must align, figures that must not be called a disagreement, and

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 @Suite("Reports")
 struct ReportTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// Hostile and degenerate text must never crash extraction or annotation.
 @Suite("Robustness")

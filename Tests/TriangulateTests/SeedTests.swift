@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// The foundation issue's expectations on the five real seed articles (../shared/seeds/ford-xiaomi).
 /// The expected values come from reading the articles, not from this program's output.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 @Suite("Tokens and sentences")
 struct SegmenterTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Triangulate
+import TriangulateText
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {

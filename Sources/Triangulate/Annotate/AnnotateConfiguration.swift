@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Settings of the Annotate stage; the defaults here are the ones the CLI uses.
@@ -26,25 +27,6 @@ public struct AnnotateConfiguration: Sendable, Hashable {
     }
 
     public static let `default` = AnnotateConfiguration()
-}
-
-/// Why an article could not be annotated: it is over one of the configured limits. Names the article.
-public struct AnnotateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var origin: String
-    public var reason: String
-
-    public var description: String { "\(origin): \(reason)" }
-
-    static func overLimit(_ article: Article, count: Int, what: String, limit: Int) -> AnnotateError {
-        AnnotateError(
-            origin: article.origin, reason: "annotation refused: \(count)+ \(what), over the limit of \(limit)")
-    }
-
-    static func overTime(_ article: Article, budget: Double) -> AnnotateError {
-        AnnotateError(
-            origin: article.origin,
-            reason: "annotation stopped: took longer than the \(budget)-second time budget for one article")
-    }
 }
 
 /// The clock and the counters `Annotate` checks an article against.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Where reported information is credited: "according to (a report by) X", "told X", "citing X", "X reported",
 /// "a X report", "reported by X".
 struct AttributionRecognizer {

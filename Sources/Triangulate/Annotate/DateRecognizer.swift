@@ -1,3 +1,4 @@
+import TriangulateText
 /// Absolute dates ("February 2, 2026", "January 31", "January 2025", "2024") and relative ones ("Monday",
 /// "last month", "this year", "over the weekend"), resolved against the publication date when there is one.
 struct DateRecognizer {

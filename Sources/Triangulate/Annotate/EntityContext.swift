@@ -1,3 +1,4 @@
+import TriangulateText
 /// What the other articles of a batch established about names: used to classify a name an article mentions without
 /// any cue of its own ("Xiaomi" in an article that never says "maker Xiaomi", "Farley" with no first name).
 public struct EntityContext: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// A name found in the text, with its place.
 struct Mention: Hashable {
     var kind: EntityKind

@@ -1,3 +1,4 @@
+import TriangulateText
 /// One paragraph prepared for annotation: its bytes, tokens, quote spans and sentence boundaries.
 struct Paragraph {
     let index: Int

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Money, percentages and counts with their values: "$3.5 billion" → 3.5e9 USD, "100%" → 100 percent,
 /// "four people" → 4 people.
 struct QuantityRecognizer {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Turns quote spans into `Quote`s with a speaker: "…," X said / said X; X said (that) "…"; "Name, role: "…"";
 /// a quote on the line after its introduction; "…" with a nearby "— Name (@handle) date" line (an embedded post);
 /// and short fragments credited to the person or organization the sentence is about.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Speakers read from the quote's surroundings rather than its own sentence: pronouns ("he said") resolved to the
 /// person last speaking or acting, quotes that continue the previous speaker's words, bare surnames next to a reporting
 /// verb, and the labels ("R-Ohio", an outlet, a day) that are never speakers.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Finds quote spans and sentence boundaries in a tokenized paragraph.
 enum Segmenter {
     // MARK: Quotes

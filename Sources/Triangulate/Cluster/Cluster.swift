@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// How a batch is split into stories; the streaming clusterer of the scale stage implements the same protocol.

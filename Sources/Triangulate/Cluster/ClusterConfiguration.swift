@@ -1,3 +1,4 @@
+import TriangulateText
 /// Settings of the Cluster stage, defaults in one place: what `triangulate cluster` and `analyze` use. They were
 /// fixed on the odd-numbered topics of the ECB+ benchmark and are never tuned at run time (see BENCHMARKS.md).
 public struct ClusterConfiguration: Sendable, Hashable {

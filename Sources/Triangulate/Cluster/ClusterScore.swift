@@ -1,3 +1,4 @@
+import TriangulateText
 /// Scores a clustering against gold labels: B-cubed precision, recall and F1 over items (Bagga and Baldwin), and the
 /// adjusted Rand index (Hubert and Arabie). Used by the clustering benchmark and its tests.
 public enum ClusterScore {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// A hash map from 64-bit feature keys (already hashes) to numbers: open addressing with linear probing and a
 /// multiplicative index, no per-lookup hashing of its own. The clusterer's centroids and document frequencies live
 /// here; `Dictionary`'s SipHash was a quarter of the clustering time.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// What the clusterer knows of one article: term counts (stemmed content words, and names — capitalized words inside
 /// a sentence — as features of their own), a MinHash signature of its word shingles, and its day.
 struct StoryFeatures: Sendable {

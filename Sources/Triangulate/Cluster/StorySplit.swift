@@ -1,3 +1,4 @@
+import TriangulateText
 /// Revision's test of whether a story holds two events: 2-means over the unit vectors of its members (an article with
 /// its near-duplicates is one member), where a member's similarity to its own group leaves the member out. The
 /// partition is worth making when members are, on average, more like the rest of their own half than like the rest

@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// One article as the clusterer reads it (`triangulate cluster` input line, or an extracted article).

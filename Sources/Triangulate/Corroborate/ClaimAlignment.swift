@@ -1,3 +1,4 @@
+import TriangulateText
 /// The decision Corroborate makes between two claims, on its own: for explaining a fact and for pair benchmarks
 /// (`triangulate align`). Each text is annotated as a one-paragraph article and split into clauses as in a story;
 /// the pair scores its best-matching clauses, with feature rarity taken from the two texts alone (in a story it comes

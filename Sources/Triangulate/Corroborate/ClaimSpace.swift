@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Claims as sparse weighted feature vectors, and the similarity Corroborate aligns them on.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// A clause of one article, with what it is about: the unit claims are aligned on.
 struct Claim {
     var index: Int

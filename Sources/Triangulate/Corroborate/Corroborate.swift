@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Settings of the Corroborate stage; the defaults here are the ones `analyze` uses.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Claims → facts. Candidate pairs come from an inverted index over the claims' features (for each feature, its
 /// latest `candidateFeatureCap` earlier holders), each claim keeping its `candidatesPerClaim` best earlier claims. Pairs scoring at least `alignThreshold` are merged strongest first, and two groups merge only when
 /// their centroids stay alike (`groupCoherence`): a fact is a cluster of claims, not a chain of pairwise links.

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Who copies whom inside a story, found once: whole articles most of whose word 8-grams appear in an earlier
 /// article, and pasted passages (a paragraph most of whose 8-grams appear in another article: a quoted excerpt, a
 /// block quote of another outlet's report). Shared 8-grams are counted through an index from each 8-gram to the

@@ -1,3 +1,4 @@
+import TriangulateText
 /// News predicates written many ways, folded into one class token each, so that "denied", "rejected" and "called
 /// the report completely false" align, and "scale back" meets its opposite "accelerate".
 enum Predicates {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// When two printed numbers say the same thing: exact, or within the precision the rounder one is printed to, in the
 /// direction its qualifier points ("$52,000" covers $52,420; "over $8,000" covers $8,311.50; "nearly 300" covers
 /// 291 but not 305).

@@ -1,3 +1,4 @@
+import TriangulateText
 /// The names of one story, merged across its articles: "Jim Farley" and "Farley" are one person, "Ford Motor Company",
 /// "Ford Motor" and "Ford" one organization. Finds them in sentences by whole words.
 struct StoryNames {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Quotes of a story: merged across outlets by speaker and wording, with each outlet's wording as a variant.
 extension Corroborate {
     static func quotes(_ articles: [AnnotatedArticle], names: StoryNames, order: [String]) -> [StoryQuote] {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// One line of page text as the debris rules see it.
 public struct DebrisLine: Sendable {
     /// The line as printed (trimmed).

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Settings of the Extract stage; the defaults here are the ones the CLI uses.
 public struct ExtractConfiguration: Sendable, Hashable {
     /// How many non-empty lines at the top are searched for a headline, byline and date line.
@@ -43,28 +44,4 @@ public struct ExtractConfiguration: Sendable, Hashable {
         hasher.combine(debrisRules.map(\.name))
         hasher.combine(maxAttributesPerElement)
     }
-}
-
-/// Why a document yielded no article.
-public enum ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
-    case noText(origin: String)
-    case onlyDebris(origin: String, removedLines: Int)
-    /// A page over one of the configured limits (what and which limit).
-    case overLimit(origin: String, what: String)
-
-    public var origin: String {
-        switch self {
-        case .noText(let origin), .onlyDebris(let origin, _), .overLimit(let origin, _): return origin
-        }
-    }
-
-    public var reason: String {
-        switch self {
-        case .noText: return "no readable text after decoding"
-        case .onlyDebris(_, let lines): return "every line (\(lines)) is page debris or metadata; no article body"
-        case .overLimit(_, let what): return "over a limit: \(what)"
-        }
-    }
-
-    public var description: String { "\(origin): \(reason)" }
 }

@@ -1,3 +1,4 @@
+import TriangulateText
 /// The article-extraction benchmark's scoring (ScrapingHub's definition): `\w+` tokens, multisets of 4-token
 /// shingles, per-page TP/FP/FN normalized to sum to one, precision and recall averaged over pages, F1 of the averages.
 public enum ExtractionScore {

@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Stage 2 for web pages: main text by block scoring (text density, link density, class/id hints, paragraph

@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Title, byline, publication date and outlet of a web page: JSON-LD first, then meta tags, then the page.

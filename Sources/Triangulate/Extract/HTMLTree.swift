@@ -1,3 +1,4 @@
+import TriangulateText
 import CHTML
 
 /// The attributes of an element the shim copies out (a handful at most): looked up by a linear scan, which beats

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Metadata lines found at the top of plain-text articles.
 enum HeaderLine: Equatable {
     case outlet(String)

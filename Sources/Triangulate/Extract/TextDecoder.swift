@@ -1,3 +1,4 @@
+import TriangulateText
 /// Bytes → clean Unicode text. Works on bytes: drops a UTF-8 BOM, turns CRLF and lone CR into LF, drops NUL and
 /// other control bytes, maps no-break and odd spaces to a plain space, removes zero-width characters, and repairs
 /// invalid UTF-8 with U+FFFD replacement characters.

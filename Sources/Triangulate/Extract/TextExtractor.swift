@@ -1,3 +1,4 @@
+import TriangulateText
 /// Stage 2 for plain text: `Document` → `Article`. Finds the headline, byline, date and outlet lines at the top,
 /// rejoins hard-wrapped paragraphs, and drops debris lines through `DebrisRules`.
 public struct Extract: Sendable {

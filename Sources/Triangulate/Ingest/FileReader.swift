@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Reads a regular file with POSIX calls: opened without blocking (a FIFO that slipped past the walk cannot hang

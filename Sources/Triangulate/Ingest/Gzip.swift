@@ -1,3 +1,4 @@
+import TriangulateText
 import CDeflate
 
 /// Gzip decompression through libdeflate, with a cap on the output size (a small .gz can expand to gigabytes).

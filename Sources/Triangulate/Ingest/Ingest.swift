@@ -1,3 +1,4 @@
+import TriangulateText
 import Foundation
 
 /// Stage 1: turns paths named by the user into `Document`s. Directories are walked in sorted order so that the same

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Settings of the Ingest stage; the defaults here are the ones the CLI uses.
 public struct IngestConfiguration: Sendable, Hashable {
     /// File name extensions read when walking a directory (lowercase, without the dot).

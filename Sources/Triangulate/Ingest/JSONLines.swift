@@ -1,3 +1,4 @@
+import TriangulateText
 /// A reader for JSON Lines input (`cluster --input FILE.jsonl`): each line one JSON object, of which only the string
 /// members asked for are kept. Works on UTF-8 bytes without building a Foundation object per line, which is what
 /// makes a million-line stream affordable; the grammar is full JSON (nested values are skipped, escapes decoded).

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Stage 6, JSON: the contract of DESIGN.md ("The JSON contract"). Field names are fixed; fields are only added.
 public enum JSONReport {
     public static let contractVersion = 1

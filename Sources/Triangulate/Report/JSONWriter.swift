@@ -1,3 +1,4 @@
+import TriangulateText
 /// A small streaming JSON writer with fixed key order and stable number formatting, so the same result always
 /// serializes to the same bytes.
 struct JSONWriter {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Stage 6, Markdown: a brief a person reads in a terminal or renders as a page. Article text is untrusted, so every
 /// piece of it is escaped (Markdown syntax and HTML angle brackets), never interpreted.
 public enum MarkdownReport {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// What the conflict detectors of one story share: its claims, its names, the pairs of claims of different articles
 /// that say nearly the same thing (before their numbers are compared), and helpers to build positions.
 struct ConflictContext {

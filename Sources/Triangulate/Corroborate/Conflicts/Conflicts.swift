@@ -1,3 +1,4 @@
+import TriangulateText
 /// Every conflict of a story, each about one quantity or one slot, numbered in order of kind and appearance.
 enum Conflicts {
     static func find(_ context: ConflictContext, articleWords: [String: Set<String>]) -> [Conflict] {

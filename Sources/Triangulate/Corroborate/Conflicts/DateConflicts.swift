@@ -1,3 +1,4 @@
+import TriangulateText
 /// Days in dispute: related claims of different articles put one event (the same words around the date) on different
 /// calendar days ("March 3" vs "March 4"), or on different weekdays ("on Tuesday" vs "on Monday").
 enum DateConflicts {

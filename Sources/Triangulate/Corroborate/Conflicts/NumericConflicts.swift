@@ -1,3 +1,4 @@
+import TriangulateText
 /// Numbers in dispute: related claims of different articles give one quantity (same unit or counted noun, the same
 /// words around it) values that do not agree within the precision printed.
 enum NumericConflicts {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Outcomes in dispute: related claims of different articles say one thing happened and did not happen ("was charged
 /// with three counts" vs "has not yet been charged"): a content word both share, negated in one and not in the other.
 enum OutcomeConflicts {

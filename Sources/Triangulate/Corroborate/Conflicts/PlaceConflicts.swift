@@ -1,3 +1,4 @@
+import TriangulateText
 /// Places in dispute: related claims of different articles each name one place for the event, and each article names
 /// only its own ("in Millbrook" vs "in Easton"), so neither is the other's county, state or neighbourhood.
 enum PlaceConflicts {

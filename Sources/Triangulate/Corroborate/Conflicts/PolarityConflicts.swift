@@ -1,3 +1,4 @@
+import TriangulateText
 /// Directions in dispute: one actor scaling back in some outlets' accounts and expanding in others', about a shared
 /// topic.
 enum PolarityConflicts {

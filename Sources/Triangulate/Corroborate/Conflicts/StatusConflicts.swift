@@ -1,3 +1,4 @@
+import TriangulateText
 /// Answers in dispute: one actor's response told as different kinds by different outlets (denied vs did not respond).
 enum StatusConflicts {
     static func find(_ context: ConflictContext) -> [Conflict] {

@@ -1,3 +1,4 @@
+import TriangulateText
 /// Union-find over 0..<count with path halving: the grouping under fact building and conflict slots.
 struct DisjointSets {
     private var parent: [Int]

@@ -1,3 +1,4 @@
+import TriangulateModel
 /// Month names and the absolute date forms shared by Extract (header date lines) and Annotate (dates in text).
 public enum DateGrammar {
     /// Lowercased month names and abbreviations (with or without a trailing dot) → month number.
@@ -100,10 +101,10 @@ public enum DateGrammar {
         return ["", "st", "nd", "rd", "th"].contains(suffix) ? value : nil
     }
 
-    struct Word {
-        var raw: String
-        var lower: String
-        var end: Int
+    package struct Word {
+        package var raw: String
+        package var lower: String
+        package var end: Int
     }
 
     private static func splitWords(_ text: String) -> [Word] {

@@ -1,11 +1,12 @@
+import TriangulateModel
 import CStemmer
 
 /// English Snowball stemmer (libstemmer from Debian) with a per-instance cache. Not thread-safe: make one per task.
-final class Stemmer {
+package final class Stemmer {
     private let stemmer: OpaquePointer?
     private var cache: [String: String] = [:]
 
-    init() {
+    package init() {
         stemmer = sb_stemmer_new("english", "UTF_8")
     }
 
@@ -14,7 +15,7 @@ final class Stemmer {
     }
 
     /// The stem of a lowercase word ("denied" → "deni", "talks" → "talk").
-    func stem(_ word: String) -> String {
+    package func stem(_ word: String) -> String {
         if let cached = cache[word] { return cached }
         guard let stemmer else { return word }
         var bytes = Array(word.utf8)

@@ -1,12 +1,13 @@
+import TriangulateModel
 extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
+    package func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 
-    func trimming(_ set: String) -> String { self[...].trimming(set) }
+    package func trimming(_ set: String) -> String { self[...].trimming(set) }
 
     /// Start index of the last occurrence of `needle`.
-    func lastRange(of needle: String) -> String.Index? {
+    package func lastRange(of needle: String) -> String.Index? {
         var found: String.Index?
         var search = startIndex
         while search < endIndex, let range = self[search...].firstRange(of: needle) {
@@ -19,7 +20,7 @@ extension String {
 
 extension Substring {
     /// Drops leading and trailing characters found in `set`.
-    func trimming(_ set: String) -> String {
+    package func trimming(_ set: String) -> String {
         let scalars = unicodeScalars
         let members = set.unicodeScalars
         var start = scalars.startIndex
@@ -32,7 +33,7 @@ extension Substring {
 
 extension String {
     /// Substring test on UTF-8 bytes (no Foundation, no Character breaking): the hot paths' `contains`.
-    func includes(_ needle: String) -> Bool {
+    package func includes(_ needle: String) -> Bool {
         var haystack = self
         var pattern = needle
         return haystack.withUTF8 { h in
@@ -41,7 +42,7 @@ extension String {
     }
 
     /// Byte offset of the first occurrence of `needle`'s UTF-8 in `haystack`.
-    static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = needle.count
         guard n > 0 else { return 0 }
         guard haystack.count >= n else { return nil }

@@ -24,6 +24,11 @@ public struct Story: Sendable, Hashable {
 public struct Evidence: Sendable, Hashable {
     public var article: String
     public var sentence: String
+
+    public init(article: String, sentence: String) {
+        self.article = article
+        self.sentence = sentence
+    }
 }
 
 public struct Fact: Sendable, Hashable {
@@ -39,6 +44,17 @@ public struct Fact: Sendable, Hashable {
     public var independentSources: Int
     public var status: Status
     public var evidence: [Evidence]
+
+    public init(
+        id: String, statement: String, sources: [String], independentSources: Int, status: Status, evidence: [Evidence]
+    ) {
+        self.id = id
+        self.statement = statement
+        self.sources = sources
+        self.independentSources = independentSources
+        self.status = status
+        self.evidence = evidence
+    }
 }
 
 public struct Conflict: Sendable, Hashable {
@@ -55,18 +71,36 @@ public struct Conflict: Sendable, Hashable {
         public var sources: [String]
         /// The sentences behind this position, verbatim.
         public var evidence: [String] = []
+
+        public init(statement: String, sources: [String], evidence: [String] = []) {
+            self.statement = statement
+            self.sources = sources
+            self.evidence = evidence
+        }
     }
 
     public var id: String
     public var subject: String
     public var kind: Kind
     public var positions: [Position]
+
+    public init(id: String, subject: String, kind: Kind, positions: [Position]) {
+        self.id = id
+        self.subject = subject
+        self.kind = kind
+        self.positions = positions
+    }
 }
 
 public struct StoryQuote: Sendable, Hashable {
     public struct Variant: Sendable, Hashable {
         public var article: String
         public var text: String
+
+        public init(article: String, text: String) {
+            self.article = article
+            self.text = text
+        }
     }
 
     public var speaker: String?
@@ -74,18 +108,38 @@ public struct StoryQuote: Sendable, Hashable {
     public var text: String
     public var sources: [String]
     public var variants: [Variant]
+
+    public init(speaker: String? = nil, role: String? = nil, text: String, sources: [String], variants: [Variant]) {
+        self.speaker = speaker
+        self.role = role
+        self.text = text
+        self.sources = sources
+        self.variants = variants
+    }
 }
 
 public struct StoryPerson: Sendable, Hashable {
     public var name: String
     public var role: String?
     public var sources: [String]
+
+    public init(name: String, role: String? = nil, sources: [String]) {
+        self.name = name
+        self.role = role
+        self.sources = sources
+    }
 }
 
 public struct StoryEntity: Sendable, Hashable {
     public var name: String
     public var type: EntityKind
     public var sources: [String]
+
+    public init(name: String, type: EntityKind, sources: [String]) {
+        self.name = name
+        self.type = type
+        self.sources = sources
+    }
 }
 
 public struct StoryFlag: Sendable, Hashable {
@@ -93,12 +147,25 @@ public struct StoryFlag: Sendable, Hashable {
     public var article: String
     public var subject: String
     public var detail: String
+
+    public init(kind: String, article: String, subject: String, detail: String) {
+        self.kind = kind
+        self.article = article
+        self.subject = subject
+        self.detail = detail
+    }
 }
 
 public struct TimelineEntry: Sendable, Hashable {
     public var date: String
     public var event: String
     public var sources: [String]
+
+    public init(date: String, event: String, sources: [String]) {
+        self.date = date
+        self.event = event
+        self.sources = sources
+    }
 }
 
 public struct SourceScore: Sendable, Hashable {
@@ -108,6 +175,15 @@ public struct SourceScore: Sendable, Hashable {
     public var unique: Int
     public var contradicted: Int
     public var flags: Int
+
+    public init(article: String, facts: Int, corroborated: Int, unique: Int, contradicted: Int, flags: Int) {
+        self.article = article
+        self.facts = facts
+        self.corroborated = corroborated
+        self.unique = unique
+        self.contradicted = contradicted
+        self.flags = flags
+    }
 }
 
 public struct LineageEdge: Sendable, Hashable {

@@ -1,6 +1,7 @@
+import TriangulateModel
 /// Content words of a text, lowercased, stop words dropped: the shared vocabulary of Cluster and Corroborate.
-enum Terms {
-    static let stopWords: Set<String> = [
+package enum Terms {
+    package static let stopWords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "to", "in", "on", "at", "by", "for", "from",
         "with", "about", "as", "into", "onto", "over", "under", "than", "that", "this", "these", "those", "it", "its",
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
@@ -18,7 +19,7 @@ enum Terms {
     ]
 
     /// Lowercased words of `text` (letters, digits, inner hyphens and apostrophes), in order.
-    static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -71,7 +72,7 @@ enum Terms {
     }
 
     /// Stems of the content words of `text`.
-    static func contentStems(_ text: String, stemmer: Stemmer) -> [String] {
+    package static func contentStems(_ text: String, stemmer: Stemmer) -> [String] {
         words(text).compactMap { word in
             guard !stopWords.contains(word), word.count > 1 else { return nil }
             return stemmer.stem(word)

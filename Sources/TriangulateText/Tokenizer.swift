@@ -1,6 +1,7 @@
+import TriangulateModel
 /// A token of a paragraph, as byte offsets into the paragraph's UTF-8.
-struct Token: Sendable, Hashable {
-    enum Kind: UInt8, Sendable {
+package struct Token: Sendable, Hashable {
+    package enum Kind: UInt8, Sendable {
         /// Letters (any script), possibly with digits, inner hyphens, apostrophes or dots ("U.S.", "F-150", "don't").
         case word
         /// Digits with inner separators ("3.5", "30,000").
@@ -11,22 +12,22 @@ struct Token: Sendable, Hashable {
         case punct
     }
 
-    var start: Int
-    var end: Int
-    var kind: Kind
+    package var start: Int
+    package var end: Int
+    package var kind: Kind
     /// First character is an uppercase letter.
-    var capitalized: Bool
+    package var capitalized: Bool
     /// Every letter is uppercase and there are at least two.
-    var allCaps: Bool
-    var hasDigit: Bool
+    package var allCaps: Bool
+    package var hasDigit: Bool
     /// Letters separated by dots ("U.S.", "a.m.").
-    var dotted: Bool
+    package var dotted: Bool
 }
 
 /// Byte-level tokenizer over UTF-8. Non-ASCII scalars count as letters except for the punctuation and symbol blocks
 /// (quotes, dashes, ellipsis, currency signs, Latin-1 symbols), so any script tokenizes without a Unicode table.
-enum Tokenizer {
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+package enum Tokenizer {
+    package static func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         let count = bytes.count
@@ -131,7 +132,7 @@ enum Tokenizer {
         return tokens
     }
 
-    @inline(__always) static func scalarLength(_ byte: UInt8) -> Int {
+    @inline(__always) package static func scalarLength(_ byte: UInt8) -> Int {
         if byte < 0x80 { return 1 }
         if byte >= 0xF0 { return 4 }
         if byte >= 0xE0 { return 3 }
@@ -139,44 +140,44 @@ enum Tokenizer {
         return 1
     }
 
-    @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool {
+    @inline(__always) package static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    @inline(__always) package static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    static func isUpperAt(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isUpperAt(_ bytes: [UInt8], _ index: Int) -> Bool {
         bytes[index] < 0x80 ? isUpper(bytes[index]) : isUpperScalar(bytes, index)
     }
 
-    static func isWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
         let byte = bytes[index]
         if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) { return true }
         return byte >= 0xC0 && !isPunctuationScalar(bytes, index)
     }
 
-    static func isLetter(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isLetter(_ bytes: [UInt8], _ index: Int) -> Bool {
         let byte = bytes[index]
         return isASCIILetter(byte) || (byte >= 0xC0 && !isPunctuationScalar(bytes, index))
     }
 
-    static func isAlnum(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isAlnum(_ bytes: [UInt8], _ index: Int) -> Bool {
         let byte = bytes[index]
         return (byte >= 0x30 && byte <= 0x39) || isLetter(bytes, index)
     }
 
     /// `'s` or `’s` followed by a non-letter: a possessive (or "is" contraction), split from its word.
-    static func startsPossessive(_ bytes: [UInt8], _ index: Int, apostropheLength: Int) -> Bool {
+    package static func startsPossessive(_ bytes: [UInt8], _ index: Int, apostropheLength: Int) -> Bool {
         let s = index + apostropheLength
         guard s < bytes.count, bytes[s] == 0x73 || bytes[s] == 0x53 else { return false }
         return s + 1 >= bytes.count || !isLetter(bytes, s + 1)
     }
 
-    static func isRightSingleQuote(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isRightSingleQuote(_ bytes: [UInt8], _ index: Int) -> Bool {
         index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
     }
 
-    static func scalar(_ bytes: [UInt8], _ index: Int) -> UInt32 {
+    package static func scalar(_ bytes: [UInt8], _ index: Int) -> UInt32 {
         let byte = bytes[index]
         let length = scalarLength(byte)
         guard length > 1, index + length <= bytes.count else { return UInt32(byte) }
@@ -192,7 +193,7 @@ enum Tokenizer {
 
     /// Punctuation and symbol blocks: Latin-1 symbols, general punctuation, currency, letterlike arrows …, CJK punctuation,
     /// and the replacement character.
-    static func isPunctuationScalar(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isPunctuationScalar(_ bytes: [UInt8], _ index: Int) -> Bool {
         guard bytes[index] >= 0xC0 else { return bytes[index] >= 0x80 }
         let value = scalar(bytes, index)
         switch value {
@@ -207,7 +208,7 @@ enum Tokenizer {
         }
     }
 
-    static func isUpperScalar(_ bytes: [UInt8], _ index: Int) -> Bool {
+    package static func isUpperScalar(_ bytes: [UInt8], _ index: Int) -> Bool {
         guard let scalar = Unicode.Scalar(scalar(bytes, index)) else { return false }
         return scalar.properties.isUppercase
     }

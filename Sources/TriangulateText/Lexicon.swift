@@ -1,3 +1,4 @@
+import TriangulateModel
 /// The word lists Annotate relies on, parsed once from the gazetteer files in `Annotate/Gazetteers/` (embedded in the
 /// binary at build time). Entries are `Canonical | alias | alias`; `#` starts a comment line.
 public struct Lexicon: Sendable {
@@ -22,7 +23,7 @@ public struct Lexicon: Sendable {
 
     public static let shared = Lexicon()
 
-    init() {
+    package init() {
         var places: [String: String] = [:]
         for file in [
             PackageResources.countries_txt, PackageResources.us_states_txt, PackageResources.cities_txt,
@@ -52,7 +53,7 @@ public struct Lexicon: Sendable {
         self.nonSpeakers = Self.set(PackageResources.non_speakers_txt, lowercased: true)
     }
 
-    static func entries(_ bytes: [UInt8]) -> [[String]] {
+    package static func entries(_ bytes: [UInt8]) -> [[String]] {
         String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line -> [String]? in
             let trimmed = line.trimming(" \t\r")
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
@@ -61,7 +62,7 @@ public struct Lexicon: Sendable {
         }
     }
 
-    static func aliasTable(_ bytes: [UInt8]) -> [String: String] {
+    package static func aliasTable(_ bytes: [UInt8]) -> [String: String] {
         var table: [String: String] = [:]
         for entry in entries(bytes) {
             for alias in entry where table[alias.lowercased()] == nil { table[alias.lowercased()] = entry[0] }
@@ -69,7 +70,7 @@ public struct Lexicon: Sendable {
         return table
     }
 
-    static func set(_ bytes: [UInt8], lowercased: Bool) -> Set<String> {
+    package static func set(_ bytes: [UInt8], lowercased: Bool) -> Set<String> {
         var set: Set<String> = []
         for entry in entries(bytes) {
             for alias in entry { set.insert(lowercased ? alias.lowercased() : alias) }
