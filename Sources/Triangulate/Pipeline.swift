@@ -198,8 +198,9 @@ public struct Pipeline: Sendable {
         let corroborate = Corroborate(configuration: configuration.corroborate)
         return groups.enumerated().map { number, members in
             defer { progress?(PipelineProgress(stage: .corroborate, done: number + 1, total: groups.count)) }
+            let chosen = members.map { articles[$0] }
             return corroborate.story(
-                id: "story-\(number + 1)", articles: members.map { articles[$0] }, knownCopies: copies)
+                id: StableIDs.storyID(chosen.map(\.article)), articles: chosen, knownCopies: copies)
         }
     }
 }

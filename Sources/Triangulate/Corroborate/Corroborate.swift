@@ -100,8 +100,12 @@ public struct Corroborate: Sendable {
             let y = Set(b.map { claims[$0].article }).count
             return x != y ? x > y : a[0] < b[0]
         }
+        let founding = StableIDs.foundingOrder(articles.map(\.article))
+        let rank = Dictionary(founding.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var factAnchors: [String] = []
         for (number, group) in groups.enumerated() {
             let members = group.map { claims[$0] }
+            factAnchors.append(StableIDs.anchor(members.map { ($0.article, $0.sentence, $0.text) }, rank: rank))
             let sources = Self.ordered(members.map(\.article), story.articles)
             // The statement: the member most like the others (the shorter at a tie).
             var central = group[0]
@@ -163,6 +167,7 @@ public struct Corroborate: Sendable {
                 contradicted: story.conflicts.filter { $0.positions.contains { $0.sources.contains(article) } }.count,
                 flags: story.flags.filter { $0.article == article }.count)
         }
+        StableIDs.assign(&story, factAnchors: factAnchors, rank: rank)
         return story
     }
 
