@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
 
-.PHONY: run test fuzz bench-bad-input deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -69,6 +69,10 @@ bench-alignment: deps
 	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval >&2 && $(SWIFT) build -c release --product claims-eval >&2 && \
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval
+
+# The JSON contract written by JSONReport's byte writer against JSONEncoder over the model's Codable conformance.
+bench-json: deps
+	cd Benchmarks && $(SWIFT) build -c release --product json-encode >&2 && ./.build/release/json-encode
 
 # `triangulate align` pairs per second on one core, over the 15,877 ECB+ gold pairs.
 bench-align: deps

@@ -49,6 +49,11 @@ let package = Package(
             path: "Sources/claims-eval"
         ),
         .executableTarget(
+            name: "json-encode",
+            dependencies: ["EvalSupport", .product(name: "Triangulate", package: core)],
+            path: "Sources/json-encode"
+        ),
+        .executableTarget(
             name: "analyze-story",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/analyze-story"

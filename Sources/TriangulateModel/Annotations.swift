@@ -1,5 +1,5 @@
 /// What the Annotate stage found in one article. Every `sentence` field holds the sentence verbatim.
-public struct Annotations: Sendable, Hashable {
+public struct Annotations: Sendable, Hashable, Codable {
     public var sentences: [Sentence] = []
     public var people: [Person] = []
     public var organizations: [Entity] = []
@@ -13,9 +13,15 @@ public struct Annotations: Sendable, Hashable {
     public var attributions: [Attribution] = []
 
     public init() {}
+
+    /// The contract calls the unclassified names `other`.
+    enum CodingKeys: String, CodingKey {
+        case sentences, people, organizations, places, products, others = "other", quotes, quantities, dates
+        case attributions
+    }
 }
 
-public struct Sentence: Sendable, Hashable {
+public struct Sentence: Sendable, Hashable, Codable {
     public var text: String
     /// Index of the paragraph (in `Article.paragraphs`) holding the sentence.
     public var paragraph: Int
@@ -32,7 +38,7 @@ public struct Sentence: Sendable, Hashable {
     }
 }
 
-public struct Person: Sendable, Hashable {
+public struct Person: Sendable, Hashable, Codable {
     public var name: String
     public var role: String?
     /// An honorific printed before the name ("Dr.", "Representative").
@@ -47,7 +53,7 @@ public struct Person: Sendable, Hashable {
     }
 }
 
-public struct Entity: Sendable, Hashable {
+public struct Entity: Sendable, Hashable, Codable {
     public var name: String
     public var mentions: Int
 
@@ -57,12 +63,12 @@ public struct Entity: Sendable, Hashable {
     }
 }
 
-public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case person, organization, place, product, other
 }
 
-public struct Quote: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct Quote: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         /// A quoted statement (a clause or more).
         case direct
         /// A few quoted words inside the writer's own sentence (“existential threat”).
@@ -75,6 +81,11 @@ public struct Quote: Sendable, Hashable {
     public var sentence: String
     public var kind: Kind
 
+    /// The contract calls the speaker's kind `speakerType`.
+    enum CodingKeys: String, CodingKey {
+        case speaker, speakerKind = "speakerType", text, sentence, kind
+    }
+
     public init(speaker: String?, speakerKind: EntityKind?, text: String, sentence: String, kind: Kind) {
         self.speaker = speaker
         self.speakerKind = speakerKind
@@ -84,8 +95,8 @@ public struct Quote: Sendable, Hashable {
     }
 }
 
-public struct Quantity: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct Quantity: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case money, percent, count
     }
 
@@ -115,8 +126,8 @@ public struct Quantity: Sendable, Hashable {
     }
 }
 
-public struct DateMention: Sendable, Hashable {
-    public enum Granularity: String, Sendable, Hashable {
+public struct DateMention: Sendable, Hashable, Codable {
+    public enum Granularity: String, Sendable, Hashable, Codable {
         case day, weekend, week, month, year
     }
 
@@ -134,6 +145,30 @@ public struct DateMention: Sendable, Hashable {
         return value
     }
 
+    enum CodingKeys: String, CodingKey {
+        case text, date, value, granularity, relative, sentence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        value = try container.decodeIfPresent(CalendarDate.self, forKey: .value)
+        granularity = try container.decode(Granularity.self, forKey: .granularity)
+        relative = try container.decode(Bool.self, forKey: .relative)
+        sentence = try container.decode(String.self, forKey: .sentence)
+    }
+
+    /// The contract's shape: `date` (the full day, or null) beside `value`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(day, forKey: .date)
+        try container.encode(value, forKey: .value)
+        try container.encode(granularity, forKey: .granularity)
+        try container.encode(relative, forKey: .relative)
+        try container.encode(sentence, forKey: .sentence)
+    }
+
     public init(text: String, value: CalendarDate?, granularity: Granularity, relative: Bool, sentence: String) {
         self.text = text
         self.value = value
@@ -143,7 +178,7 @@ public struct DateMention: Sendable, Hashable {
     }
 }
 
-public struct Attribution: Sendable, Hashable {
+public struct Attribution: Sendable, Hashable, Codable {
     /// Who the information is credited to: an outlet or organization name, or a description ("four people
     /// familiar with the matter").
     public var source: String
@@ -159,7 +194,7 @@ public struct Attribution: Sendable, Hashable {
 }
 
 /// An article with its annotations: the unit every later stage works on.
-public struct AnnotatedArticle: Sendable, Hashable {
+public struct AnnotatedArticle: Sendable, Hashable, Codable {
     public var article: Article
     public var annotations: Annotations
 
@@ -167,10 +202,24 @@ public struct AnnotatedArticle: Sendable, Hashable {
         self.article = article
         self.annotations = annotations
     }
+
+    enum CodingKeys: String, CodingKey { case annotations }
+
+    /// The contract's shape: the article's fields, and `annotations` beside them.
+    public init(from decoder: any Decoder) throws {
+        article = try Article(from: decoder)
+        annotations = try decoder.container(keyedBy: CodingKeys.self).decode(Annotations.self, forKey: .annotations)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try article.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(annotations, forKey: .annotations)
+    }
 }
 
 /// An input that could not be analyzed, and why.
-public struct Failure: Error, Sendable, Hashable {
+public struct Failure: Error, Sendable, Hashable, Codable {
     public var origin: String
     public var reason: String
 
@@ -181,7 +230,7 @@ public struct Failure: Error, Sendable, Hashable {
 }
 
 /// Everything `analyze` produces.
-public struct AnalysisResult: Sendable, Hashable {
+public struct AnalysisResult: Sendable, Hashable, Codable {
     public var articles: [AnnotatedArticle]
     public var stories: [Story]
     public var failures: [Failure]
@@ -195,5 +244,16 @@ public struct AnalysisResult: Sendable, Hashable {
         self.stories = stories
         self.failures = failures
         self.skipped = skipped
+    }
+
+    enum CodingKeys: String, CodingKey { case articles, stories, failures, skipped }
+
+    /// Reads the contract's JSON (which has no `skipped`: what a walk passed over is reported on standard error).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        articles = try container.decode([AnnotatedArticle].self, forKey: .articles)
+        stories = try container.decode([Story].self, forKey: .stories)
+        failures = try container.decode([Failure].self, forKey: .failures)
+        skipped = try container.decodeIfPresent([SkippedInput].self, forKey: .skipped) ?? []
     }
 }

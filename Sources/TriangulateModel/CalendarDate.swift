@@ -1,6 +1,6 @@
 /// A calendar date at day, month or year granularity, with the year possibly unknown
 /// ("January 31" in an article with no publication date).
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var year: Int?
     public var month: Int?
     public var day: Int?
@@ -90,5 +90,47 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// In JSON a date is its ISO form at the known granularity (`2026-01-31`, `2026-01`, `2026`, `--01-31`, `--01`).
+extension CalendarDate {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = Self(iso: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not an ISO calendar date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    /// Parses what `iso` prints; nil for anything else.
+    public init?(iso text: String) {
+        func number(_ part: Substring, digits: Int) -> Int? {
+            guard part.count == digits, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        if text.hasPrefix("--") {
+            let parts = text.dropFirst(2).split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), let month = number(parts[0], digits: 2), (1...12).contains(month)
+            else { return nil }
+            let day = parts.count == 2 ? number(parts[1], digits: 2) : nil
+            if parts.count == 2 && day == nil { return nil }
+            self.init(year: nil, month: month, day: day)
+            return
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), let year = number(parts[0], digits: 4) else { return nil }
+        let month = parts.count > 1 ? number(parts[1], digits: 2) : nil
+        let day = parts.count > 2 ? number(parts[2], digits: 2) : nil
+        if parts.count > 1 && month == nil || parts.count > 2 && day == nil { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let month, let day, !Self.isValid(year: year, month: month, day: day) { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }

@@ -1,5 +1,5 @@
 /// Raw input as it arrived: bytes plus where they came from. Produced by the Ingest stage.
-public struct Document: Sendable, Hashable {
+public struct Document: Sendable, Hashable, Codable {
     /// Stable identifier: the file name without its extension (see DESIGN.md, "Article ids").
     public var id: String
     /// The path or URL the bytes were read from, as the user named it.

@@ -1,6 +1,6 @@
 /// A file Ingest passed over while walking, and why. Reported as a summary (names on request), not as a failure.
-public struct SkippedInput: Sendable, Hashable {
-    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+public struct SkippedInput: Sendable, Hashable, Codable {
+    public enum Reason: Sendable, Hashable, Codable, CustomStringConvertible {
         /// A file whose extension is not an article's (`.bin`, `.csv`, …).
         case unsupportedType(fileExtension: String)
         /// A FIFO, socket or device: never opened (opening a FIFO blocks).

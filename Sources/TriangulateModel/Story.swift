@@ -1,5 +1,5 @@
 /// One event as several articles tell it, claim by claim. Produced by the Corroborate stage.
-public struct Story: Sendable, Hashable {
+public struct Story: Sendable, Hashable, Codable {
     public var id: String
     public var headline: String
     public var articles: [String]
@@ -21,7 +21,7 @@ public struct Story: Sendable, Hashable {
     }
 }
 
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     public var article: String
     public var sentence: String
 
@@ -31,8 +31,8 @@ public struct Evidence: Sendable, Hashable {
     }
 }
 
-public struct Fact: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+public struct Fact: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
         case corroborated
         case singleSource = "single-source"
         case disputed
@@ -57,8 +57,8 @@ public struct Fact: Sendable, Hashable {
     }
 }
 
-public struct Conflict: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct Conflict: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case numeric, date, status, polarity, attribution
         /// One outlet's place for the event against another's.
         case place
@@ -66,7 +66,7 @@ public struct Conflict: Sendable, Hashable {
         case outcome
     }
 
-    public struct Position: Sendable, Hashable {
+    public struct Position: Sendable, Hashable, Codable {
         public var statement: String
         public var sources: [String]
         /// The sentences behind this position, verbatim.
@@ -92,8 +92,8 @@ public struct Conflict: Sendable, Hashable {
     }
 }
 
-public struct StoryQuote: Sendable, Hashable {
-    public struct Variant: Sendable, Hashable {
+public struct StoryQuote: Sendable, Hashable, Codable {
+    public struct Variant: Sendable, Hashable, Codable {
         public var article: String
         public var text: String
 
@@ -118,7 +118,7 @@ public struct StoryQuote: Sendable, Hashable {
     }
 }
 
-public struct StoryPerson: Sendable, Hashable {
+public struct StoryPerson: Sendable, Hashable, Codable {
     public var name: String
     public var role: String?
     public var sources: [String]
@@ -130,7 +130,7 @@ public struct StoryPerson: Sendable, Hashable {
     }
 }
 
-public struct StoryEntity: Sendable, Hashable {
+public struct StoryEntity: Sendable, Hashable, Codable {
     public var name: String
     public var type: EntityKind
     public var sources: [String]
@@ -142,7 +142,7 @@ public struct StoryEntity: Sendable, Hashable {
     }
 }
 
-public struct StoryFlag: Sendable, Hashable {
+public struct StoryFlag: Sendable, Hashable, Codable {
     public var kind: String
     public var article: String
     public var subject: String
@@ -156,7 +156,7 @@ public struct StoryFlag: Sendable, Hashable {
     }
 }
 
-public struct TimelineEntry: Sendable, Hashable {
+public struct TimelineEntry: Sendable, Hashable, Codable {
     public var date: String
     public var event: String
     public var sources: [String]
@@ -168,7 +168,7 @@ public struct TimelineEntry: Sendable, Hashable {
     }
 }
 
-public struct SourceScore: Sendable, Hashable {
+public struct SourceScore: Sendable, Hashable, Codable {
     public var article: String
     public var facts: Int
     public var corroborated: Int
@@ -186,7 +186,7 @@ public struct SourceScore: Sendable, Hashable {
     }
 }
 
-public struct LineageEdge: Sendable, Hashable {
+public struct LineageEdge: Sendable, Hashable, Codable {
     /// The later or derivative article.
     public var copy: String
     public var original: String
