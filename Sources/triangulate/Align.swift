@@ -28,22 +28,10 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try FileIO.readAll(input)
-        let alignment = ClaimAlignment()
-        var lines = ""
-        var compared = 0
-        JSONLines.forEachLine(in: bytes) { line, number in
-            do {
-                let fields = try JSONLines.strings(in: line, keys: ["a", "b"], line: number)
-                guard let a = fields["a"], let b = fields["b"] else {
-                    throw JSONLines.Failure.malformed(line: number, reason: "needs string members \"a\" and \"b\"")
-                }
-                let decision = alignment.compare(a, b)
-                lines += JSONReport.line(for: decision) + "\n"
-                compared += 1
-            } catch {
-                if !quiet { Terminal.error("\(input ?? "stdin"): \(error)") }
-                lines += "{\"line\": \(number), \"error\": \(JSONReport.quote("\(error)"))}\n"
-            }
+        let source = input ?? "stdin"
+        let report = !quiet
+        let (lines, compared) = ClaimAlignment().alignJSONLines(bytes) { description in
+            if report { Terminal.error("\(source): \(description)") }
         }
         if let output {
             try FileIO.write(lines, to: output)

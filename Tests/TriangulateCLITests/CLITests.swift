@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import TriangulateCLI
+import Triangulate
 
 @Suite("triangulate CLI", .serialized)
 struct CLITests {
@@ -142,7 +143,8 @@ struct CLITests {
         var data = Data(#"{"id": "first", "text": "The harbor board voted to keep the night ferries running."}"#.utf8)
         data.append(contentsOf: [0x0A, 0x0A])  // a blank line: not an input, but it counts in line numbers
         data.append(Data(#"{"id": "huge", "text": ""#.utf8))
-        data.append(Data(repeating: UInt8(ascii: "a"), count: ClusterCommand.maxLineBytes + 1000))
+        data.append(
+            Data(repeating: UInt8(ascii: "a"), count: JSONLinesClustering(onError: { _ in }).maxLineBytes + 1000))
         data.append(Data(#""}"#.utf8))
         data.append(0x0A)
         data.append(

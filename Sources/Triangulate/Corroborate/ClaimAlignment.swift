@@ -53,3 +53,27 @@ public struct ClaimAlignment: Sendable {
             why: grouping.explain(best.a, best.b))
     }
 }
+
+extension ClaimAlignment {
+    /// `triangulate align` as a library entry: JSON lines `{"a", "b"}` in; one line `{"similarity", "aligned",
+    /// "why"}` per pair, or `{"line", "error"}` for a line that cannot be read (also passed to `onError`).
+    public func alignJSONLines(_ bytes: [UInt8], onError: (String) -> Void = { _ in }) -> (lines: String, compared: Int)
+    {
+        var lines = ""
+        var compared = 0
+        JSONLines.forEachLine(in: bytes) { line, number in
+            do {
+                let fields = try JSONLines.strings(in: line, keys: ["a", "b"], line: number)
+                guard let a = fields["a"], let b = fields["b"] else {
+                    throw JSONLines.Failure.malformed(line: number, reason: "needs string members \"a\" and \"b\"")
+                }
+                lines += JSONReport.line(for: compare(a, b)) + "\n"
+                compared += 1
+            } catch {
+                onError("\(error)")
+                lines += "{\"line\": \(number), \"error\": \(JSONReport.quote("\(error)"))}\n"
+            }
+        }
+        return (lines, compared)
+    }
+}
