@@ -5,8 +5,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
 # Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser (HTML
-# extraction), libdeflate (.gz inputs), pkg-config (libxml2's include path).
-APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev pkg-config
+# extraction), libdeflate (.gz inputs), SQLite (the store, through GRDB), pkg-config (libxml2's include path).
+APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev libsqlite3-dev pkg-config
 
 .PHONY: run test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 

@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "triangulate", targets: ["TriangulateCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -51,16 +52,24 @@ let package = Package(
             dependencies: ["TriangulateModel", "TriangulateText", "CHTML", "CDeflate"],
             path: "Sources/Triangulate"
         ),
+        // The running collection: a Store protocol for two engines and its SQLite (GRDB) implementation.
+        .target(
+            name: "TriangulateStore",
+            dependencies: ["Triangulate", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/TriangulateStore"
+        ),
         .executableTarget(
             name: "TriangulateCLI",
             dependencies: [
                 "Triangulate",
+                "TriangulateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/triangulate"
         ),
         .testTarget(name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText"]),
         .testTarget(name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate"]),
+        .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,6 +45,18 @@ public struct Pipeline: Sendable {
     /// Ingest → Annotate → Cluster → Corroborate over the files under `paths`. `progress` is called as each stage
     /// advances, from any thread.
     public func analyze(paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil) -> AnalysisResult {
+        var result = analyzeArticles(paths: paths, progress: progress)
+        result.stories = stories(result.articles, progress: progress)
+        return result
+    }
+
+    /// Ingest → Extract → Annotate over the files under `paths`, without forming stories: the articles by id (then
+    /// origin), the failures by origin, what walks passed over.
+    public func analyzeArticles(
+        paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    )
+        -> AnalysisResult
+    {
         var articles: [Article] = []
         var failures: [Failure] = []
         let scan = Ingest(configuration: configuration.ingest).scan(paths)
@@ -66,10 +78,9 @@ public struct Pipeline: Sendable {
             case .failure(let error): failures.append(Failure(origin: error.origin, reason: error.reason))
             }
         }
-        let stories = stories(annotated, progress: progress)
         annotated.sort { ($0.article.id, $0.article.origin) < ($1.article.id, $1.article.origin) }
         failures.sort { ($0.origin, $0.reason) < ($1.origin, $1.reason) }
-        return AnalysisResult(articles: annotated, stories: stories, failures: failures, skipped: scan.skipped)
+        return AnalysisResult(articles: annotated, stories: [], failures: failures, skipped: scan.skipped)
     }
 
     /// A (done, total) callback reporting `stage` to `progress`.
@@ -176,12 +187,14 @@ public struct Pipeline: Sendable {
         if let grouping {
             groups = grouping.group(articles)
         } else {
-            // The Cluster stage's own run also reports near-duplicates, which corroboration counts as copies.
-            let result = Cluster(configuration: configuration.cluster).cluster(articles.map(ClusterItem.init))
-            groups = Cluster.groups(result.stories)
+            // The Cluster stage's own run also reports near-duplicates, which corroboration counts as copies. It
+            // sees the articles in content order (online clustering is order-sensitive), whatever order they came in.
+            let order = articles.indices.sorted { Self.contentOrder(articles[$0].article, articles[$1].article) }
+            let result = Cluster(configuration: configuration.cluster).cluster(order.map { ClusterItem(articles[$0]) })
+            groups = Cluster.groups(result.stories).map { $0.map { order[$0] } }
             copies = result.duplicates.map { edge in
                 LineageEdge(
-                    copy: articles[edge.copy].article.id, original: articles[edge.source].article.id,
+                    copy: articles[order[edge.copy]].article.id, original: articles[order[edge.source]].article.id,
                     similarity: edge.similarity)
             }
         }

@@ -12,7 +12,10 @@ struct TriangulateCommand: ParsableCommand {
             groups them into stories and corroborates each story claim by claim.
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self]
+        subcommands: [
+            Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self, IngestCommand.self,
+            StoriesCommand.self,
+        ]
     )
 
     /// Standard descriptors closed by the caller (`>&-`) are held open on /dev/null, so that no file the command

@@ -162,4 +162,25 @@ struct CLITests {
         #expect(objects[1]["line"] as? Int == 3)
         #expect((objects[1]["error"] as? String)?.contains("longer than 16 MiB") == true)
     }
+
+    @Test func ingestThenStoriesGivesTheStoriesOfAnalyze() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let seeds = BadInputTests.seeds
+        var ingest = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
+        try ingest.run()
+        var again = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
+        try again.run()
+        var stories = try StoriesCommand.parse(["--database", dir + "/c.sqlite", "-f", "json", "-o", dir + "/s.json"])
+        try stories.run()
+        var analyze = try Analyze.parse([seeds, "-f", "json", "-o", dir + "/a.json", "-q"])
+        try analyze.run()
+        let fromStore = try String(contentsOfFile: dir + "/s.json", encoding: .utf8)
+        let direct = try String(contentsOfFile: dir + "/a.json", encoding: .utf8)
+        #expect(fromStore == direct)
+        #expect(throws: ExitCode.self) {
+            var missing = try StoriesCommand.parse(["--database", dir + "/none.sqlite"])
+            try missing.run()
+        }
+    }
 }

@@ -1,0 +1,56 @@
+import Triangulate
+
+/// A newsroom's running collection: articles go in through the pipeline, stories are formed and kept in a `Store`.
+public struct ArticleCollection: Sendable {
+    public let store: any Store
+    public let pipeline: Pipeline
+
+    public init(store: any Store, pipeline: Pipeline = Pipeline()) {
+        self.store = store
+        self.pipeline = pipeline
+    }
+
+    public struct Summary: Sendable, Hashable {
+        public var inserted = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var failures: [Failure] = []
+        public var skipped: [SkippedInput] = []
+        public var stories = 0
+    }
+
+    /// Extracts and annotates the files under `paths`, stores them (an article stored already with the same text
+    /// is left alone), then forms the stories again over the whole collection and stores those that changed.
+    public func ingest(
+        paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    ) throws(StoreError)
+        -> Summary
+    {
+        let fresh = pipeline.analyzeArticles(paths: paths, progress: progress)
+        var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
+        let outcomes = try store.put(fresh.articles)
+        for outcome in outcomes {
+            switch outcome {
+            case .inserted: summary.inserted += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        let all = try store.articles()
+        let stories = pipeline.stories(all, progress: progress)
+        summary.stories = stories.count
+        let storedStories = try store.counts().stories
+        if summary.inserted + summary.updated > 0 || storedStories != stories.count {
+            try store.replaceStories(touching: Set(all.map(\.article.id)), with: stories)
+        }
+        return summary
+    }
+
+    /// The stored stories and the articles they hold, as `analyze` would report them.
+    public func report(limit: Int = .max, offset: Int = 0) throws(StoreError) -> AnalysisResult {
+        let stories = try store.stories(limit: limit, offset: offset)
+        let ids = Set(stories.flatMap(\.articles))
+        let articles = try store.articles(ids: ids.sorted())
+        return AnalysisResult(articles: articles, stories: stories, failures: [])
+    }
+}

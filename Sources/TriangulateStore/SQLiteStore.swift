@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import Triangulate
+
+/// The `Store` in one SQLite file (GRDB 7): write-ahead logging (readers never wait for the writer), foreign keys,
+/// named migrations run on open, FTS5 over titles and texts.
+public final class SQLiteStore: Store {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating it if needed) and migrates the database at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read("list migrations") { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    public func put(_ articles: [AnnotatedArticle]) throws(StoreError) -> [PutOutcome] {
+        let encoder = Self.encoder
+        return try write("store articles") { db in
+            try articles.map { item -> PutOutcome in
+                let text = item.article.text
+                let hash = Hashing.fnv(text)
+                let existing = try String.fetchOne(
+                    db, sql: "SELECT textHash FROM article WHERE id = ?", arguments: [item.article.id])
+                if existing == hash { return .unchanged }
+                let record = ArticleRecord(
+                    id: item.article.id, origin: item.article.origin, outlet: item.article.outlet,
+                    title: item.article.title, byline: item.article.byline, published: item.article.published?.iso,
+                    text: text, textHash: hash,
+                    document: String(decoding: try encoder.encode(item), as: UTF8.self))
+                if existing == nil {
+                    try record.insert(db)
+                    return .inserted
+                }
+                try record.update(db)
+                return .updated
+            }
+        }
+    }
+
+    public func articles() throws(StoreError) -> [AnnotatedArticle] {
+        let records = try read("read articles") { db in try ArticleRecord.order(Column("id")).fetchAll(db) }
+        return try records.map(decodeArticle)
+    }
+
+    public func articles(ids: [String]) throws(StoreError) -> [AnnotatedArticle] {
+        let records = try read("read articles") { db in
+            try ArticleRecord.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
+        }
+        return try records.map(decodeArticle)
+    }
+
+    public func replaceStories(touching articleIDs: Set<String>, with stories: [Story]) throws(StoreError) {
+        let encoder = Self.encoder
+        try write("store stories") { db in
+            let stale = try String.fetchAll(
+                db,
+                sql: "SELECT DISTINCT storyID FROM storyArticle WHERE articleID IN (SELECT value FROM json_each(?))",
+                arguments: [String(decoding: try JSONEncoder().encode(articleIDs.sorted()), as: UTF8.self)])
+            let replaced = Set(stories.map(\.id))
+            for id in Set(stale).union(replaced) {
+                try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
+            }
+            // One write, one sequence number: stories written together list by id.
+            let sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM story") ?? 0) + 1
+            for story in stories {
+                try StoryRecord(
+                    id: story.id, headline: story.headline, articleCount: story.articles.count, sequence: sequence,
+                    document: String(decoding: try encoder.encode(story), as: UTF8.self)
+                ).insert(db)
+                for article in story.articles {
+                    try StoryArticleRecord(storyID: story.id, articleID: article).insert(db)
+                }
+                for fact in story.facts {
+                    try FactRecord(
+                        storyID: story.id, id: fact.id, statement: fact.statement, status: fact.status.rawValue,
+                        independentSources: fact.independentSources
+                    ).insert(db)
+                }
+                for conflict in story.conflicts {
+                    try ConflictRecord(
+                        storyID: story.id, id: conflict.id, kind: conflict.kind.rawValue, subject: conflict.subject
+                    ).insert(db)
+                }
+                for (position, quote) in story.quotes.enumerated() {
+                    try QuoteRecord(
+                        storyID: story.id, position: position, speaker: quote.speaker, role: quote.role,
+                        text: quote.text, sourceCount: quote.sources.count
+                    ).insert(db)
+                }
+                for (position, flag) in story.flags.enumerated() {
+                    try FlagRecord(
+                        storyID: story.id, position: position, kind: flag.kind, articleID: flag.article,
+                        subject: flag.subject, detail: flag.detail
+                    ).insert(db)
+                }
+                for (position, edge) in story.lineage.enumerated() {
+                    try LineageRecord(
+                        storyID: story.id, position: position, copyID: edge.copy, originalID: edge.original,
+                        similarity: edge.similarity, passage: edge.passage
+                    ).insert(db)
+                }
+            }
+        }
+    }
+
+    public func stories(limit: Int, offset: Int) throws(StoreError) -> [Story] {
+        let records = try read("read stories") { db in
+            try StoryRecord.order(Column("sequence").desc, Column("id")).limit(max(0, limit), offset: max(0, offset))
+                .fetchAll(db)
+        }
+        return try records.map(decodeStory)
+    }
+
+    public func story(id: String) throws(StoreError) -> Story? {
+        let record = try read("read a story") { db in try StoryRecord.fetchOne(db, key: id) }
+        return try record.map(decodeStory)
+    }
+
+    public func counts() throws(StoreError) -> (articles: Int, stories: Int) {
+        try read("count") { db in (try ArticleRecord.fetchCount(db), try StoryRecord.fetchCount(db)) }
+    }
+
+    public func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit] {
+        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
+        return try read("search") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT article.id AS id, article.title AS title,
+                        snippet(article_fts, 1, '[', ']', '…', 16) AS snippet,
+                        (SELECT storyID FROM storyArticle WHERE articleID = article.id LIMIT 1) AS story
+                    FROM article_fts JOIN article ON article.rowid = article_fts.rowid
+                    WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
+                    """, arguments: [pattern, max(0, limit)])
+            return rows.map { row in
+                SearchHit(article: row["id"], story: row["story"], title: row["title"], snippet: row["snippet"] ?? "")
+            }
+        }
+    }
+
+    // MARK: Plumbing
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    private func decodeArticle(_ record: ArticleRecord) throws(StoreError) -> AnnotatedArticle {
+        do {
+            return try JSONDecoder().decode(AnnotatedArticle.self, from: Data(record.document.utf8))
+        } catch {
+            throw .corrupt(what: "article \(record.id)", reason: Self.reason(error))
+        }
+    }
+
+    private func decodeStory(_ record: StoryRecord) throws(StoreError) -> Story {
+        do {
+            return try JSONDecoder().decode(Story.self, from: Data(record.document.utf8))
+        } catch {
+            throw .corrupt(what: "story \(record.id)", reason: Self.reason(error))
+        }
+    }
+
+    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw .failed(operation: operation, reason: Self.reason(error)) }
+    }
+
+    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw .failed(operation: operation, reason: Self.reason(error)) }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error)" }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,59 @@
+import Triangulate
+
+/// A running collection of articles and the stories they form, as the store keeps it. Designed for two engines
+/// (SQLite now, PostgreSQL next): nothing here depends on one engine's semantics. Every method is safe to call from
+/// any thread; writes are transactions.
+public protocol Store: Sendable {
+    /// Stores articles with their annotations. An article whose id is already stored with the same text is left
+    /// as it is (re-ingesting is idempotent); with a different text it is replaced. One outcome per article.
+    func put(_ articles: [AnnotatedArticle]) throws(StoreError) -> [PutOutcome]
+    /// Every stored article, by id.
+    func articles() throws(StoreError) -> [AnnotatedArticle]
+    /// The stored articles with these ids (unknown ids are left out), by id.
+    func articles(ids: [String]) throws(StoreError) -> [AnnotatedArticle]
+    /// Replaces the stories of the given articles: stories holding any of `articleIDs` are deleted and `stories`
+    /// are written in their place, with their facts, conflicts, quotes, flags and lineage.
+    func replaceStories(touching articleIDs: Set<String>, with stories: [Story]) throws(StoreError)
+    /// Stories, most recently updated first, `limit` from `offset`.
+    func stories(limit: Int, offset: Int) throws(StoreError) -> [Story]
+    func story(id: String) throws(StoreError) -> Story?
+    /// How many stories and articles are stored.
+    func counts() throws(StoreError) -> (articles: Int, stories: Int)
+    /// Full-text search over titles and texts: best matches first.
+    func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+}
+
+public enum PutOutcome: String, Sendable, Hashable {
+    case inserted, updated, unchanged
+}
+
+/// One article matching a search: its story (nil before stories are formed), title, and a snippet with the
+/// matched words between `[` and `]`.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var article: String
+    public var story: String?
+    public var title: String?
+    public var snippet: String
+
+    public init(article: String, story: String?, title: String?, snippet: String) {
+        self.article = article
+        self.story = story
+        self.title = title
+        self.snippet = snippet
+    }
+}
+
+/// What went wrong in the store, and on which database or operation.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case failed(operation: String, reason: String)
+    case corrupt(what: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open the database \(path): \(reason)"
+        case .failed(let operation, let reason): return "the database could not \(operation): \(reason)"
+        case .corrupt(let what, let reason): return "stored \(what) cannot be read: \(reason)"
+        }
+    }
+}

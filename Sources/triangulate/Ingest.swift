@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Triangulate
+import TriangulateStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add articles to a collection kept in a database, and form its stories again.",
+        discussion: """
+            Reads the same inputs as analyze (files and directories, text and web pages), stores each article with \
+            its annotations in the SQLite database FILE (created if missing), then groups the whole collection into \
+            stories and stores them. An article already stored with the same id and text is left as it is, so \
+            ingesting the same files again changes nothing. A summary goes to standard error.
+
+            Stories are formed again over the whole collection on every ingest (not incrementally yet).
+
+            Exit status: 0 when the collection was updated (or already held every input), 1 when no input could be \
+            read, 64 for a usage error, 74 when the database cannot be opened or written.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
+    var database: String
+
+    @Argument(help: "Files or directories holding articles.")
+    var paths: [String]
+
+    @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Name every file passed over while walking directories (and why) on standard error.")
+    var verbose = false
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one file or directory to ingest.") }
+    }
+
+    func run() throws {
+        var configuration = PipelineConfiguration()
+        limits.apply(to: &configuration)
+        let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let summary: ArticleCollection.Summary
+        do {
+            let collection = ArticleCollection(
+                store: try SQLiteStore(path: database), pipeline: Pipeline(configuration: configuration))
+            summary = try collection.ingest(paths: paths) { display.report($0) }
+        } catch {
+            throw FileIO.fail("\(error)")
+        }
+        if !quiet {
+            for failure in summary.failures { Terminal.error("\(failure.origin): \(failure.reason)") }
+            SkippedSummary.report(summary.skipped, verbose: verbose)
+            Terminal.error(
+                "\(database): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged; "
+                    + "\(summary.stories) \(summary.stories == 1 ? "story" : "stories")")
+        }
+        if summary.inserted + summary.updated + summary.unchanged == 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import Triangulate
+import TriangulateStore
+
+/// The SQLite store on a real database file: idempotent re-ingesting, stories read back as written, full-text search.
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static let shared = ProcessInfo.processInfo.environment["TRIANGULATE_SHARED"] ?? root + "/../shared"
+    static let seeds = shared + "/seeds/ford-xiaomi"
+
+    func temporaryDatabase() throws -> (directory: String, path: String) {
+        let directory = NSTemporaryDirectory() + "triangulate-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return (directory, directory + "/collection.sqlite")
+    }
+
+    @Test func ingestingTwiceStoresEachArticleOnceAndTheStoriesMatchAnalyze() throws {
+        let (directory, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let collection = ArticleCollection(store: try SQLiteStore(path: path))
+        let first = try collection.ingest(paths: [Self.seeds])
+        #expect(first.inserted == 5 && first.unchanged == 0)
+        let second = try collection.ingest(paths: [Self.seeds])
+        #expect(second.inserted == 0 && second.updated == 0 && second.unchanged == 5)
+        // Reopened from the file: the same collection, and the same stories `analyze` gives.
+        let reopened = ArticleCollection(store: try SQLiteStore(path: path))
+        let counts = try reopened.store.counts()
+        #expect(counts.articles == 5)
+        let direct = Pipeline().analyze(paths: [Self.seeds])
+        #expect(counts.stories == direct.stories.count)
+        let report = try reopened.report()
+        #expect(report.stories == direct.stories)
+        #expect(report.articles == direct.articles)
+        #expect(JSONReport.render(report) == JSONReport.render(direct))
+        let story = try #require(direct.stories.first)
+        #expect(try reopened.store.story(id: story.id) == story)
+        #expect(try reopened.store.story(id: "story-unknown") == nil)
+    }
+
+    @Test func aChangedTextReplacesTheArticle() throws {
+        let (directory, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore(path: path)
+        var article = Article(id: "harbor", origin: "harbor.txt", paragraphs: ["The harbor reopened on Monday."])
+        let first = Annotate().annotate(article)
+        #expect(try store.put([first]) == [.inserted])
+        #expect(try store.put([first]) == [.unchanged])
+        article.paragraphs = ["The harbor reopened on Tuesday, a day late."]
+        #expect(try store.put([Annotate().annotate(article)]) == [.updated])
+        #expect(try store.articles().first?.article.paragraphs == article.paragraphs)
+    }
+
+    @Test func searchFindsTitlesAndTextsWithTheMatchMarked() throws {
+        let (directory, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let collection = ArticleCollection(store: try SQLiteStore(path: path))
+        _ = try collection.ingest(paths: [Self.seeds])
+        let hits = try collection.store.search("Xiaomi joint venture", limit: 10)
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { $0.snippet.contains("[") && $0.snippet.contains("]") })
+        #expect(hits.allSatisfy { $0.story?.hasPrefix("story-") == true })
+        #expect(try collection.store.search("zzyzx-nothing-like-this", limit: 10).isEmpty)
+        // Query syntax in the user's words is not an error.
+        #expect(throws: Never.self) { try collection.store.search("\"unbalanced AND (", limit: 5) }
+    }
+
+    @Test func migrationsAreNamedAndRunOnce() throws {
+        let (directory, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let names = try SQLiteStore(path: path).appliedMigrations()
+        #expect(names == ["2026-12-02 articles and stories", "2026-12-02 article full-text index"])
+        #expect(try SQLiteStore(path: path).appliedMigrations() == names)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let (directory, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data("this is not a database, just text that happens to be long enough".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            guard case StoreError.cannotOpen(let failed, _) = error else { return false }
+            return failed == path
+        }
+    }
+}
