@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -58,18 +61,39 @@ let package = Package(
             dependencies: ["Triangulate", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/TriangulateStore"
         ),
+        // The collection over HTTP (Hummingbird 2): JSON routes and a small server-rendered page. Only the CLI and
+        // its tests depend on it, so the core targets stay free of the server stack.
+        .target(
+            name: "TriangulateServer",
+            dependencies: [
+                "TriangulateStore", "Triangulate", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/TriangulateServer"
+        ),
         .executableTarget(
             name: "TriangulateCLI",
             dependencies: [
                 "Triangulate",
                 "TriangulateStore",
+                "TriangulateServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/triangulate"
         ),
         .testTarget(name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText"]),
         .testTarget(name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate"]),
         .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),
+        .testTarget(
+            name: "TriangulateServerTests",
+            dependencies: [
+                "TriangulateServer", "TriangulateStore", "Triangulate",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

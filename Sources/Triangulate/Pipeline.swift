@@ -57,10 +57,40 @@ public struct Pipeline: Sendable {
     )
         -> AnalysisResult
     {
+        let scan = Ingest(configuration: configuration.ingest).scan(paths)
+        var result = annotateExtracted(extract(scan: scan, progress: Self.reporter(progress, .extract)), progress)
+        result.skipped = scan.skipped
+        return result
+    }
+
+    /// Extract → Annotate over documents already in memory (a request body, say), without forming stories: the
+    /// same steps and order as `analyzeArticles(paths:)`. `amend` sees each article after extraction and before
+    /// annotation, to set what the caller knows better than the page (its title, outlet, publication date).
+    public func analyzeArticles(
+        documents: [Document], amend: ((inout Article) -> Void)? = nil,
+        progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    ) -> AnalysisResult {
+        let extract = Extract(configuration: configuration.extract)
+        var results = documents.map { document -> Result<Article, Failure> in
+            do throws(ExtractError) {
+                var article = try extract.article(from: document)
+                amend?(&article)
+                return .success(article)
+            } catch {
+                return .failure(Failure(origin: error.origin, reason: error.reason))
+            }
+        }
+        Self.assignUniqueIDs(&results)
+        return annotateExtracted(results, progress)
+    }
+
+    /// Annotate (within the limits) what extraction gave, in content order; articles by id, failures by origin.
+    private func annotateExtracted(
+        _ extracted: [Result<Article, Failure>], _ progress: (@Sendable (PipelineProgress) -> Void)?
+    ) -> AnalysisResult {
         var articles: [Article] = []
         var failures: [Failure] = []
-        let scan = Ingest(configuration: configuration.ingest).scan(paths)
-        for result in extract(scan: scan, progress: Self.reporter(progress, .extract)) {
+        for result in extracted {
             switch result {
             case .success(let article): articles.append(article)
             case .failure(let failure): failures.append(failure)
@@ -80,7 +110,7 @@ public struct Pipeline: Sendable {
         }
         annotated.sort { ($0.article.id, $0.article.origin) < ($1.article.id, $1.article.origin) }
         failures.sort { ($0.origin, $0.reason) < ($1.origin, $1.reason) }
-        return AnalysisResult(articles: annotated, stories: [], failures: failures, skipped: scan.skipped)
+        return AnalysisResult(articles: annotated, stories: [], failures: failures)
     }
 
     /// A (done, total) callback reporting `stage` to `progress`.

@@ -26,7 +26,25 @@ public struct ArticleCollection: Sendable {
     ) throws(StoreError)
         -> Summary
     {
-        let fresh = pipeline.analyzeArticles(paths: paths, progress: progress)
+        try record(pipeline.analyzeArticles(paths: paths, progress: progress), progress: progress)
+    }
+
+    /// Extracts and annotates documents already in memory (a request body, say) and stores them as
+    /// `ingest(paths:)` does, forming the stories again. `amend` sees each article after extraction, before
+    /// annotation (to set a title, outlet or date the caller knows). A document Extract or Annotate refuses is a
+    /// failure in the summary, named by its origin; `store.storyID(ofArticle:)` then tells each new article's story.
+    public func add(
+        documents: [Document], amend: ((inout Article) -> Void)? = nil,
+        progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    ) throws(StoreError) -> Summary {
+        try record(pipeline.analyzeArticles(documents: documents, amend: amend, progress: progress), progress: progress)
+    }
+
+    /// Stores freshly annotated articles, then forms the stories over the whole collection and stores them when
+    /// anything changed.
+    private func record(
+        _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?
+    ) throws(StoreError) -> Summary {
         var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
         let outcomes = try store.put(fresh.articles)
         for outcome in outcomes {

@@ -129,6 +129,14 @@ public final class SQLiteStore: Store {
         return try record.map(decodeStory)
     }
 
+    public func storyID(ofArticle id: String) throws(StoreError) -> String? {
+        try read("find an article's story") { db in
+            try String.fetchOne(
+                db, sql: "SELECT storyID FROM storyArticle WHERE articleID = ? ORDER BY storyID LIMIT 1",
+                arguments: [id])
+        }
+    }
+
     public func counts() throws(StoreError) -> (articles: Int, stories: Int) {
         try read("count") { db in (try ArticleRecord.fetchCount(db), try StoryRecord.fetchCount(db)) }
     }

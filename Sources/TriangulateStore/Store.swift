@@ -17,6 +17,8 @@ public protocol Store: Sendable {
     /// Stories, most recently updated first, `limit` from `offset`.
     func stories(limit: Int, offset: Int) throws(StoreError) -> [Story]
     func story(id: String) throws(StoreError) -> Story?
+    /// The id of the story holding the article `id`, nil when no stored story holds it.
+    func storyID(ofArticle id: String) throws(StoreError) -> String?
     /// How many stories and articles are stored.
     func counts() throws(StoreError) -> (articles: Int, stories: Int)
     /// Full-text search over titles and texts: best matches first.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct TriangulateCommand: ParsableCommand {
+struct TriangulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triangulate",
         abstract: "Compare news articles claim by claim: what outlets corroborate, contradict, or say alone.",
@@ -14,14 +14,14 @@ struct TriangulateCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self, IngestCommand.self,
-            StoriesCommand.self,
+            StoriesCommand.self, ServeCommand.self,
         ]
     )
 
     /// Standard descriptors closed by the caller (`>&-`) are held open on /dev/null, so that no file the command
     /// opens takes their number and receives output meant for them; writing to a closed standard output is then
-    /// reported as such.
-    static func main() {
+    /// reported as such. The root is async so that `serve` (an async command) runs; the others run as before.
+    static func main() async {
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
             if descriptor == STDOUT_FILENO { FileIO.standardOutputClosed = true }
             let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
@@ -30,6 +30,6 @@ struct TriangulateCommand: ParsableCommand {
                 close(null)
             }
         }
-        main(nil)
+        await main(nil)
     }
 }

@@ -28,6 +28,13 @@ public enum JSONReport {
         return json.output + "\n"
     }
 
+    /// One story as the contract writes it inside `stories` (the same writer as `render(_:)`), compact by default.
+    public static func render(story: Story, pretty: Bool = false) -> String {
+        var json = JSONWriter(pretty: pretty)
+        write(story, to: &json)
+        return json.output
+    }
+
     /// One compact line for `triangulate extract`: the contract's article fields, no annotations.
     public static func line(for article: Article) -> String {
         var json = JSONWriter(pretty: false)

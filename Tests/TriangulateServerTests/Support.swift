@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Triangulate
+import TriangulateServer
+import TriangulateStore
+
+/// A collection on a real SQLite file in its own temporary directory, and the seed articles to post to it.
+struct ServerFixture {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static let shared = ProcessInfo.processInfo.environment["TRIANGULATE_SHARED"] ?? root + "/../shared"
+    static let seeds = shared + "/seeds/ford-xiaomi"
+
+    let directory: String
+    let collection: ArticleCollection
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "triangulate-server-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        collection = ArticleCollection(store: try SQLiteStore(path: directory + "/collection.sqlite"))
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+
+    func application(_ configuration: ServerConfiguration = ServerConfiguration()) -> some ApplicationProtocol {
+        Application(router: buildRouter(collection: collection, configuration: configuration))
+    }
+
+    /// The seed files by name, in order.
+    static func seedFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static func seedText(_ name: String) throws -> String {
+        try String(contentsOfFile: seeds + "/" + name, encoding: .utf8)
+    }
+
+    /// A JSON body `{"id": …, "text": …}` for a seed file, its id the file name without `.txt`.
+    static func seedBody(_ name: String) throws -> ByteBuffer {
+        let id = String(name.dropLast(4))
+        return try json(["id": id, "text": try seedText(name)])
+    }
+
+    static func json(_ object: [String: String]) throws -> ByteBuffer {
+        ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The body parsed as a JSON object (nil when it is not one).
+    var object: [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
+    }
+
+    var hasSecurityHeaders: Bool {
+        headers[.contentSecurityPolicy]
+            == "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'"
+            && headers[.xContentTypeOptions] == "nosniff"
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ body: ByteBuffer) async throws -> TestResponse {
+        try await execute(
+            uri: "/api/articles", method: .post, headers: [.contentType: "application/json"], body: body)
+    }
+
+    func get(_ uri: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get)
+    }
+}
