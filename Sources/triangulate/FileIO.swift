@@ -74,6 +74,18 @@ enum FileIO {
     static func write(_ text: String, to path: String) throws {
         signal(SIGPIPE, SIG_IGN)
         let shown = Terminal.printable(path)
+        // The command's own streams by name: written through the descriptor the caller set up (a `>>` append, a
+        // pipe, a terminal), never reopened, truncated or replaced.
+        switch path {
+        case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "-": return try writeStandardOutput(text)
+        case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
+            if let reason = writeAll(STDERR_FILENO, Array(text.utf8)) { throw fail("cannot write \(shown): \(reason)") }
+            return
+        default: break
+        }
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            return try writeInPlace(text, path: path, shown: shown, truncate: false)
+        }
         var target = path
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
@@ -87,9 +99,6 @@ enum FileIO {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: throw fail("cannot write \(shown): is a directory")
             case S_IFREG:
-                if target.hasPrefix("/proc/") || target.hasPrefix("/dev/") {
-                    return try writeInPlace(text, path: target, shown: shown)
-                }
                 return try replace(target, with: text, mode: info.st_mode & 0o7777, shown: shown)
             default: return try writeInPlace(text, path: target, shown: shown)
             }
@@ -100,8 +109,8 @@ enum FileIO {
     }
 
     /// A device, FIFO or unresolvable link: opened for writing and written, never replaced.
-    private static func writeInPlace(_ text: String, path: String, shown: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    private static func writeInPlace(_ text: String, path: String, shown: String, truncate: Bool = true) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (truncate ? O_TRUNC : 0) | O_CLOEXEC, 0o666)
         if descriptor < 0 { throw fail("cannot write \(shown): \(errnoText())") }
         let failure = writeAll(descriptor, Array(text.utf8))
         let closed = close(descriptor)
