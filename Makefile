@@ -31,9 +31,11 @@ run: deps
 	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
 	@echo "JSON written to $(OUT)/examples.json" >&2
 
-# The process-level tests run the built executable (.build/debug/triangulate), so it is built first; then every
+# The process-level tests run the built executable (.build/debug/triangulate), so it is built first, and the HTML
+# report is checked in Debian's Chromium (headless), so that is installed; then every
 # libFuzzer target runs for FUZZ_SECONDS (30 s each here; `make fuzz` for long runs).
 test: deps
+	@bash scripts/install-deps.sh chromium
 	$(SWIFT) build --product triangulate
 	$(SWIFT) test --parallel
 	FUZZ_SECONDS=$${TEST_FUZZ_SECONDS:-30} bash scripts/fuzz.sh

@@ -8,7 +8,9 @@ struct Analyze: ParsableCommand {
         discussion: """
             PATH may be a file or a directory; directories are read recursively, in name order. A file that cannot be read is reported on standard error with the reason, and the rest goes on.
 
-            Output format: --format markdown or --format json. Without --format, Markdown is printed when standard \
+            Output format: --format markdown, --format json, or --format html (one self-contained page: the fact × \
+            outlet matrix, conflicts side by side, what only one outlet says, quotes, timeline, sources; inline CSS, \
+            no script). Without --format, Markdown is printed when standard \
             output is a terminal and JSON otherwise. --json FILE also writes the JSON to FILE whatever --format is.
 
             Inputs: plain text (.txt, .md, .text) and web pages (.html, .htm), each possibly gzip-compressed (.gz, \
@@ -31,13 +33,15 @@ struct Analyze: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, markdown
+        case json, markdown, html
     }
 
     @Argument(help: "Files or directories holding articles.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: json or markdown (default: markdown on a terminal, else json).")
+    @Option(
+        name: .shortAndLong, help: "Output format: json, markdown or html (default: markdown on a terminal, else json)."
+    )
     var format: Format?
 
     @Option(name: .shortAndLong, help: "Write the output to FILE instead of standard output.")
@@ -84,7 +88,12 @@ struct Analyze: ParsableCommand {
             SkippedSummary.report(result.skipped, verbose: verbose)
         }
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
-        let rendered = chosen == .json ? JSONReport.render(result) : MarkdownReport.render(result)
+        let rendered: String
+        switch chosen {
+        case .json: rendered = JSONReport.render(result)
+        case .markdown: rendered = MarkdownReport.render(result)
+        case .html: rendered = HTMLReport.render(result)
+        }
         if let json {
             try FileIO.write(chosen == .json ? rendered : JSONReport.render(result), to: json)
         }

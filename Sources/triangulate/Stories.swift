@@ -18,13 +18,15 @@ struct StoriesCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, markdown
+        case json, markdown, html
     }
 
     @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
     var database: String
 
-    @Option(name: .shortAndLong, help: "Output format: json or markdown (default: markdown on a terminal, else json).")
+    @Option(
+        name: .shortAndLong, help: "Output format: json, markdown or html (default: markdown on a terminal, else json)."
+    )
     var format: Format?
 
     @Option(name: .shortAndLong, help: "Write the output to FILE instead of standard output.")
@@ -49,7 +51,12 @@ struct StoriesCommand: ParsableCommand {
             throw FileIO.fail("\(error)")
         }
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
-        let rendered = chosen == .json ? JSONReport.render(result) : MarkdownReport.render(result)
+        let rendered: String
+        switch chosen {
+        case .json: rendered = JSONReport.render(result)
+        case .markdown: rendered = MarkdownReport.render(result)
+        case .html: rendered = HTMLReport.render(result)
+        }
         if let output {
             try FileIO.write(rendered, to: output)
         } else {

@@ -192,4 +192,12 @@ struct HardeningTests {
             })
         #expect(MarkdownReport.escape("line\rbreak") == "line break")
     }
+
+    @Test func htmlReportEscapesTextAndLinks() {
+        #expect(
+            HTMLReport.escape("<a href='x'>\"&\"</a>\u{1B}") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
+        #expect(HTMLReport.linkTarget("javascript:alert(1)") == "file://javascript%3Aalert%281%29")
+        #expect(HTMLReport.linkTarget("/news/a b\".txt") == "file:///news/a%20b%22.txt")
+        #expect(HTMLReport.linkTarget("https://example.test/a") == "https://example.test/a")
+    }
 }
