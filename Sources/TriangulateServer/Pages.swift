@@ -37,56 +37,12 @@ struct Pages: Sendable {
             return Reply.html(Self.page(title: "Triangulate: no such story", body: body), status: .notFound)
         }
         let articles = try load { try collection.store.articles(ids: story.articles) }
-        var titles: [String: Article] = [:]
-        for item in articles where titles[item.article.id] == nil { titles[item.article.id] = item.article }
-        var body = "<p><a href=\"/\">All stories</a></p>\n<h1>\(Self.escape(story.headline))</h1>\n"
-        body += "<h2>Articles</h2>\n<ul>\n"
-        for articleID in story.articles {
-            let article = titles[articleID]
-            let label = [article?.outlet, article?.title ?? articleID].compactMap { $0 }.joined(separator: ": ")
-            body += "<li>\(Self.escape(label)) <span class=\"id\">(\(Self.escape(articleID)))</span></li>\n"
-        }
-        body += "</ul>\n"
-        body += Self.facts(story)
-        body += Self.conflicts(story)
-        body += Self.quotes(story)
+        var byID: [String: Article] = [:]
+        for item in articles where byID[item.article.id] == nil { byID[item.article.id] = item.article }
+        // The same section the HTML report prints: the fact × outlet matrix, conflicts side by side, what only one
+        // outlet says, quotes, timeline, sources.
+        let body = "<p><a href=\"/\">All stories</a></p>\n" + HTMLReport.story(story, articles: byID)
         return Reply.html(Self.page(title: "Triangulate: \(story.headline)", body: body))
-    }
-
-    static func facts(_ story: Story) -> String {
-        guard !story.facts.isEmpty else { return "" }
-        var out = "<h2>Facts</h2>\n<ul class=\"facts\">\n"
-        for fact in story.facts {
-            out += "<li class=\"\(escape(fact.status.rawValue))\">\(escape(fact.statement))"
-            out += " <span class=\"sources\">\(escape(fact.status.rawValue)), \(fact.independentSources)"
-            out += " independent: \(escape(fact.sources.joined(separator: ", ")))</span></li>\n"
-        }
-        return out + "</ul>\n"
-    }
-
-    static func conflicts(_ story: Story) -> String {
-        guard !story.conflicts.isEmpty else { return "" }
-        var out = "<h2>Disputed</h2>\n<ul class=\"conflicts\">\n"
-        for conflict in story.conflicts {
-            out += "<li><strong>\(escape(conflict.subject))</strong> (\(escape(conflict.kind.rawValue)))<ul>\n"
-            for position in conflict.positions {
-                out += "<li>\(escape(position.statement)): \(escape(position.sources.joined(separator: ", ")))</li>\n"
-            }
-            out += "</ul></li>\n"
-        }
-        return out + "</ul>\n"
-    }
-
-    static func quotes(_ story: Story) -> String {
-        guard !story.quotes.isEmpty else { return "" }
-        var out = "<h2>Quotes</h2>\n<ul class=\"quotes\">\n"
-        for quote in story.quotes {
-            let speaker = [quote.speaker, quote.role].compactMap { $0 }.joined(separator: ", ")
-            out += "<li><q>\(escape(quote.text))</q>"
-            if !speaker.isEmpty { out += " — \(escape(speaker))" }
-            out += " <span class=\"sources\">\(escape(quote.sources.joined(separator: ", ")))</span></li>\n"
-        }
-        return out + "</ul>\n"
     }
 
     /// A whole document around `body`: no script, one stylesheet from this server.
@@ -111,33 +67,12 @@ struct Pages: Sendable {
 
     /// `GET /style.css`.
     static func styleSheet() -> Response {
-        let css = """
-            body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #222; background: #fdfdfc; }
-            main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
-            .count, .sources, .id { color: #666; font-size: 0.9em; }
-            li { margin: 0.3rem 0; }
-            .corroborated { border-left: 3px solid #2a7; padding-left: 0.5rem; list-style: none; }
-
-            """
-        return Reply.body(css, status: .ok, type: "text/css; charset=utf-8")
+        // The report's own stylesheet (the pages' CSP allows styles from this server only, not inline ones).
+        return Reply.body(HTMLReport.style, status: .ok, type: "text/css; charset=utf-8")
     }
 
-    /// Text safe inside an element or a quoted attribute: & < > " ' escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text safe inside an element or a quoted attribute (the report's escaping).
+    static func escape(_ text: String) -> String { HTMLReport.escape(text) }
 
     /// An id as one percent-encoded path segment, then escaped for the attribute.
     static func pathComponent(_ id: String) -> String {

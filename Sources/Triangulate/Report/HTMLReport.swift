@@ -189,7 +189,8 @@ public enum HTMLReport {
         return out
     }
 
-    static let style = """
+    /// The stylesheet (inline in the report, served as /style.css by the server).
+    public static let style = """
         body { font: 16px/1.45 system-ui, sans-serif; margin: 1rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1b1b; }
         h2 { border-top: 2px solid #444; padding-top: .6rem; margin-top: 2rem; }
         .scroll { overflow-x: auto; }
