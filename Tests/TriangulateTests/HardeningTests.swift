@@ -200,4 +200,17 @@ struct HardeningTests {
         #expect(HTMLReport.linkTarget("/news/a b\".txt") == "file:///news/a%20b%22.txt")
         #expect(HTMLReport.linkTarget("https://example.test/a") == "https://example.test/a")
     }
+
+    @Test func oddClusterSettingsDoNotTrap() {
+        let articles = Pipeline().analyze(paths: [Fixtures.seeds]).articles
+        for change in [
+            { (c: inout ClusterConfiguration) in c.bands = 0 }, { $0.bands = 1000 }, { $0.mergeInterval = 0 },
+            { $0.candidateTerms = -3 }, { $0.minHashPermutations = 0 }, { $0.minHashPermutations = 3 },
+        ] as [(inout ClusterConfiguration) -> Void] {
+            var configuration = ClusterConfiguration()
+            change(&configuration)
+            let result = Cluster(configuration: configuration).cluster(articles.map(ClusterItem.init))
+            #expect(result.stories.count == articles.count)
+        }
+    }
 }

@@ -41,7 +41,7 @@ final class StoryFeatureExtractor {
 
     init(configuration: ClusterConfiguration) {
         self.configuration = configuration
-        self.permutations = Self.permutations(configuration.minHashPermutations)
+        self.permutations = Self.permutations(max(0, configuration.minHashPermutations))
     }
 
     /// FNV-1a over bytes, then a final mix.

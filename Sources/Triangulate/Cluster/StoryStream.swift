@@ -282,7 +282,7 @@ final class StoryStream {
         if configuration.refinePasses > 0 { liveVectors[article] = (vector, features.day, top) }
         remember(features.signature, article: article, day: features.day)
         touched.insert(target)
-        if (article + 1) % configuration.mergeInterval == 0 {
+        if (article + 1) % max(1, configuration.mergeInterval) == 0 {
             mergePass()
             retire()
         }
@@ -313,7 +313,8 @@ final class StoryStream {
 
     /// The article's heaviest features, the ones it is retrieved and indexed by.
     private func topKeys(_ vector: [(key: UInt64, weight: Float)]) -> [UInt64] {
-        vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(configuration.candidateTerms).map(\.key)
+        vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(max(0, configuration.candidateTerms))
+            .map(\.key)
     }
 
     /// Per-story hit counters for `candidates`, zero between calls.
@@ -355,10 +356,13 @@ final class StoryStream {
     // MARK: Near-duplicates (MinHash LSH)
 
     private func bandKeys(_ signature: [UInt32]) -> [UInt64] {
-        let rows = max(1, signature.count / configuration.bands)
-        return (0..<configuration.bands).map { band in
+        // Any configured band count works: at least one band, and no band reads past the signature.
+        guard !signature.isEmpty else { return [] }
+        let bands = min(max(1, configuration.bands), signature.count)
+        let rows = max(1, signature.count / bands)
+        return (0..<bands).map { band in
             var value = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<rows {
+            for row in 0..<rows where band * rows + row < signature.count {
                 value = (value ^ UInt64(signature[band * rows + row])) &* 0x0000_0100_0000_01B3
             }
             return value
