@@ -58,7 +58,7 @@ let package = Package(
         // The running collection: a Store protocol for two engines and its SQLite (GRDB) implementation.
         .target(
             name: "TriangulateStore",
-            dependencies: ["Triangulate", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Triangulate", "TriangulateText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/TriangulateStore"
         ),
         // The collection over HTTP (Hummingbird 2): JSON routes and a small server-rendered page. Only the CLI and
@@ -66,7 +66,8 @@ let package = Package(
         .target(
             name: "TriangulateServer",
             dependencies: [
-                "TriangulateStore", "Triangulate", .product(name: "Hummingbird", package: "hummingbird"),
+                "TriangulateStore", "Triangulate", "TriangulateText",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/TriangulateServer"
@@ -75,6 +76,7 @@ let package = Package(
             name: "TriangulateCLI",
             dependencies: [
                 "Triangulate",
+                "TriangulateText",
                 "TriangulateStore",
                 "TriangulateServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -129,11 +129,8 @@ public struct Pipeline: Sendable {
     }
 
     static func contentKey(_ article: Article) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            hash = (hash ^ 0xFF) &* 0x100_0000_01B3
-        }
+        var hash = FNV1a.offset
+        func mix(_ text: String) { hash = FNV1a.mix(0xFF, into: FNV1a.hash(text, continuing: hash)) }
         mix(article.title ?? "")
         for paragraph in article.paragraphs { mix(paragraph) }
         return hash

@@ -1,5 +1,6 @@
 import Foundation
 import Triangulate
+import TriangulateText
 
 /// The body of `POST /api/articles`, checked: exactly one of `text` and `html`, a date as YYYY-MM-DD, an id without
 /// spaces or control characters. Title, outlet and date, when given, override what extraction finds.
@@ -80,10 +81,7 @@ struct Submission: Sendable {
 
     /// The id given to an article posted without one: 16 hex digits of a 64-bit FNV-1a hash.
     static func stableID(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        FNV1a.hex(text)
     }
 
     /// Sets on an extracted article what the body gave.

@@ -54,13 +54,17 @@ public struct ArticleCollection: Sendable {
             case .unchanged: summary.unchanged += 1
             }
         }
+        // Nothing new and stories already formed: they are what forming them again would give (it is
+        // deterministic), so the collection is neither read back nor regrouped.
+        let stored = try store.counts()
+        if summary.inserted + summary.updated == 0 && (stored.stories > 0 || stored.articles == 0) {
+            summary.stories = stored.stories
+            return summary
+        }
         let all = try store.articles()
         let stories = pipeline.stories(all, progress: progress)
         summary.stories = stories.count
-        let storedStories = try store.counts().stories
-        if summary.inserted + summary.updated > 0 || storedStories != stories.count {
-            try store.replaceStories(touching: Set(all.map(\.article.id)), with: stories)
-        }
+        try store.replaceStories(touching: Set(all.map(\.article.id)), with: stories)
         return summary
     }
 

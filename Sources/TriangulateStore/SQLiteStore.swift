@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Triangulate
+import TriangulateText
 
 /// The `Store` in one SQLite file (GRDB 7): write-ahead logging (readers never wait for the writer), foreign keys,
 /// named migrations run on open, FTS5 over titles and texts.
@@ -31,7 +32,7 @@ public final class SQLiteStore: Store {
         return try write("store articles") { db in
             try articles.map { item -> PutOutcome in
                 let text = item.article.text
-                let hash = Hashing.fnv(text)
+                let hash = FNV1a.hex(text)
                 let existing = try String.fetchOne(
                     db, sql: "SELECT textHash FROM article WHERE id = ?", arguments: [item.article.id])
                 if existing == hash { return .unchanged }

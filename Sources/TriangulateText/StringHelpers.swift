@@ -60,3 +60,14 @@ extension String {
         return nil
     }
 }
+
+extension Unicode.Scalar {
+    /// A character that must not reach a terminal or a rendered document as itself: C0 controls (tab included),
+    /// DEL, C1 controls and the bidirectional embeddings, overrides and isolates that can reorder what is shown.
+    package var isUnsafeControl: Bool {
+        switch value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateText
 
 /// Standard-error messages shared by the subcommands. Everything printed passes through `printable`: a file name or
 /// an article's text never sends an escape sequence or a carriage return to the terminal.
@@ -26,14 +27,7 @@ enum Terminal {
         return String(out)
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09: return false
-        case 0x00..<0x20, 0x7F..<0xA0: return true
-        case 0x202A...0x202E, 0x2066...0x2069: return true  // bidirectional embeddings, overrides, isolates
-        default: return false
-        }
-    }
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar != "\t" && scalar.isUnsafeControl }
 
     /// Best effort: a closed or full standard error cannot be reported anywhere, so it is ignored.
     private static func writeStandardError(_ text: String) {

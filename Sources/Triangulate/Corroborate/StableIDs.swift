@@ -21,10 +21,7 @@ enum StableIDs {
 
     /// "fact-" or "conflict-" and 12 hex digits of a hash of `anchor`; a repeat within one story gets "-2", "-3" ….
     static func id(_ prefix: String, anchor: String, taken: inout Set<String>) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in anchor.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let digits = String(hash, radix: 16)
-        let base = prefix + String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+        let base = prefix + FNV1a.hex(anchor)
         var candidate = String(base.prefix(prefix.count + 12))
         var suffix = 1
         while taken.contains(candidate) {

@@ -232,8 +232,7 @@ public enum MarkdownReport {
         }
         switch scalar.value {
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: out.append(" ")
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
-        default: out.append(character)
+        default: if scalar.isUnsafeControl { out.append("\u{FFFD}") } else { out.append(character) }
         }
     }
 }
