@@ -226,9 +226,18 @@ int chtml_check_limits(const char *data, long length, const chtml_limits *limits
     return 0;
 }
 
+/* libxml2's encoding layer reports bad bytes ("input conversion failed") through the generic error channel, which
+ * the parser options do not silence; the handler is per thread, so it is set before every parse. */
+static void silent(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length) {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     chtml_initialize();
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     htmlParserCtxtPtr context = htmlNewParserCtxt();
     if (!context) return 1;
     /* Events instead of a tree: libxml2 builds no nodes; the stream is written as the parser goes. */

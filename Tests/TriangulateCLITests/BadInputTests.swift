@@ -86,6 +86,27 @@ struct BadInputTests {
         #expect(((invalid?["warnings"] as? [String]) ?? []).contains { $0.contains("invalid UTF-8") })
     }
 
+    /// libxml2's encoding layer writes "encoding error : input conversion failed" to stderr on bytes its declared
+    /// charset lacks, past the parser's no-error options: the page is read and stderr stays clean.
+    @Test func badBytesForTheDeclaredCharsetPrintNothingFromLibxml2() throws {
+        let dir = try Child.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let page = dir + "/page.html"
+        var bytes = Array(
+            "<html><head><meta charset=\"windows-1252\"><title>Budget vote</title></head><body><article><p>The council met on Monday and voted "
+                .utf8)
+        bytes.append(0x8D)  // undefined in windows-1252
+        bytes += Array(
+            " to approve the budget after a long debate.</p><p>Residents spoke for hours about the plan.</p></article></body></html>"
+                .utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: page))
+        let outcome = try Child.run(["extract", page])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("approve the budget"))
+        #expect(!outcome.stderr.contains("encoding error"), "stderr: \(outcome.stderr)")
+        #expect(!outcome.stderr.contains("I/O error"), "stderr: \(outcome.stderr)")
+    }
+
     @Test func fullDiskClosedOutputAndDirectoryInputAreOneLineErrors() throws {
         let seedFile = Self.seeds + "/000_307a43678fa9b139.txt"
         let full = try Child.run(["analyze", seedFile, "--format", "json"], stdoutPath: "/dev/full")

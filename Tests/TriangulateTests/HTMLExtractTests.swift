@@ -82,6 +82,21 @@ struct HTMLExtractTests {
         #expect(!article.text.contains("Ã"))
     }
 
+    /// A byte windows-1252 leaves undefined (0x8D) in a page that declares the charset (or ISO-8859-1, which means
+    /// it): one replacement character, and the rest of the page is still read.
+    @Test(arguments: ["windows-1252", "ISO-8859-1"])
+    func declaredLatinPageWithAnUndefinedByteIsReadToTheEnd(charset: String) throws {
+        var bytes = Array("<html><head><meta charset=\"\(charset)\"></head><body><div class=\"story\"><p>The ".utf8)
+        bytes += [0x93] + Array("Caf".utf8) + [0xE9, 0x94, 0x20, 0x8D]
+        bytes += Array(
+            " on the pier reopened on Monday after the storm, its owner said, and the ferry riders came back for coffee before the first boat at six in the morning.</p></div></body></html>"
+                .utf8)
+        let article = try extract(bytes: bytes)
+        #expect(article.text.hasPrefix("The “Café” \u{FFFD} on the pier reopened"))
+        #expect(article.text.hasSuffix("first boat at six in the morning."))
+        #expect(article.warnings.isEmpty)
+    }
+
     @Test func brokenNestingKeepsTheText() throws {
         let html = """
             <html><body><div class="post"><p>\(Self.paragraphs[0])<p>\(Self.paragraphs[1])</div></span>

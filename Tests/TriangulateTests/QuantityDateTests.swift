@@ -56,6 +56,11 @@ struct QuantityDateTests {
         #expect(QuantityAgreement.agree(quantity(52_000), quantity(52_420)))
         #expect(QuantityAgreement.agree(quantity(8_000, "USD", "over"), quantity(8_311.5)))
         #expect(!QuantityAgreement.agree(quantity(8_000, "USD", "over"), quantity(7_900)))
+        // An open bound says only which side the value is on.
+        #expect(QuantityAgreement.agree(quantity(30, "hours", "more than"), quantity(40, "hours")))
+        #expect(!QuantityAgreement.agree(quantity(30, "hours", "more than"), quantity(25, "hours")))
+        #expect(QuantityAgreement.agree(quantity(300, "people", "up to"), quantity(150, "people")))
+        #expect(!QuantityAgreement.agree(quantity(300, "people", "nearly"), quantity(150, "people")))
         #expect(QuantityAgreement.agree(quantity(300, "people", "nearly"), quantity(291, "people")))
         #expect(!QuantityAgreement.agree(quantity(300, "people", "nearly"), quantity(305, "people")))
         #expect(!QuantityAgreement.agree(quantity(100, "percent"), quantity(145, "percent")))

@@ -5,7 +5,8 @@
 // seminal ones), pair precision over predicted pairs whose two sentences are both annotated, pooled and per-event
 // macro averages. `--set odd|even|all` restricts to odd or even topics (tuning on odd, reporting on even).
 // Usage: alignment-eval [--set odd|even|all] [--threshold X] [--coherence X] [--coverage X] [--name-weight X]
-//        [--number-weight X] [--predicate-weight X] [--embeddings FILE] [--embedding-weight X] [--dump FILE]
+//        [--number-weight X] [--predicate-weight X] [--member-support X] [--mismatch X] [--embeddings FILE]
+//        [--embedding-weight X] [--dump FILE]
 // Environment: SHOW_EVENT=ID prints that event's annotated sentences with the fact each landed in; SHOW_CONFLICTS=1
 // prints every event's conflicts.
 import Foundation
@@ -20,29 +21,12 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--set": set = arguments.popFirst() ?? set
-    case "--threshold":
-        configuration.alignThreshold = Double(arguments.popFirst() ?? "") ?? configuration.alignThreshold
-    case "--coherence":
-        configuration.groupCoherence = Double(arguments.popFirst() ?? "") ?? configuration.groupCoherence
-    case "--same-article":
-        configuration.sameArticleCoherence = Double(arguments.popFirst() ?? "") ?? configuration.sameArticleCoherence
-    case "--smoothing": configuration.weights.raritySmoothing = Double(arguments.popFirst() ?? "") ?? 10
-    case "--embeddings":
-        do {
-            configuration.embeddings = try StaticEmbeddings.shared(arguments.popFirst() ?? StaticEmbeddings.defaultPath)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            exit(1)
-        }
-    case "--embedding-weight": configuration.weights.embedding = Double(arguments.popFirst() ?? "") ?? 0.3
-    case "--coverage": configuration.weights.coverage = Double(arguments.popFirst() ?? "") ?? 0
-    case "--name-weight": configuration.weights.name = Float(arguments.popFirst() ?? "") ?? 1
-    case "--number-weight": configuration.weights.number = Float(arguments.popFirst() ?? "") ?? 1
-    case "--predicate-weight": configuration.weights.predicate = Float(arguments.popFirst() ?? "") ?? 1
     case "--dump": dump = arguments.popFirst()
     default:
-        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
-        exit(64)
+        guard corroborateOption(argument, &arguments, &configuration) else {
+            FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+            exit(64)
+        }
     }
 }
 

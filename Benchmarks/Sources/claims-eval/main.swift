@@ -11,15 +11,21 @@
 //   conflict; gold conflicts found that way count for recall.
 // - Speakers: for each gold quote, the quote annotated in that document whose text holds the gold fragment; its
 //   speaker is right when it names the gold speaker (same last word, or one name contains the other).
-// Usage: claims-eval [GOLD.json] [--verbose]
+// Usage: claims-eval [GOLD.json] [--verbose] [Corroborate settings as alignment-eval takes them]
 import EvalSupport
 import Foundation
 import Triangulate
 
 var goldPath = "gold/ecbplus-claims.json"
 var verbose = false
-for argument in CommandLine.arguments.dropFirst() {
-    if argument == "--verbose" { verbose = true } else { goldPath = argument }
+var configuration = CorroborateConfiguration.default
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    if argument == "--verbose" {
+        verbose = true
+    } else if !corroborateOption(argument, &arguments, &configuration) {
+        goldPath = argument
+    }
 }
 guard let data = FileManager.default.contents(atPath: goldPath),
     let gold = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -29,7 +35,7 @@ else {
     exit(1)
 }
 let corpus = ECBPlus(path: "../../shared/bench/clustering/ecbplus.jsonl")
-let corroborate = Corroborate()
+let corroborate = Corroborate(configuration: configuration)
 
 func lines(_ list: Any?) -> Set<Line> { Set((list as? [Any] ?? []).compactMap { Line($0) }) }
 func normalized(_ name: String) -> [String] { words(name).filter { !["the", "a", "an"].contains($0) } }
@@ -81,7 +87,20 @@ for event in events {
             docs.allSatisfy { doc in located.contains { $0.doc == doc && claim.contains($0) } }
         }
         if right { facts.right += 1 }
-        if verbose && !right { print("\(name) wrong fact [\(fact.sources.count)]: \(fact.statement.prefix(120))") }
+        if verbose && !right {
+            print("\(name) wrong fact [\(fact.sources.count)]: \(fact.statement.prefix(120))")
+            // The gold claim that accounts for the most of the fact's documents, and each member sentence: "+" when
+            // that claim lists its line, "-" when not.
+            let best = (goldClaims + sharedQuotes).max { x, y in
+                Set(located.filter(x.contains).map(\.doc)).count < Set(located.filter(y.contains).map(\.doc)).count
+            }
+            for evidence in fact.evidence {
+                let line = corpus.locate(evidence.sentence, in: evidence.article)
+                let mark = line.map { best?.contains($0) == true } == true ? "+" : "-"
+                let place = line.map { "\($0.doc):\($0.line)" } ?? "\(evidence.article):?"
+                print("    \(mark) \(place) \(evidence.sentence.prefix(110))")
+            }
+        }
     }
     let goldConflicts = (event["conflicts"] as? [[String: Any]] ?? []).map { conflict in
         (conflict["positions"] as? [[String: Any]] ?? []).map { lines($0["evidence"]) }
@@ -113,6 +132,9 @@ for event in events {
             matched.insert(hit)
         } else if verbose {
             print("\(name) wrong conflict: \(conflict.subject) \(conflict.positions.map(\.statement))")
+            for (position, side) in zip(conflict.positions, sides) {
+                print("    \(position.statement): \(side.sorted().map { "\($0.doc):\($0.line)" })")
+            }
         }
     }
     conflicts.gold += goldConflicts.count

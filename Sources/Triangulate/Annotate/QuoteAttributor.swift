@@ -34,6 +34,8 @@ struct QuoteAttributor {
     mutating func quotes() -> [Quote] {
         var result: [Quote] = []
         genders = honorificGenders()
+        // Quotes left open at the end of their paragraph with no speaker yet: the paragraph that closes them names it.
+        var open = OpenQuotes()
         for paragraph in paragraphs {
             for span in paragraph.quotes {
                 let innerStart = max(span.open + 1, 0)
@@ -52,6 +54,12 @@ struct QuoteAttributor {
                 var speaker = speaker(for: span, in: paragraph, kind: kind)
                 if let found = speaker, isLabel(found.name) { speaker = nil }
                 if speaker == nil, let continued = continuedSpeaker(for: span, in: paragraph) { speaker = continued }
+                if speaker == nil, kind == .direct, let reported = reportedSpeaker(for: span, in: paragraph) {
+                    speaker = reported
+                }
+                if span.open < 0, let speaker {
+                    open.close(paragraph: paragraph.index, speaker: speaker, &result, &turns)
+                }
                 if kind == .direct || opensSentence(span, in: paragraph) {
                     turns.append(
                         Turn(
@@ -60,6 +68,12 @@ struct QuoteAttributor {
                 }
                 if let speaker, speaker.kind == .person, let gender = pronounGender(after: span, in: paragraph) {
                     genders[speaker.name] = gender
+                }
+                let unclosed = span.close >= paragraph.tokens.count
+                if unclosed, speaker == nil, kind == .direct {
+                    open.add(quote: result.count, turn: turns.count - 1, paragraph: paragraph.index)
+                } else if !unclosed, span.open >= 0 {
+                    open.clear()
                 }
                 result.append(
                     Quote(
@@ -320,7 +334,7 @@ struct QuoteAttributor {
     }
 
     /// "he"/"she" → the latest person mentioned before; "it" → the latest organization.
-    private func pronounSpeaker(_ paragraph: Paragraph, _ index: Int) -> Speaker? {
+    func pronounSpeaker(_ paragraph: Paragraph, _ index: Int) -> Speaker? {
         guard index >= 0, index < paragraph.tokens.count, paragraph.tokens[index].kind == .word else { return nil }
         let word = paragraph.lower(index)
         switch word {
@@ -359,35 +373,15 @@ struct QuoteAttributor {
         return nil
     }
 
-    private func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {
+    func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {
         mentions[paragraph.index].filter {
             $0.start >= from && $0.end <= to && paragraph.quote(containing: $0.start) == nil
         }
     }
 
-    private func mentionEnding(at index: Int, in paragraph: Paragraph) -> Mention? {
+    func mentionEnding(at index: Int, in paragraph: Paragraph) -> Mention? {
         mentions[paragraph.index].first {
             $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive)
         }
-    }
-
-    // MARK: Embedded posts
-
-    /// A paragraph followed by a line "— Name (@handle) Month D, YYYY" is a post quoted from that account.
-    private func embeddedPost(after paragraph: Paragraph) -> Quote? {
-        guard let next = paragraphs.first(where: { $0.index == paragraph.index + 1 }), next.tokens.count >= 4,
-            next.punctScalar(0) == 0x2014 || next.punctScalar(0) == 0x2013 || next.isPunct(0, 0x2D),
-            let at = next.tokens.indices.first(where: { next.isPunct($0, 0x40) }), at >= 2, next.isPunct(at - 1, 0x28)
-        else { return nil }
-        let name = next.text(from: 1, through: at - 2)
-        guard !name.isEmpty, paragraph.quotes.isEmpty else { return nil }
-        let text = paragraph.text(from: 0, through: paragraph.tokens.count - 1)
-        let kind = lexicon.outlets[name.lowercased()] != nil ? EntityKind.organization : kindOf(name) ?? .organization
-        return Quote(speaker: name, speakerKind: kind, text: text, sentence: text, kind: .direct)
-    }
-
-    private func kindOf(_ name: String) -> EntityKind? {
-        for list in mentions { if let found = list.first(where: { $0.name == name }) { return found.kind } }
-        return nil
     }
 }

@@ -43,6 +43,59 @@ extension QuoteAttributor {
         return true
     }
 
+    /// Quotes that ran to the end of their paragraph with no speaker, waiting for the paragraph whose closing mark ends
+    /// them ("“I'm half-dead in my tent. / I want to go home,” said Mapahai"): at most four paragraphs back.
+    struct OpenQuotes {
+        private var waiting: [(quote: Int, turn: Int, paragraph: Int)] = []
+
+        mutating func add(quote: Int, turn: Int, paragraph: Int) { waiting.append((quote, turn, paragraph)) }
+        mutating func clear() { waiting.removeAll() }
+
+        /// The quote closing in `paragraph` has `speaker`: so have the open quotes it ends.
+        mutating func close(paragraph: Int, speaker: Speaker, _ quotes: inout [Quote], _ turns: inout [Turn]) {
+            for item in waiting where item.paragraph >= paragraph - 4 && item.quote < quotes.count {
+                guard quotes[item.quote].speaker == nil else { continue }
+                quotes[item.quote].speaker = speaker.name
+                quotes[item.quote].speakerKind = speaker.kind
+                if turns.indices.contains(item.turn), turns[item.turn].speaker == nil {
+                    turns[item.turn].speaker = speaker
+                }
+            }
+            waiting.removeAll()
+        }
+    }
+
+    /// A quote that opens its paragraph and stands alone, after a paragraph of reported speech with no quote of its
+    /// own ("…, said Eddie Chan, an analyst." / "“ATI has a strong portfolio.”"): in news writing the quote is the
+    /// words of the person whose speech ends the paragraph before.
+    func reportedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
+        guard span.open >= 0, paragraph.sentenceIndex(containing: span.open) == 0, isStandalone(span, in: paragraph),
+            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }), previous.quotes.isEmpty,
+            let last = previous.sentences.last
+        else { return nil }
+        let tokens = previous.tokens
+        for verb in last where tokens[verb].kind == .word {
+            guard lexicon.speechVerbs.contains(previous.lower(verb)), !isNounUse(verb, in: previous) else { continue }
+            // "said Warren"
+            if let after = mentions(in: previous, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
+                after.kind == .person, after.start <= verb + 2, !isLabel(after.name)
+            {
+                return Speaker(name: after.name, kind: .person)
+            }
+            // "Warren said", "he said"
+            var end = verb - 1
+            while end >= last.lowerBound, tokens[end].kind == .word, Self.skippable.contains(previous.lower(end)) {
+                end -= 1
+            }
+            guard end >= last.lowerBound else { continue }
+            if let before = mentionEnding(at: end, in: previous), before.kind == .person, !isLabel(before.name) {
+                return Speaker(name: before.name, kind: .person)
+            }
+            if let pronoun = pronounSpeaker(previous, end), pronoun.kind == .person { return pronoun }
+        }
+        return nil
+    }
+
     /// The speaker of the quote right before, when it is in the same or the previous paragraph.
     func continuedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard let last = turns.last, let speaker = last.speaker else { return nil }

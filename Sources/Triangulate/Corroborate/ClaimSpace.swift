@@ -120,6 +120,20 @@ struct ClaimSpace {
         return result.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.key < $1.key }
     }
 
+    /// Cosine of two claims over their words alone (no names, numbers, dates or predicate classes): what they say
+    /// about whom they name.
+    func wordCosine(_ a: Int, _ b: Int) -> Double {
+        func wordMass(_ vector: Vector) -> Float {
+            zip(vector.ids, vector.weights).reduce(0) { keys[Int($1.0)].hasPrefix("s:") ? $0 + $1.1 * $1.1 : $0 }
+        }
+        let x = wordMass(vectors[a])
+        let y = wordMass(vectors[b])
+        guard x > 0, y > 0 else { return 0 }
+        var shared: Float = 0
+        forEachShared(a, b) { id, product in if keys[Int(id)].hasPrefix("s:") { shared += product } }
+        return Double(shared) / Double(x * y).squareRoot()
+    }
+
     /// Lexical similarity of two claims in 0...1: cosine blended with the shorter claim's coverage.
     func lexical(_ a: Int, _ b: Int) -> Double {
         let x = vectors[a].mass

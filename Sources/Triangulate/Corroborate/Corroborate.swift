@@ -14,6 +14,12 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var weights: AlignmentWeights
     /// Similarity kept when two claims give different values of one unit (they may be a conflict, not one fact).
     public var numberMismatchFactor: Double
+    /// Similarity every member of a fact needs with the fact's central claim (its statement) to stay in it; 0 keeps
+    /// every member the grouping joined.
+    public var memberSupport: Double
+    /// Cosine over words alone (no names, numbers or dates) every member of a fact needs with its central claim:
+    /// two sentences naming the same people and saying different things about them are two facts.
+    public var memberWords: Double
     /// Earlier holders of a feature (the latest ones) a claim retrieves as candidates (keeps cost near-linear).
     public var candidateFeatureCap: Int
     /// Earlier claims each claim is compared with, the best by shared rare features.
@@ -22,6 +28,13 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var conflictPairThreshold: Double
     /// Similarity (before numbers are compared) two claims need for their numbers or days to be one slot.
     public var slotPairThreshold: Double
+    /// Similarity two claims of different articles need for the days they give to be read as one slot filled
+    /// differently: weekdays name many events, so days need claims closer than numbers do. (An answer — denied /
+    /// did not respond — or a direction — scaling back / expanding — needs its two claims to be a related pair at
+    /// all, `conflictPairThreshold`.)
+    public var wordSlotPairThreshold: Double
+    /// Largest ratio between two figures read as one quantity in dispute (see `NumericConflicts.comparable`).
+    public var conflictRatio: Double
     /// Overlap of the words around two numbers (or of two claims with dates) needed to read them as the same slot.
     public var conflictThreshold: Double
     /// Share of an article's word 8-grams found in another for it to count as a copy.
@@ -36,8 +49,10 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public init(
         alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
         weights: AlignmentWeights = AlignmentWeights(),
-        numberMismatchFactor: Double = 0.5, candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
-        conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, conflictThreshold: Double = 0.5,
+        numberMismatchFactor: Double = 0.5, memberSupport: Double = 0, memberWords: Double = 0,
+        candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
+        conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, wordSlotPairThreshold: Double = 0.2,
+        conflictRatio: Double = 3, conflictThreshold: Double = 0.5,
         copyContainment: Double = 0.5, unverifiedCluster: Int = 3
     ) {
         self.alignThreshold = alignThreshold
@@ -45,10 +60,14 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         self.sameArticleCoherence = sameArticleCoherence
         self.weights = weights
         self.numberMismatchFactor = numberMismatchFactor
+        self.memberSupport = memberSupport
+        self.memberWords = memberWords
         self.candidateFeatureCap = candidateFeatureCap
         self.candidatesPerClaim = candidatesPerClaim
         self.conflictPairThreshold = conflictPairThreshold
         self.slotPairThreshold = slotPairThreshold
+        self.wordSlotPairThreshold = wordSlotPairThreshold
+        self.conflictRatio = conflictRatio
         self.conflictThreshold = conflictThreshold
         self.copyContainment = copyContainment
         self.unverifiedCluster = unverifiedCluster
@@ -95,7 +114,7 @@ public struct Corroborate: Sendable {
         let space = ClaimSpace(claims, configuration: configuration, embeddings: configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
         let pairs = grouping.edges()
-        let groups = grouping.groups(pairs.aligned).sorted { a, b in
+        let groups = grouping.refined(grouping.groups(pairs.aligned)).sorted { a, b in
             let x = Set(a.map { claims[$0].article }).count
             let y = Set(b.map { claims[$0].article }).count
             return x != y ? x > y : a[0] < b[0]
@@ -107,16 +126,7 @@ public struct Corroborate: Sendable {
             let members = group.map { claims[$0] }
             factAnchors.append(StableIDs.anchor(members.map { ($0.article, $0.sentence, $0.text) }, rank: rank))
             let sources = Self.ordered(members.map(\.article), story.articles)
-            // The statement: the member most like the others (the shorter at a tie).
-            var central = group[0]
-            var best = -1.0
-            for candidate in group {
-                let total = group.prefix(24).reduce(0.0) { $0 + grouping.score(candidate, $1) }
-                if total > best || (total == best && claims[candidate].text.count < claims[central].text.count) {
-                    best = total
-                    central = candidate
-                }
-            }
+            let central = grouping.central(of: group)
             let independent = Lineage.independentCount(
                 sources, copies: copies,
                 pasted: { article in
@@ -282,9 +292,9 @@ public struct Corroborate: Sendable {
                 if date.sentence.hasPrefix("—") || date.sentence.hasPrefix("–"),
                     let post = item.annotations.quotes.first(where: { quote in
                         quote.speaker.map { date.sentence.includes($0) } ?? false && quote.sentence == quote.text
-                    })
+                    }), let speaker = post.speaker
                 {
-                    event = shorten("\(post.speaker!) posts: “\(post.text)”")
+                    event = shorten("\(speaker) posts: “\(post.text)”")
                 }
                 if var entry = entries[key] {
                     if !entry.sources.contains(item.article.id) { entry.sources.append(item.article.id) }

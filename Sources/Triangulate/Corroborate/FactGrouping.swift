@@ -112,6 +112,49 @@ struct FactGrouping {
         return low
     }
 
+    /// The member most like the others (summed score with the group's first 24 members; the shorter text at a tie):
+    /// the fact's statement.
+    func central(of group: [Int]) -> Int {
+        var central = group[0]
+        var best = -1.0
+        for candidate in group {
+            let total = group.prefix(24).reduce(0.0) { $0 + score(candidate, $1) }
+            if total > best || (total == best && claims[candidate].text.count < claims[central].text.count) {
+                best = total
+                central = candidate
+            }
+        }
+        return central
+    }
+
+    /// Groups whose members each state what the fact's statement states: a member scoring below `memberSupport`
+    /// with the group's central claim leaves it (and stands alone), so a chain of average links cannot carry a fact
+    /// from one claim to a neighbouring one. Run to a fixed point (the centre may move when members leave), at most
+    /// a few rounds.
+    func refined(_ groups: [[Int]]) -> [[Int]] {
+        let minimum = configuration.memberSupport
+        guard minimum > 0 || configuration.memberWords > 0 else { return groups }
+        var result: [[Int]] = []
+        for group in groups {
+            var members = group
+            var left: [Int] = []
+            for _ in 0..<4 where members.count >= 2 {
+                let centre = central(of: members)
+                let words = configuration.memberWords
+                let weak = Set(
+                    members.filter {
+                        $0 != centre && (score($0, centre) < minimum || space.wordCosine($0, centre) < words)
+                    })
+                if weak.isEmpty { break }
+                left += members.filter(weak.contains)
+                members = members.filter { !weak.contains($0) }
+            }
+            result.append(members)
+            result += left.map { [$0] }
+        }
+        return result.sorted { $0[0] < $1[0] }
+    }
+
     /// Groups of claim indices (each sorted), in order of their first claim, from `edges().aligned`.
     func groups(_ edges: [Edge]) -> [[Int]] {
         let count = space.vectors.count

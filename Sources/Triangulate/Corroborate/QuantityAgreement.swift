@@ -7,6 +7,12 @@ enum QuantityAgreement {
     static let upperBounds: Set<String> = [
         "less than", "fewer than", "up to", "as many as", "as much as", "nearly", "almost", "under", "just under",
     ]
+    /// Bounds that say only which side the value lies on ("more than 30 hours" is not contradicted by 40 hours; "up to
+    /// 300" not by 150); the others ("nearly", "just over") also say it is close.
+    static let openBounds: Set<String> = [
+        "more than", "over", "at least", "upwards of", "less than", "fewer than", "up to", "as many as", "as much as",
+        "under",
+    ]
 
     /// The power of ten a value is printed to (52,000 → 1,000; 3.5 billion → 100 million; 7 → 1; 8,311.5 → 0.1).
     static func precision(_ value: Double) -> Double {
@@ -31,6 +37,13 @@ enum QuantityAgreement {
             return single.value >= range.value && single.value <= (range.upper ?? range.value)
         }
         if a.value == b.value { return true }
+        for (bound, other) in [(a, b), (b, a)] {
+            guard let qualifier = bound.qualifier, openBounds.contains(qualifier), other.qualifier == nil else {
+                continue
+            }
+            if lowerBounds.contains(qualifier) && other.value > bound.value { return true }
+            if upperBounds.contains(qualifier) && other.value < bound.value { return true }
+        }
         let (round, other) = precision(a.value) >= precision(b.value) ? (a, b) : (b, a)
         let step = precision(round.value)
         // Without a qualifier, a figure reads as rounded only with two or more significant digits before its zeros

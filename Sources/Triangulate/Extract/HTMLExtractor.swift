@@ -57,9 +57,8 @@ final class HTMLExtractor {
     ]
 
     func article(from document: Document) throws(ExtractError) -> Article {
-        let bytes = document.bytes
         switch HTMLParser.checkLimits(
-            bytes, maxAttributes: configuration.maxAttributesPerElement,
+            document.bytes, maxAttributes: configuration.maxAttributesPerElement,
             maxAttributeBytes: configuration.maxAttributeBytes)
         {
         case .tooManyAttributes:
@@ -72,7 +71,15 @@ final class HTMLExtractor {
                 what: "an attribute value is longer than \(configuration.maxAttributeBytes) bytes")
         case nil: break
         }
-        let encoding = Self.encoding(for: bytes)
+        var encoding = Self.encoding(for: document.bytes)
+        let undeclared = encoding == "windows-1252"
+        var bytes = document.bytes
+        if undeclared || (encoding == nil && Self.declaresWindows1252(bytes)) {
+            // Transcoded here: libxml2 (through iconv) stops reading at the first byte windows-1252 leaves undefined
+            // and drops the rest of the page.
+            bytes = TextDecoder.utf8(fromWindows1252: bytes)
+            encoding = "UTF-8"
+        }
         guard let (root, scripts) = HTMLParser.parse(bytes, encoding: encoding) else {
             throw .noText(origin: document.origin)
         }
@@ -82,7 +89,7 @@ final class HTMLExtractor {
         article.byline = metadata.byline
         article.published = metadata.published
         article.outlet = metadata.outlet
-        if encoding == "windows-1252" {
+        if undeclared {
             article.warnings.append("no charset declared and not UTF-8: read as windows-1252")
         }
 
@@ -122,6 +129,21 @@ final class HTMLExtractor {
         if head.includes("charset") { return nil }
         return "windows-1252"
     }
+
+    /// Whether the page's first 4 KiB declare a charset that means windows-1252 (`charset=windows-1252`,
+    /// `iso-8859-1`, `us-ascii` and their aliases, as browsers read them).
+    static func declaresWindows1252(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset") else { return false }
+        let label = head[range.upperBound...].drop { " =\"'".contains($0) }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return Self.windows1252Labels.contains(String(label))
+    }
+
+    static let windows1252Labels: Set<String> = [
+        "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
+        "ascii", "ansi_x3.4-1968", "iso-ir-100", "cp819", "ibm819",
+    ]
 
     // MARK: Pruning
 

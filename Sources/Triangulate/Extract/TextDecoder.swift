@@ -56,6 +56,36 @@ enum TextDecoder {
         var repairedInvalidUTF8: Bool
         var droppedControlBytes: Int
     }
+    /// windows-1252 (which is also what pages labelled ISO-8859-1 or US-ASCII mean) as UTF-8; the five bytes the
+    /// charset leaves undefined become U+FFFD.
+    static func utf8(fromWindows1252 bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                result.append(byte)
+                continue
+            }
+            // Every code point here is below U+10000: two or three UTF-8 bytes.
+            let scalar: UInt32 = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+            if scalar < 0x800 {
+                result.append(UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6))
+            } else {
+                result.append(UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12))
+                result.append(UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F))
+            }
+            result.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        }
+        return result
+    }
+
+    /// Code points of windows-1252's bytes 0x80–0x9F (0xFFFD where the charset defines none).
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
+        0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
     /// UTF-16 text that starts with a byte-order mark, as UTF-8 (lone surrogates become U+FFFD); nil for anything
     /// else. Without the mark, UTF-16 is not guessed at.
     static func utf8(fromUTF16WithBOM bytes: [UInt8]) -> [UInt8]? {

@@ -10,6 +10,26 @@ struct ConflictContext {
     let related: [FactGrouping.Edge]
     let configuration: CorroborateConfiguration
     let stemmer = Stemmer()
+    /// Claim index → the claims it forms a related pair with, and the pair's score.
+    let partners: [Int: [(claim: Int, score: Double)]]
+
+    init(
+        claims: [Claim], names: StoryNames, weights: [String: Double], order: [String],
+        related: [FactGrouping.Edge], configuration: CorroborateConfiguration
+    ) {
+        self.claims = claims
+        self.names = names
+        self.weights = weights
+        self.order = order
+        self.related = related
+        self.configuration = configuration
+        var partners: [Int: [(claim: Int, score: Double)]] = [:]
+        for edge in related {
+            partners[edge.a, default: []].append((edge.b, edge.score))
+            partners[edge.b, default: []].append((edge.a, edge.score))
+        }
+        self.partners = partners
+    }
 
     /// Claims told in the outlet's own voice: quoted speech is someone's words, not a reported fact.
     var reported: [Claim] { claims.filter { !$0.quoted } }
@@ -19,6 +39,39 @@ struct ConflictContext {
         related.compactMap { edge in
             claims[edge.a].quoted || claims[edge.b].quoted || edge.score < minimum ? nil : (edge.a, edge.b)
         }
+    }
+
+    /// The claims of `groups` (claims by kind: denied / confirmed, scaling back / expanding) joined, through related
+    /// pairs scoring at least `minimum` between claims of different articles, to a claim of another kind: two
+    /// outlets' accounts of one thing, not two things one actor did. By kind, the kinds left with claims.
+    func linkedAcrossKinds<Kind: Hashable>(_ groups: [Kind: [Claim]], minimum: Double) -> [Kind: [Claim]] {
+        let members = groups.flatMap { kind, claims in claims.map { ($0.index, kind) } }
+        let kindOf = Dictionary(members, uniquingKeysWith: { a, _ in a })
+        let order = kindOf.keys.sorted()
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var sets = DisjointSets(count: order.count)
+        for claim in order {
+            for partner in partners[claim] ?? [] where partner.score >= minimum {
+                guard let a = position[claim], let b = position[partner.claim],
+                    claims[claim].article != claims[partner.claim].article
+                else { continue }
+                let x = sets.root(a)
+                let y = sets.root(b)
+                if x != y { sets.attach(max(x, y), to: min(x, y)) }
+            }
+        }
+        var kindsOfComponent: [Int: Set<Kind>] = [:]
+        for (offset, claim) in order.enumerated() {
+            if let kind = kindOf[claim] { kindsOfComponent[sets.root(offset), default: []].insert(kind) }
+        }
+        var result: [Kind: [Claim]] = [:]
+        for (kind, list) in groups {
+            let kept = list.filter { claim in
+                position[claim.index].map { (kindsOfComponent[sets.root($0)]?.count ?? 0) >= 2 } ?? false
+            }
+            if !kept.isEmpty { result[kind] = kept }
+        }
+        return result
     }
 
     /// The words around two mentions are one slot's: three shared, or two making up `conflictThreshold` of the
@@ -99,10 +152,23 @@ struct SlotMentions<Mention> {
     }
 
     /// The conflicts' positions among mentions joined by `links` (see `SlotGrouping.positions`).
+    /// Two values that two articles each give ("135 km from Sorong and 35 km from Manokwari"; a game on Sunday and an
+    /// arrest on Tuesday) are two quantities that share words, not one in dispute: an outlet does not contradict
+    /// itself, so such a slot is left out. (One article giving both, "a 100% tariff, increased to 145%", can still
+    /// disagree with another.)
     func positions(_ links: [(Int, Int)], _ context: ConflictContext, agree: (Mention, Mention) -> Bool) -> [[[Int]]] {
         SlotGrouping.positions(
             count: items.count, links: links, article: { context.claims[items[$0].claim].article },
-            agree: { agree(items[$0].mention, items[$1].mention) })
+            agree: { agree(items[$0].mention, items[$1].mention) }
+        ).filter { positions in
+            let articles = positions.map { Set($0.map { context.claims[items[$0].claim].article }) }
+            for p in articles.indices {
+                for q in articles.indices where p < q && articles[p].intersection(articles[q]).count >= 2 {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Each position's statement (from its first mention) and the claims holding it.

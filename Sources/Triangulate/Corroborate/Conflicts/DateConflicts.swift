@@ -33,7 +33,7 @@ enum DateConflicts {
     static func find(_ context: ConflictContext) -> [Conflict] {
         var mentions = SlotMentions<Mention>()
         let links = mentions.links(
-            context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
+            context, minimum: context.configuration.wordSlotPairThreshold, find: { Self.mentions($0, context) },
             same: { $0.key.prefix(2) == $1.key.prefix(2) && context.sameSlot($0.around, $1.around) })
         let slots = mentions.positions(links, context) { $0.key == $1.key }
         return slots.map { positions in

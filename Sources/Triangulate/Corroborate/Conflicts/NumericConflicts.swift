@@ -15,12 +15,26 @@ enum NumericConflicts {
         }
     }
 
+    /// Outlets that disagree on a figure give figures of one order: past `conflictRatio` apart (2 catches and 59,
+    /// 40 dead and three), two numbers with the same words around them count different things (a game and a season,
+    /// two attacks).
+    static func comparable(_ a: Quantity, _ b: Quantity, _ context: ConflictContext) -> Bool {
+        let x = abs(a.upper ?? a.value)
+        let y = abs(b.upper ?? b.value)
+        guard x.isFinite, y.isFinite else { return false }
+        let (low, high) = (min(x, y), max(x, y))
+        return low > 0 ? high / low <= context.configuration.conflictRatio : high == 0
+    }
+
     static func find(_ context: ConflictContext) -> [Conflict] {
         var mentions = SlotMentions<Mention>()
         // "31 states allow it" and "four states sued": the same noun, not the same quantity.
         let links = mentions.links(
             context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
-            same: { $0.quantity.unit == $1.quantity.unit && context.sameSlot($0.around, $1.around) })
+            same: {
+                $0.quantity.unit == $1.quantity.unit && Self.comparable($0.quantity, $1.quantity, context)
+                    && context.sameSlot($0.around, $1.around)
+            })
         let slots = mentions.positions(links, context) { QuantityAgreement.agree(values: $0.quantity, $1.quantity) }
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }

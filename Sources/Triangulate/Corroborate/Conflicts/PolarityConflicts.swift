@@ -8,9 +8,13 @@ enum PolarityConflicts {
         // Polarity: one actor scaling back in some articles, expanding in others, about a shared topic.
         let directions = Corroborate.bySubject(reported, classes: Predicates.directionClasses, names: context.names)
         for key in context.names.order {
-            guard let byKind = directions[key], let up = byKind[.increase], let down = byKind[.decrease],
-                let name = context.names.name(key)
-            else { continue }
+            // Only the accounts linked (related pairs) to an account of the other direction in another outlet: one
+            // actor cutting one thing and growing another is not a dispute.
+            guard let all = directions[key], let name = context.names.name(key) else { continue }
+            let byKind = context.linkedAcrossKinds(
+                all.filter { $0.key == .increase || $0.key == .decrease },
+                minimum: context.configuration.conflictPairThreshold)
+            guard let up = byKind[.increase], let down = byKind[.decrease] else { continue }
             var topic: [String: Double] = [:]
             for a in up {
                 for b in down where a.article != b.article {

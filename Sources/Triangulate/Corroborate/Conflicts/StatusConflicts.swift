@@ -8,7 +8,11 @@ enum StatusConflicts {
         let statuses = Corroborate.bySubject(reported, classes: Predicates.statusClasses, names: context.names)
         for key in context.names.order {
             guard let byKind = statuses[key], byKind.count >= 2, let name = context.names.name(key) else { continue }
-            let answers = Predicates.Class.allCases.compactMap { kind in byKind[kind].map { (kind, $0) } }
+            // An answer counts only when it is linked (related pairs) to an answer of another kind in another
+            // outlet: "declined to comment" on one matter and "confirmed" another are not in dispute.
+            let linked = context.linkedAcrossKinds(byKind, minimum: context.configuration.conflictPairThreshold)
+            let answers = Predicates.Class.allCases.compactMap { kind in linked[kind].map { (kind, $0) } }
+            guard answers.count >= 2 else { continue }
             let articleSets = answers.map { Set($0.1.map(\.article)) }
             // Different articles must disagree: some pair of kinds told by disjoint sets of outlets.
             let disagree = articleSets.indices.contains { i in
