@@ -49,7 +49,9 @@ struct QuoteAttributor {
                     (paragraph.isPunct(index, 0x2E) || paragraph.isPunct(index, 0x21) || paragraph.isPunct(index, 0x3F))
                         && index < innerEnd && (index + 1...innerEnd).contains { paragraph.tokens[$0].kind == .word }
                 }
-                let kind: Quote.Kind = wordCount >= 6 || hasSentencePunctuation ? .direct : .fragment
+                // A quote that runs on from or into another paragraph is speech, however short this part of it is.
+                let runsOn = span.open < 0 || span.close >= paragraph.tokens.count
+                let kind: Quote.Kind = wordCount >= 6 || hasSentencePunctuation || runsOn ? .direct : .fragment
                 if span.single && kind == .direct && wordCount > 12 { continue }
                 var speaker = speaker(for: span, in: paragraph, kind: kind)
                 if let found = speaker, isLabel(found.name) { speaker = nil }
@@ -135,8 +137,10 @@ struct QuoteAttributor {
             if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound), !found.name.isEmpty {
                 return found
             }
+            // The introduction's subject, not a name it speaks about ("The judge had advice for anyone who deals
+            // with Nichols:").
             if let first = mentions(in: previous, from: lastSentence.lowerBound, to: lastToken).first(where: {
-                $0.kind == .person || $0.kind == .organization
+                ($0.kind == .person || $0.kind == .organization) && isSubjectLike($0, in: previous)
             }) {
                 return Speaker(name: first.name, kind: first.kind)
             }
@@ -178,6 +182,7 @@ struct QuoteAttributor {
         // A participle right after the quote ("…," warning that …) continues the writer's sentence: no speaker here.
         if verb == cursor, paragraph.lower(verb).hasSuffix("ing") { return nil }
         if verb == cursor {
+            if let named = nameAfterRole(in: paragraph, after: verb, limit: limit) { return named }
             // said X / said a spokesperson for X
             let clauseEnd = (verb + 1..<limit).first { paragraph.isPunct($0, 0x2C) } ?? limit
             let after = mentions(in: paragraph, from: verb + 1, to: min(clauseEnd, verb + 8))

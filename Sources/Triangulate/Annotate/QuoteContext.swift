@@ -70,28 +70,74 @@ extension QuoteAttributor {
     /// words of the person whose speech ends the paragraph before.
     func reportedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard span.open >= 0, paragraph.sentenceIndex(containing: span.open) == 0, isStandalone(span, in: paragraph),
-            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }), previous.quotes.isEmpty,
-            let last = previous.sentences.last
+            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }), previous.quotes.isEmpty
         else { return nil }
-        let tokens = previous.tokens
+        return speechSubject(of: previous, lookBack: Self.continuationDepth)
+    }
+
+    /// The person whose reported speech the last sentence of `paragraph` tells: "…, said Warren", "Warren said …",
+    /// "Snider, who attended the news conference, said he backed King" (the name opening the sentence), "he said"
+    /// (the pronoun resolved, at most `lookBack` paragraphs further back).
+    func speechSubject(of paragraph: Paragraph, lookBack: Int) -> Speaker? {
+        guard let last = paragraph.sentences.last else { return nil }
+        let tokens = paragraph.tokens
         for verb in last where tokens[verb].kind == .word {
-            guard lexicon.speechVerbs.contains(previous.lower(verb)), !isNounUse(verb, in: previous) else { continue }
-            // "said Warren"
-            if let after = mentions(in: previous, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
+            guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
+            if let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
                 after.kind == .person, after.start <= verb + 2, !isLabel(after.name)
             {
                 return Speaker(name: after.name, kind: .person)
             }
-            // "Warren said", "he said"
             var end = verb - 1
-            while end >= last.lowerBound, tokens[end].kind == .word, Self.skippable.contains(previous.lower(end)) {
+            while end >= last.lowerBound, tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
                 end -= 1
             }
             guard end >= last.lowerBound else { continue }
-            if let before = mentionEnding(at: end, in: previous), before.kind == .person, !isLabel(before.name) {
+            if let before = mentionEnding(at: end, in: paragraph), before.kind == .person, !isLabel(before.name) {
                 return Speaker(name: before.name, kind: .person)
             }
-            if let pronoun = pronounSpeaker(previous, end), pronoun.kind == .person { return pronoun }
+            // "Snider, who attended …, said": the subject before the relative clause or appositive, a person near
+            // the start of the sentence ("Athletic director Gene Smith, who replaced …, said").
+            if paragraph.isPunct(end, 0x2C),
+                let opener = mentions(in: paragraph, from: last.lowerBound, to: end).first,
+                opener.start <= last.lowerBound + 3, opener.kind == .person, !isLabel(opener.name),
+                opener.end < tokens.count, paragraph.isPunct(opener.end, 0x2C)
+            {
+                return Speaker(name: opener.name, kind: .person)
+            }
+            let word = tokens[end].kind == .word ? paragraph.lower(end) : ""
+            if word == "he" || word == "she", lookBack > 0,
+                let person = person(forPronoun: word, at: end, in: paragraph, lookBack: lookBack - 1)
+            {
+                return person
+            }
+        }
+        return nil
+    }
+
+    /// "said Coast Guard spokesman Arik Dov", "said Senate Finance Committee Chairman Walter Krogan": in the noun
+    /// phrase right after the verb (words only, up to a dozen), a name after a role noun is the person speaking,
+    /// whether the recognizer took it for a person or not, rather than the organization before the role.
+    func nameAfterRole(in paragraph: Paragraph, after verb: Int, limit: Int) -> Speaker? {
+        let end = min(limit, verb + 13)
+        var phraseEnd = verb + 1
+        while phraseEnd < end {
+            let kind = paragraph.tokens[phraseEnd].kind
+            // "said Biancardi's attorney, James Zeszutek": a comma only right after the role.
+            let roleComma =
+                paragraph.isPunct(phraseEnd, 0x2C) && phraseEnd > verb + 1
+                && lexicon.roleNouns.contains(paragraph.lower(phraseEnd - 1))
+            guard kind == .word || kind == .possessive || paragraph.isPunct(phraseEnd, 0x2E) || roleComma else { break }
+            phraseEnd += 1
+        }
+        for mention in mentions(in: paragraph, from: verb + 2, to: phraseEnd) {
+            var before = mention.start - 1
+            if paragraph.isPunct(before, 0x2C) { before -= 1 }
+            guard before > verb, paragraph.tokens[before].kind == .word,
+                lexicon.roleNouns.contains(paragraph.lower(before)),
+                mention.kind != .place, !isLabel(mention.name)
+            else { continue }
+            return Speaker(name: mention.name, kind: .person)
         }
         return nil
     }
@@ -106,9 +152,10 @@ extension QuoteAttributor {
         return speaker
     }
 
-    /// "he"/"she": the person last quoted or last acting as a subject in this paragraph before the pronoun, else in
-    /// the previous paragraph (its last speaker first), else a few paragraphs further back.
-    func person(forPronoun word: String, at index: Int, in paragraph: Paragraph) -> Speaker? {
+    /// "he"/"she": the person last quoted or last acting as a subject in this paragraph before the pronoun, else the
+    /// one whose speech the previous paragraph reports, else in the previous paragraph (its last speaker first), else
+    /// a few paragraphs further back. `lookBack` bounds the chain of "he said" paragraphs followed back.
+    func person(forPronoun word: String, at index: Int, in paragraph: Paragraph, lookBack: Int = 4) -> Speaker? {
         let gender: Gender = word == "she" ? .female : .male
         if let found = lastPerson(in: paragraph.index, before: index, gender: gender, preferSpeakers: false) {
             return found
@@ -119,6 +166,14 @@ extension QuoteAttributor {
                 && compatible($0.name, gender) && !isLabel($0.name)
         }) {
             return Speaker(name: object.name, kind: .person)
+        }
+        // "Snider … said he backed King." / "“I don't question Billy,” he said.": the one whose speech the paragraph
+        // before reports.
+        if lookBack > 0, let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
+            previous.quotes.isEmpty, let subject = speechSubject(of: previous, lookBack: lookBack - 1),
+            compatible(subject.name, gender)
+        {
+            return subject
         }
         var back = paragraph.index - 1
         while back >= max(0, paragraph.index - 4) {

@@ -16,7 +16,13 @@ enum Segmenter {
             let scalar = paragraph.punctScalar(index)
             switch scalar {
             case leftDouble:
-                if open == nil { open = index }
+                if open == nil {
+                    open = index
+                } else if let start = open, closesAsTypo(index, in: paragraph) {
+                    // `“…, “said X`: a closing mark typed (or converted) the wrong way round.
+                    spans.append(QuoteSpan(open: start, close: index, single: false))
+                    open = nil
+                }
             case rightDouble:
                 if let start = open {
                     spans.append(QuoteSpan(open: start, close: index, single: false))
@@ -42,6 +48,20 @@ enum Segmenter {
         spans.append(contentsOf: findSingleQuotes(paragraph, outside: spans))
         spans.sort { $0.open < $1.open }
         return spans
+    }
+
+    /// An opening mark inside an open quote that ends a clause (after `,` `.` `?` `!`) and is followed, within four
+    /// words, by a reporting verb (`“said X`, `“he said`, `“Meyer says`): it closes the quote.
+    static func closesAsTypo(_ index: Int, in paragraph: Paragraph) -> Bool {
+        guard index > 0, [0x2C, 0x2E, 0x3F, 0x21].contains(where: { paragraph.isPunct(index - 1, $0) }) else {
+            return false
+        }
+        var cursor = index + 1
+        while cursor < min(paragraph.tokens.count, index + 5), paragraph.tokens[cursor].kind == .word {
+            if Lexicon.shared.speechVerbs.contains(paragraph.lower(cursor)) { return true }
+            cursor += 1
+        }
+        return false
     }
 
     /// ‘…’ and '…' around at most 12 words, opening after a space, closing before a non-letter; never inside a

@@ -1,0 +1,70 @@
+import Testing
+
+@testable import Triangulate
+
+/// Speakers found beyond the quote's own sentence, each kind on sentences written for this test (invented people and
+/// places): the paragraph that closes a quote left open, reported speech just before a standalone quote, "he said"
+/// after such a paragraph, a name after a role noun, and a closing mark typed the wrong way round.
+@Suite("Quote speakers from the surroundings")
+struct QuoteSurroundingsTests {
+    func speaker(_ notes: Annotations, _ fragment: String) -> String? {
+        notes.quotes.first { $0.text.contains(fragment) }?.speaker
+    }
+
+    @Test func aQuoteLeftOpenTakesTheSpeakerOfTheParagraphThatClosesIt() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Hundreds of families spent a third night in tents above the river.",
+            "\u{201C}I am half asleep in this tent.",
+            "I want to go home but I am scared of the water,\u{201D} said farmer Odile Marchetti, who fled with her sons.",
+        ])
+        #expect(speaker(notes, "half asleep in this tent") == "Odile Marchetti")
+        #expect(speaker(notes, "scared of the water") == "Odile Marchetti")
+    }
+
+    @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The purchase rounds out the company's chip line, said Renata Obi, an analyst at Kesh Research.",
+            "\u{201C}They now sell parts for phones, radios and television sets.\u{201D}",
+            "Shares of the company rose two percent.",
+            "\u{201C}Nobody expected the deal to close this quickly.\u{201D}",
+        ])
+        #expect(speaker(notes, "parts for phones") == "Renata Obi")
+        // A paragraph that reports nobody's speech gives nobody's words.
+        #expect(speaker(notes, "Nobody expected") == nil)
+    }
+
+    @Test func heSaidAfterAParagraphOfReportedSpeechIsItsSubject() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Andrew Brandt, who attended Corwin's news conference, said he backed Corwin.",
+            "\u{201C}I do not question the decision at all,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "do not question the decision") == "Andrew Brandt")
+    }
+
+    @Test func aNameAfterARoleNounSpeaksNotTheOrganizationBeforeIt() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}They fired back to protect their own crews,\u{201D} said Coast Guard spokesman Arik Dov.",
+            "\u{201C}We deny any improper conduct,\u{201D} said Pellan's attorney, Maren Coyle.",
+        ])
+        #expect(speaker(notes, "protect their own crews") == "Arik Dov")
+        #expect(speaker(notes, "deny any improper conduct") == "Maren Coyle")
+    }
+
+    @Test func aClosingMarkTypedTheWrongWayRoundClosesTheQuote() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Karen Halvorsen runs the company's phone business.",
+            "\u{201C}Customers want more choice, and they will get it, \u{201C}Halvorsen says.",
+        ])
+        let quote = notes.quotes.first { $0.text.contains("Customers want more choice") }
+        #expect(quote?.text.contains("Halvorsen") == false)
+        #expect(quote?.speaker == "Karen Halvorsen")
+    }
+
+    @Test func anIntroductionsSubjectSpeaksNotTheNameItSpeaksAbout() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The judge had advice for anyone who deals with Corrado Vance in the future:",
+            "\u{201C}Do not trust him ever again.\u{201D}",
+        ])
+        #expect(speaker(notes, "Do not trust him") != "Corrado Vance")
+    }
+}
