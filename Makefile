@@ -70,7 +70,8 @@ bench-story-scale: deps
 bench-alignment: deps
 	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval >&2 && $(SWIFT) build -c release --product claims-eval >&2 && \
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
-	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval
+	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval gold/ecbplus-claims-odd.json && \
+	  ./.build/release/claims-eval
 
 # The JSON contract written by JSONReport's byte writer against JSONEncoder over the model's Codable conformance.
 bench-json: deps
