@@ -130,7 +130,7 @@ struct QuoteAttributor {
         }
         // 4. The whole paragraph is the quote: its introduction closes the paragraph before.
         if span.open <= 0, paragraph.index > 0,
-            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
+            let previous = self.paragraph(at: paragraph.index - 1),
             let lastToken = previous.tokens.indices.last, previous.isPunct(lastToken, 0x3A),
             let lastSentence = previous.sentences.last
         {

@@ -70,7 +70,7 @@ extension QuoteAttributor {
     /// words of the person whose speech ends the paragraph before.
     func reportedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard span.open >= 0, paragraph.sentenceIndex(containing: span.open) == 0, isStandalone(span, in: paragraph),
-            let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }), previous.quotes.isEmpty
+            let previous = self.paragraph(at: paragraph.index - 1), previous.quotes.isEmpty
         else { return nil }
         return speechSubject(of: previous, lookBack: Self.continuationDepth)
     }
@@ -142,6 +142,13 @@ extension QuoteAttributor {
         return nil
     }
 
+    /// The paragraph numbered `index`: at that position, as Annotate stores them (a scan only if not), so looking
+    /// one paragraph back costs the same in a paragraph of thousands.
+    func paragraph(at index: Int) -> Paragraph? {
+        guard index >= 0, index < paragraphs.count else { return nil }
+        return paragraphs[index].index == index ? paragraphs[index] : paragraphs.first { $0.index == index }
+    }
+
     /// The speaker of the quote right before, when it is in the same or the previous paragraph.
     func continuedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard let last = turns.last, let speaker = last.speaker else { return nil }
@@ -169,7 +176,7 @@ extension QuoteAttributor {
         }
         // "Snider … said he backed King." / "“I don't question Billy,” he said.": the one whose speech the paragraph
         // before reports.
-        if lookBack > 0, let previous = paragraphs.first(where: { $0.index == paragraph.index - 1 }),
+        if lookBack > 0, let previous = self.paragraph(at: paragraph.index - 1),
             previous.quotes.isEmpty, let subject = speechSubject(of: previous, lookBack: lookBack - 1),
             compatible(subject.name, gender)
         {

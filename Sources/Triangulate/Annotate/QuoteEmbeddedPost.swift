@@ -6,7 +6,7 @@ extension QuoteAttributor {
 
     /// A paragraph followed by a line "— Name (@handle) Month D, YYYY" is a post quoted from that account.
     func embeddedPost(after paragraph: Paragraph) -> Quote? {
-        guard let next = paragraphs.first(where: { $0.index == paragraph.index + 1 }), next.tokens.count >= 4,
+        guard let next = self.paragraph(at: paragraph.index + 1), next.tokens.count >= 4,
             next.punctScalar(0) == 0x2014 || next.punctScalar(0) == 0x2013 || next.isPunct(0, 0x2D),
             let at = next.tokens.indices.first(where: { next.isPunct($0, 0x40) }), at >= 2, next.isPunct(at - 1, 0x28)
         else { return nil }
