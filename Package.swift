@@ -47,6 +47,12 @@ let package = Package(
                 .embedInCode("Gazetteers/common-acronyms.txt"),
                 .embedInCode("Gazetteers/demonyms.txt"),
                 .embedInCode("Gazetteers/non-speakers.txt"),
+                .embedInCode("Gazetteers/annotate-words.txt"),
+                .embedInCode("Gazetteers/extract-words.txt"),
+                .embedInCode("Gazetteers/corroborate-words.txt"),
+                .embedInCode("Gazetteers/stop-words.txt"),
+                .embedInCode("Gazetteers/predicates.txt"),
+                .embedInCode("Gazetteers/currencies.txt"),
             ]
         ),
         // The stages and Pipeline.

@@ -1,5 +1,5 @@
 import TriangulateModel
-/// The word lists Annotate relies on, parsed once from the gazetteer files in `Annotate/Gazetteers/` (embedded in the
+/// The word lists the stages rely on, parsed once from the gazetteer files in `TriangulateText/Gazetteers/` (embedded in the
 /// binary at build time). Entries are `Canonical | alias | alias`; `#` starts a comment line.
 public struct Lexicon: Sendable {
     /// Lowercased alias → canonical name.
@@ -20,6 +20,14 @@ public struct Lexicon: Sendable {
     public let commonAcronyms: Set<String>
     /// Lowercase words never taken as a quote's speaker (days, months, question words).
     public let nonSpeakers: Set<String>
+    /// The rules' word classes, by section of the word-class files.
+    let wordLists: [WordList: Set<String>]
+    /// Sections of the word-class files that name no `WordList` (a typo there would silently empty a list).
+    package let unknownSections: [String]
+    /// News predicate classes ("deny words", "no-response phrases") → their lowercase entries, in file order.
+    public let predicates: [String: [String]]
+    /// Currency sections ("symbols", "prefixes", "words") → lowercased alias → ISO code.
+    public let currencies: [String: [String: String]]
 
     public static let shared = Lexicon()
 
@@ -51,6 +59,54 @@ public struct Lexicon: Sendable {
         self.productNouns = Self.set(PackageResources.product_nouns_txt, lowercased: true)
         self.commonAcronyms = Self.set(PackageResources.common_acronyms_txt, lowercased: false)
         self.nonSpeakers = Self.set(PackageResources.non_speakers_txt, lowercased: true)
+        var lists: [WordList: Set<String>] = [:]
+        var unknown: [String] = []
+        for file in [
+            PackageResources.annotate_words_txt, PackageResources.extract_words_txt,
+            PackageResources.corroborate_words_txt, PackageResources.stop_words_txt,
+        ] {
+            for (name, words) in Self.sections(file) {
+                guard let list = WordList(rawValue: name) else {
+                    unknown.append(name)
+                    continue
+                }
+                lists[list, default: []].formUnion(words)
+            }
+        }
+        self.wordLists = lists
+        self.unknownSections = unknown
+        var predicates: [String: [String]] = [:]
+        for (name, words) in Self.sections(PackageResources.predicates_txt) { predicates[name, default: []] += words }
+        self.predicates = predicates
+        var currencies: [String: [String: String]] = [:]
+        for (name, lines) in Self.sections(PackageResources.currencies_txt, lines: true) {
+            for line in lines {
+                let parts = line.split(separator: "|").map { $0.trimming(" \t") }.filter { !$0.isEmpty }
+                guard let code = parts.first else { continue }
+                for alias in parts.dropFirst() { currencies[name, default: [:]][alias] = code }
+            }
+        }
+        self.currencies = currencies
+    }
+
+    /// The words of one word class, exactly as the file writes them.
+    public func words(_ list: WordList) -> Set<String> { wordLists[list] ?? [] }
+
+    /// A word-class file's sections: `[name]` lines, each followed by entries separated by `|` or line breaks.
+    /// With `lines`, each entry is a whole line, its `|` kept.
+    package static func sections(_ bytes: [UInt8], lines: Bool = false) -> [(name: String, words: [String])] {
+        var sections: [(name: String, words: [String])] = []
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let trimmed = line.trimming(" \t\r")
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            if trimmed.hasPrefix("["), trimmed.hasSuffix("]"), trimmed.count > 2 {
+                sections.append((String(trimmed.dropFirst().dropLast()), []))
+            } else if !sections.isEmpty {
+                let words = trimmed.split(separator: "|").map { $0.trimming(" \t") }.filter { !$0.isEmpty }
+                sections[sections.count - 1].words += lines ? [trimmed] : words
+            }
+        }
+        return sections
     }
 
     package static func entries(_ bytes: [UInt8]) -> [[String]] {

@@ -1,22 +1,7 @@
 import TriangulateModel
 /// Content words of a text, lowercased, stop words dropped: the shared vocabulary of Cluster and Corroborate.
 package enum Terms {
-    package static let stopWords: Set<String> = [
-        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "to", "in", "on", "at", "by", "for", "from",
-        "with", "about", "as", "into", "onto", "over", "under", "than", "that", "this", "these", "those", "it", "its",
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
-        "can", "could", "should", "may", "might", "must", "shall", "he", "she", "they", "them", "their", "his", "her",
-        "him", "we", "our", "us", "you", "your", "i", "my", "me", "who", "whom", "whose", "which", "what", "when",
-        "where", "why", "how", "there", "here", "also", "not", "no", "if", "then", "such", "some", "any", "all", "each",
-        "both", "other", "another", "more", "most", "less", "very", "just", "only", "even", "still", "already", "while",
-        "after", "before", "since", "until", "during", "between", "among", "against", "through", "across", "per",
-        "s", "said", "says", "say", "according", "told", "however", "meanwhile", "including", "amid", "despite",
-        "because", "though", "although", "whether", "either", "neither", "one", "two", "new", "now", "last", "first",
-        "year", "years", "week", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "several", "many", "much", "like", "way", "well", "back", "up", "out", "off", "down", "once",
-        "again", "ever", "soon", "later", "today", "instead", "rather", "almost", "nearly", "around", "days", "weeks",
-        "months", "time", "times", "day",
-    ]
+    package static let stopWords: Set<String> = Lexicon.shared.words(.stopWords)
 
     /// Lowercased words of `text` (letters, digits, inner hyphens and apostrophes), in order.
     package static func words(_ text: String) -> [String] {

@@ -13,15 +13,8 @@ public struct Annotate: Sendable {
         self.lexicon = .shared
     }
 
-    static let negationCues: Set<String> = [
-        "not", "no", "never", "none", "nor", "neither", "denied", "denies", "deny", "n't", "didn't", "doesn't", "isn't",
-        "wasn't", "aren't", "weren't", "won't", "cannot", "can't", "without", "rejected", "rejects", "false",
-    ]
-    static let hedgeCues: Set<String> = [
-        "reportedly", "allegedly", "could", "might", "may", "possibly", "potentially", "appears", "appear", "seems",
-        "seem", "likely", "unlikely", "suggests", "suggested", "suggesting", "reported", "rumored", "rumoured",
-        "speculation", "unconfirmed", "claimed", "claims", "believed", "expected", "preliminary", "hypothetical",
-    ]
+    static let negationCues: Set<String> = Lexicon.shared.words(.negationCues)
+    static let hedgeCues: Set<String> = Lexicon.shared.words(.hedgeCues)
 
     /// Annotates one article, without the configured limits. `context` carries what other articles of the batch
     /// established about names.

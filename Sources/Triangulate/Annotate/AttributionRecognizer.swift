@@ -4,13 +4,8 @@ import TriangulateText
 struct AttributionRecognizer {
     let lexicon: Lexicon
 
-    static let reportNouns: Set<String> = [
-        "report", "reports", "reported", "reporting", "article", "story", "investigation", "analysis",
-    ]
-    static let lead: Set<String> = [
-        "a", "an", "the", "report", "reports", "by", "in", "from", "of", "published", "documents", "seen", "data",
-        "article", "story", "statement", "filing", "filings", "analysis", "investigation", "research", "sources",
-    ]
+    static let reportNouns: Set<String> = Lexicon.shared.words(.reportNouns)
+    static let lead: Set<String> = Lexicon.shared.words(.lead)
 
     func recognize(
         _ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, mentions: [Mention],
@@ -104,16 +99,8 @@ struct AttributionRecognizer {
     }
 
     /// Words that make a description a source ("four people familiar …", "the publication", "court filings").
-    static let sourceNouns: Set<String> = [
-        "people", "person", "sources", "source", "officials", "official", "publication", "newspaper", "report",
-        "documents", "document", "data", "records", "filings", "filing", "statement", "analysts", "experts",
-        "executives", "insiders", "diplomats", "investigators", "authorities", "police", "figures", "estimates",
-        "survey", "study", "research", "agency", "ministry", "government", "company", "union", "spokesperson",
-        "spokesman", "spokeswoman", "witnesses", "residents", "employees", "workers", "memo", "emails", "letter",
-    ]
-    static let statementVerbs: Set<String> = [
-        "said", "says", "stated", "announced", "confirmed", "reported", "disclosed",
-    ]
+    static let sourceNouns: Set<String> = Lexicon.shared.words(.sourceNouns)
+    static let statementVerbs: Set<String> = Lexicon.shared.words(.statementVerbs)
 
     /// The organization that is the subject of a statement verb: right before it, or before a ", which …," clause.
     private func statementSubject(
@@ -134,10 +121,7 @@ struct AttributionRecognizer {
         return mentions.first { $0.end - 1 == end && $0.kind == .organization }?.name
     }
 
-    static let groupSources: Set<String> = [
-        "officials", "authorities", "police", "sources", "investigators", "regulators", "analysts", "experts",
-        "witnesses", "prosecutors", "executives", "people", "residents", "diplomats", "lawmakers", "economists",
-    ]
+    static let groupSources: Set<String> = Lexicon.shared.words(.groupSources)
 
     /// "told Reuters", "told the Courier": a named outlet or organization, not a person.
     private func isNamedSource(_ name: String, _ mentions: [Mention]) -> Bool {

@@ -4,10 +4,7 @@ import TriangulateText
 struct DateRecognizer {
     let published: CalendarDate?
 
-    static let yearPrepositions: Set<String> = [
-        "in", "since", "by", "until", "till", "from", "during", "of", "before", "after", "through", "early", "late",
-        "mid", "throughout", "for", "to", "between", "and", "the", "fiscal", "end", "year",
-    ]
+    static let yearPrepositions: Set<String> = Lexicon.shared.words(.yearPrepositions)
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [DateMention]) {
         var index = sentence.lowerBound

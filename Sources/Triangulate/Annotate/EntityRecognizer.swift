@@ -28,71 +28,27 @@ struct EntityRecognizer {
     /// Names other articles of the batch classified with confidence.
     var context: EntityContext = .empty
 
-    static let connectors: Set<String> = [
-        "of", "for", "on", "the", "de", "del", "della", "der", "van", "von", "da", "di",
-        "du", "la", "le", "bin", "al", "y",
-    ]
-    static let nameParticles: Set<String> = [
-        "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
-        "bin", "al",
-    ]
-    static let orgHeads: Set<String> = [
-        "Center", "Centre", "Institute", "University", "College", "School", "Department", "Ministry", "Bank", "Office",
-        "Bureau", "Council", "Committee", "Commission", "Agency", "Association", "Federation", "Board", "Court",
-        "Museum", "Society", "League", "Union", "Organization", "Organisation", "Fund", "Foundation", "Academy",
-        "Alliance", "Party", "Church", "Government", "Embassy", "Chamber", "Corporation", "Authority", "Administration",
-        "Institution", "Coalition", "Congress", "Parliament", "Assembly", "House", "Senate", "Cabinet", "Directorate",
-        "Service", "Secretariat", "Tribunal", "Court", "Group", "Port",
-    ]
+    static let connectors: Set<String> = Lexicon.shared.words(.connectors)
+    static let nameParticles: Set<String> = Lexicon.shared.words(.nameParticles)
+    static let orgHeads: Set<String> = Lexicon.shared.words(.orgHeads)
     /// Honorifics: titles that are not offices, kept as `title` but not as `role`.
-    static let honorifics: Set<String> = [
-        "Mr.", "Mrs.", "Ms.", "Mister", "Doctor", "Dr.", "Sir", "Dame", "Lord", "Lady",
-        "Mr", "Mrs", "Ms", "Dr", "Miss", "Mx.",
-    ]
-    static let roleStopWords: Set<String> = [
-        "said", "says", "say", "who", "which", "that", "was", "is", "has", "had", "have", "will", "would", "were",
-        "are",
-        "told", "added", "stated", "noted", "warned", "wrote", "and", "but", "when", "while", "because", "after",
-    ]
+    static let honorifics: Set<String> = Lexicon.shared.words(.honorifics)
+    static let roleStopWords: Set<String> = Lexicon.shared.words(.roleStopWords)
     /// Verbs of a relative clause that states a role ("who chairs …").
-    static let roleVerbs: Set<String> = [
-        "chairs", "heads", "leads", "runs", "directs", "oversees", "represents", "manages", "owns", "founded",
-        "co-founded", "chaired", "headed", "led", "ran", "directed", "represented", "managed", "covers", "tracks",
-        "studies", "advises", "teaches", "coaches",
-    ]
+    static let roleVerbs: Set<String> = Lexicon.shared.words(.roleVerbs)
     /// Name-final abbreviations printed with a dot ("Acme Inc.").
-    static let dottedSuffixes: Set<String> = ["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Mfg", "Intl"]
+    static let dottedSuffixes: Set<String> = Lexicon.shared.words(.dottedSuffixes)
     /// Role words that, after a name, make it an organization even with no person following ("Acme CEO said").
-    static let organizationRoles: Set<String> = [
-        "ceo", "cfo", "coo", "cto", "cio", "spokesperson", "spokesman", "spokeswoman", "executives", "chairman",
-        "chairwoman", "founder", "board",
-    ]
-    static let leadingFunctionWords: Set<String> = [
-        "outside", "inside", "near", "across", "among", "between", "beyond", "behind", "without", "within", "against",
-        "amid", "toward", "towards", "like", "unlike", "per", "via", "upon", "along", "beside", "besides", "throughout",
-        "an", "a", "the", "every", "any", "several", "few", "our", "your", "my",
-    ]
-    static let adjectiveTails: Set<String> = [
-        "based", "born", "made", "owned", "led", "backed", "listed", "headquartered", "funded", "linked",
-    ]
-    static let personPronouns: Set<String> = ["he", "she", "him", "her"]
+    static let organizationRoles: Set<String> = Lexicon.shared.words(.organizationRoles)
+    static let leadingFunctionWords: Set<String> = Lexicon.shared.words(.leadingFunctionWords)
+    static let adjectiveTails: Set<String> = Lexicon.shared.words(.adjectiveTails)
+    static let personPronouns: Set<String> = Lexicon.shared.words(.personPronouns)
     /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").
-    static let placeSuffixes: Set<String> = [
-        "County", "Bay", "River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "Parish", "Borough",
-        "Township", "Strait", "Sea", "Ocean", "Peninsula", "Valley", "Desert", "Coast", "Canyon", "Gulf", "Harbor",
-        "Harbour", "Beach", "Heights", "Springs", "Falls", "Creek", "Delta", "Basin", "District", "Prefecture",
-        "Street", "Avenue", "Road", "Drive", "Boulevard", "Highway", "Lane", "Square", "Bridge", "Park", "Plaza",
-    ]
+    static let placeSuffixes: Set<String> = Lexicon.shared.words(.placeSuffixes)
     /// Prepositions after which an unclassified name is read as a place ("in Fife", "near Federal Way").
-    static let locatives: Set<String> = ["in", "near", "nearby", "outside", "across", "around", "throughout", "within"]
+    static let locatives: Set<String> = Lexicon.shared.words(.locatives)
     /// "X's plant", "X's shares": things that belong to an organization.
-    static let possessions: Set<String> = [
-        "plant", "plants", "factory", "factories", "facility", "facilities", "warehouse", "warehouses", "headquarters",
-        "site", "sites", "operations", "stores", "shares", "stock", "board", "ceo", "executives", "employees",
-        "workers",
-        "spokesperson", "spokesman", "spokeswoman", "subsidiary", "division", "unit", "brand", "products", "offer",
-        "contract", "earnings", "revenue", "profit", "customers", "drivers", "fleet", "network", "website", "app",
-    ]
+    static let possessions: Set<String> = Lexicon.shared.words(.possessions)
 
     struct Result {
         var mentions: [[Mention]]

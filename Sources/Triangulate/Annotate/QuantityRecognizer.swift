@@ -4,18 +4,10 @@ import TriangulateText
 struct QuantityRecognizer {
     let lexicon: Lexicon
 
-    static let currencySymbols: [String: String] = [
-        "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
-    ]
-    static let currencyPrefixes: [String: String] = [
-        "us": "USD", "c": "CAD", "a": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD", "r": "BRL",
-    ]
-    static let currencyWords: [String: String] = [
-        "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY",
-        "yen": "JPY",
-        "rupees": "INR", "won": "KRW", "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY",
-        "jpy": "JPY", "pesos": "MXN", "rubles": "RUB", "roubles": "RUB",
-    ]
+    /// Currency signs ("$"), the letters before a dollar sign ("US$", "C$") and currency words, from the gazetteer.
+    static let currencySymbols = Lexicon.shared.currencies["symbols"] ?? [:]
+    static let currencyPrefixes = Lexicon.shared.currencies["prefixes"] ?? [:]
+    static let currencyWords = Lexicon.shared.currencies["words"] ?? [:]
     static let scales: [String: Double] = [
         "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
         "b": 1e9, "tn": 1e12, "mln": 1e6, "bln": 1e9,
@@ -26,17 +18,9 @@ struct QuantityRecognizer {
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
         "seventy": 70, "eighty": 80, "ninety": 90,
     ]
-    static let qualifiers: [String] = [
-        "more than", "less than", "fewer than", "at least", "up to", "as many as", "as much as", "nearly", "almost",
-        "about", "around", "roughly", "approximately", "some", "over", "under", "just over", "just under", "close to",
-        "an estimated", "estimated",
-    ]
+    static let qualifiers: Set<String> = Lexicon.shared.words(.qualifiers)
     /// Words after a number that do not make it a count of things.
-    static let nonCountNouns: Set<String> = [
-        "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "is", "are", "was",
-        "were", "percent", "per", "cent", "times", "than", "as", "that", "which", "who", "p.m.", "a.m.", "am", "pm",
-        "o'clock", "th", "st", "nd", "rd", "point", "points", "-",
-    ]
+    static let nonCountNouns: Set<String> = Lexicon.shared.words(.nonCountNouns)
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
         var index = sentence.lowerBound

@@ -11,20 +11,9 @@ struct QuoteAttributor {
     /// Speakers' genders known cheaply (an honorific, a pronoun that took their quote).
     var genders: [String: Gender] = [:]
 
-    static let subjectNouns: Set<String> = [
-        "spokesperson", "spokesman", "spokeswoman", "representative", "statement", "company", "firm", "group",
-        "ministry", "department", "agency", "office", "official", "officials", "executive", "executives", "carmaker",
-        "automaker", "bank", "police", "team", "government", "administration", "campaign", "lawyer", "lawyers",
-    ]
-    static let skippable: Set<String> = [
-        "also", "even", "previously", "later", "then", "again", "has", "have", "had", "was", "were", "is", "quickly",
-        "repeatedly", "once", "already", "publicly", "reportedly", "firmly", "flatly", "categorically", "has been",
-        "further", "simply", "bluntly", "initially", "recently", "separately", "often",
-    ]
-    static let functionWords: Set<String> = [
-        "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "the", "a", "an", "as", "into", "than",
-        "that", "this", "these", "those", "its", "their", "his", "her",
-    ]
+    static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
+    static let skippable: Set<String> = Lexicon.shared.words(.skippable)
+    static let functionWords: Set<String> = Lexicon.shared.words(.functionWords)
 
     struct Speaker {
         var name: String
@@ -271,18 +260,10 @@ struct QuoteAttributor {
     /// Marks "the quote's subject is not a speaker": stops the fallbacks.
     static let nobody = Speaker(name: "", kind: .other)
 
-    static let documentNouns: Set<String> = [
-        "report", "reports", "article", "story", "document", "documents", "memo", "filing", "study", "survey",
-        "analysis", "publication", "post", "claim", "claims", "rumor", "rumors", "rumour", "rumours", "letter",
-    ]
-    static let clauseOpeners: Set<String> = [
-        "and", "but", "or", "while", "as", "because", "although", "though", "when", "after", "before", "since", "to",
-        "in", "on", "at", "for", "with", "from", "of", "by", "into", "than", "that", "which", "who", "if", "so",
-    ]
-    static let determiners: Set<String> = [
-        "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose",
-    ]
-    static let copulas: Set<String> = ["is", "was", "are", "were", "has", "had", "said", "says", "claimed", "came"]
+    static let documentNouns: Set<String> = Lexicon.shared.words(.documentNouns)
+    static let clauseOpeners: Set<String> = Lexicon.shared.words(.clauseOpeners)
+    static let determiners: Set<String> = Lexicon.shared.words(.determiners)
+    static let copulas: Set<String> = Lexicon.shared.words(.copulas)
 
     /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.
     func isNounUse(_ index: Int, in paragraph: Paragraph) -> Bool {

@@ -14,12 +14,9 @@ extension QuoteAttributor {
         var unclosed = false
     }
 
-    static let objectMarkers: Set<String> = [
-        "with", "of", "to", "for", "by", "from", "at", "against", "about", "toward", "towards", "than", "like",
-        "between", "among", "over", "under", "on", "in", "into", "after", "before", "told", "asked", "called", "met",
-    ]
-    static let maleHonorifics: Set<String> = ["mr", "mr.", "sir", "lord"]
-    static let femaleHonorifics: Set<String> = ["ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"]
+    static let objectMarkers: Set<String> = Lexicon.shared.words(.objectMarkers)
+    static let maleHonorifics: Set<String> = Lexicon.shared.words(.maleHonorifics)
+    static let femaleHonorifics: Set<String> = Lexicon.shared.words(.femaleHonorifics)
 
     /// A quote that is its whole sentence (or runs on from an earlier paragraph) with no reporting verb of its own.
     /// The opening mark starts its sentence, or the quote began in an earlier paragraph.

@@ -110,23 +110,10 @@ enum Segmenter {
     // MARK: Sentences
 
     /// Abbreviations that never end a sentence.
-    static let neverFinal: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt", "capt", "sgt", "cpl",
-        "adm", "rev", "hon", "st", "mt", "ft", "nos", "vs", "v", "jan", "feb", "apr", "aug", "sept", "sep", "oct",
-        "nov", "dec", "approx", "messrs", "pres", "supt", "det", "insp", "fig", "vol", "pp", "cf", "ave", "blvd",
-        "gov't", "cong", "atty", "maj", "brig", "cmdr", "lieut", "supt", "assn", "univ", "mssrs", "sens", "reps",
-    ]
+    static let neverFinal: Set<String> = Lexicon.shared.words(.neverFinal)
     /// Abbreviations that end a sentence only when a typical sentence opener follows.
-    static let maybeFinal: Set<String> = [
-        "inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "llc", "plc", "ave", "dept",
-    ]
-    static let sentenceOpeners: Set<String> = [
-        "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there",
-        "their", "his", "her", "our", "but", "and", "or", "so", "yet", "however", "meanwhile", "in", "on", "at", "for",
-        "with", "as", "after", "before", "while", "when", "if", "although", "though", "still", "also", "then",
-        "according", "despite", "some", "many", "most", "all", "no", "neither", "both", "each", "such", "other",
-        "another", "what", "why", "how", "who", "where", "instead", "since", "until", "during", "under", "over",
-    ]
+    static let maybeFinal: Set<String> = Lexicon.shared.words(.maybeFinal)
+    static let sentenceOpeners: Set<String> = Lexicon.shared.words(.sentenceOpeners)
 
     /// Longest quoted passage (in bytes) kept inside one sentence even when it holds sentence punctuation.
     static let maxUnsplitQuoteBytes = 300

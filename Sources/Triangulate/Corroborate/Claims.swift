@@ -50,10 +50,7 @@ struct Claim {
 
 enum ClaimExtractor {
     /// Clause breaks inside a sentence: "…, while BYD declined to comment", "…; the company …".
-    static let genericOrganizationNouns: Set<String> = [
-        "company", "firm", "automaker", "carmaker", "group", "agency", "business", "manufacturer", "maker", "bank",
-        "retailer", "airline", "startup", "operator",
-    ]
+    static let genericOrganizationNouns: Set<String> = Lexicon.shared.words(.genericOrganizationNouns)
     static let clauseBreaks = ["; ", ", while ", ", but ", ", whereas ", " while "]
 
     /// The claims of an article: its headline and every sentence of at least `minimumWords` words (headlines one

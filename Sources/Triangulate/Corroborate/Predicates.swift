@@ -14,78 +14,21 @@ enum Predicates {
         case report = "#report"
         case penalty = "#penalty"
         case evacuation = "#evacuation"
+
+        /// The class's "words" or "phrases" in the predicates gazetteer.
+        func entries(_ kind: String) -> [String] { Lexicon.shared.predicates["\(rawValue.dropFirst()) \(kind)"] ?? [] }
     }
 
     /// Phrases first (longest first), then single words. Lowercase.
     static let phrases: [(String, Class)] = {
-        let table: [Class: [String]] = [
-            .deny: [
-                "completely false", "no truth", "baseless", "untrue", "unfounded", "pushed back against",
-                "push back on",
-                "not true", "categorically denied", "flatly denied",
-            ],
-            .declineComment: [
-                "declined to comment", "declines to comment", "declined comment", "refused to comment",
-                "would not comment", "declined to say", "declined to discuss", "no comment",
-            ],
-            .noResponse: [
-                "did not respond", "didn't respond", "did not reply", "did not immediately respond",
-                "has not responded",
-                "have not responded", "could not be reached", "did not return", "no response",
-                "not immediately respond",
-                "not respond to", "did not answer",
-            ],
-            .decrease: [
-                "scale back", "scaling back", "scaled back", "scales back", "pull back", "pulling back", "dial back",
-                "dials back", "dialed back", "wind down", "winding down", "cut back", "cutting back", "step back",
-            ],
-            .increase: [
-                "ramp up", "ramping up", "doubling down", "double down", "push ahead", "pushing ahead", "build out",
-                "step up", "stepping up", "speed up",
-            ],
-            .partnership: ["joint venture", "tie-up", "tie up"],
-            .evacuation: ["got out", "forced out", "ordered out"],
-        ]
+        let table = Dictionary(uniqueKeysWithValues: Class.allCases.map { ($0, $0.entries("phrases")) })
         var list: [(String, Class)] = []
         for (kind, items) in table { for item in items { list.append((item, kind)) } }
         return list.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
     }()
 
     static let words: [String: Class] = {
-        let table: [Class: [String]] = [
-            .deny: [
-                "deny", "denies", "denied", "denying", "denial", "denials", "reject", "rejects", "rejected",
-                "rejecting",
-                "dismiss", "dismisses", "dismissed", "rebuff", "rebuffed", "refute", "refuted", "refutes", "false",
-                "disputed", "disputes", "dispute", "rebutted",
-            ],
-            .confirm: ["confirm", "confirms", "confirmed", "confirming", "acknowledged", "acknowledges", "verified"],
-            .decrease: [
-                "cut", "cuts", "cutting", "abandon", "abandons", "abandoned", "abandoning", "cancel", "cancels",
-                "cancelled", "canceled", "cancelling", "reduce", "reduces", "reduced", "reducing", "shrink", "shrinks",
-                "slash", "slashed", "slashes", "halt", "halted", "halts", "retreat", "retreats", "retreating", "curb",
-                "curbed", "scrap", "scrapped", "shelve", "shelved", "downsize", "downsized", "delay", "delayed",
-            ],
-            .increase: [
-                "accelerate", "accelerates", "accelerated", "accelerating", "expand", "expands", "expanded",
-                "expanding", "boost", "boosts", "boosted", "boosting", "increase", "increases",
-                "increased", "grow", "grows", "growing", "bigger", "enlarge", "enlarged",
-            ],
-            .talks: [
-                "talks", "talk", "discussions", "discussion", "discussed", "discussing", "discuss", "negotiations",
-                "negotiation", "negotiating", "negotiate", "negotiated", "conversations", "dialogue", "dialogues",
-            ],
-            .partnership: [
-                "partnership", "partnerships", "partner", "partnering", "venture", "alliance", "collaboration",
-                "cooperation", "cooperate", "deal",
-            ],
-            .report: [
-                "report", "reports", "reported", "reporting", "publication", "article", "claims", "claimed", "rumors",
-                "rumours",
-            ],
-            .penalty: ["fine", "fines", "fined", "penalty", "penalties", "sanction", "sanctions", "sanctioned"],
-            .evacuation: ["evacuate", "evacuated", "evacuating", "evacuation", "evacuations", "evacuees", "fled"],
-        ]
+        let table = Dictionary(uniqueKeysWithValues: Class.allCases.map { ($0, $0.entries("words")) })
         var map: [String: Class] = [:]
         for kind in Class.allCases { for item in table[kind] ?? [] where map[item] == nil { map[item] = kind } }
         return map
@@ -102,9 +45,7 @@ enum Predicates {
         return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }()
 
-    static let negations: Set<String> = [
-        "not", "never", "no", "didn't", "hasn't", "haven't", "wasn't", "isn't", "won't", "doesn't", "don't", "nor",
-    ]
+    static let negations: Set<String> = Lexicon.shared.words(.negations)
 
     struct Analysis {
         var classes: Set<Class> = []

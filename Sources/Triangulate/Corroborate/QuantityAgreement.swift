@@ -3,16 +3,11 @@ import TriangulateText
 /// direction its qualifier points ("$52,000" covers $52,420; "over $8,000" covers $8,311.50; "nearly 300" covers
 /// 291 but not 305).
 enum QuantityAgreement {
-    static let lowerBounds: Set<String> = ["more than", "over", "just over", "at least", "upwards of"]
-    static let upperBounds: Set<String> = [
-        "less than", "fewer than", "up to", "as many as", "as much as", "nearly", "almost", "under", "just under",
-    ]
+    static let lowerBounds: Set<String> = Lexicon.shared.words(.lowerBounds)
+    static let upperBounds: Set<String> = Lexicon.shared.words(.upperBounds)
     /// Bounds that say only which side the value lies on ("more than 30 hours" is not contradicted by 40 hours; "up to
     /// 300" not by 150); the others ("nearly", "just over") also say it is close.
-    static let openBounds: Set<String> = [
-        "more than", "over", "at least", "upwards of", "less than", "fewer than", "up to", "as many as", "as much as",
-        "under",
-    ]
+    static let openBounds: Set<String> = Lexicon.shared.words(.openBounds)
 
     /// The power of ten a value is printed to (52,000 → 1,000; 3.5 billion → 100 million; 7 → 1; 8,311.5 → 0.1).
     static func precision(_ value: Double) -> Double {

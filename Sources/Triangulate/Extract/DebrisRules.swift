@@ -150,14 +150,8 @@ public enum DebrisRules {
         return nil
     }
 
-    static let shareWords: Set<String> = [
-        "share", "shares", "sharing", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail",
-        "pinterest", "reddit", "telegram", "flipboard", "messenger", "bluesky", "mastodon", "threads",
-    ]
-    static let shareFiller: Set<String> = [
-        "this", "the", "article", "story", "post", "page", "on", "via", "to", "print", "pin", "it", "x", "copy",
-        "link", "url", "save", "gift", "sms", "or", "and", "with", "friends", "a", "friend", "send",
-    ]
+    static let shareWords: Set<String> = Lexicon.shared.words(.shareWords)
+    static let shareFiller: Set<String> = Lexicon.shared.words(.shareFiller)
 
     public static let shareBar = DebrisRule(
         name: "share-bar", summary: "a line made only of sharing buttons (Share, Facebook, Email, Copy link …)"
@@ -210,9 +204,7 @@ public enum DebrisRules {
         return line.contains(any: cues) ? .remove : nil
     }
 
-    static let numberWords: Set<String> = [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty",
-    ]
+    static let numberWords: Set<String> = Lexicon.shared.words(.numberWords)
 
     public static let readTime = DebrisRule(
         name: "read-time", summary: "estimated reading time (\"4 min read\", \"Reading time: 3 minutes\")"

@@ -140,10 +140,7 @@ final class HTMLExtractor {
         return Self.windows1252Labels.contains(String(label))
     }
 
-    static let windows1252Labels: Set<String> = [
-        "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
-        "ascii", "ansi_x3.4-1968", "iso-ir-100", "cp819", "ibm819",
-    ]
+    static let windows1252Labels: Set<String> = Lexicon.shared.words(.windows1252Labels)
 
     // MARK: Pruning
 

@@ -10,9 +10,7 @@ struct HTMLMetadata {
     var canonical: String?
     var language: String?
 
-    static let notAuthors: Set<String> = [
-        "minute read", "min read", "published", "updated", "staff", "admin", "by", "share",
-    ]
+    static let notAuthors: Set<String> = Lexicon.shared.words(.notAuthors)
 
     init(root: HTMLNode, scripts: [String]) {
         var meta: [String: String] = [:]

@@ -7,10 +7,7 @@ enum HeaderLine: Equatable {
     /// A byline naming only a desk or role ("Startups Reporter").
     case desk(String)
 
-    static let deskWords: Set<String> = [
-        "reporter", "correspondent", "editor", "writer", "staff", "desk", "contributor", "columnist", "bureau",
-        "team", "newsroom", "journalist",
-    ]
+    static let deskWords: Set<String> = Lexicon.shared.words(.deskWords)
     static let dateKeys = ["published", "updated", "posted", "date", "last updated", "first published", "posted on"]
     static let outletKeys = ["outlet", "publication", "publisher", "site", "newspaper"]
     static let authorKeys = ["author", "authors", "byline", "written by", "words by"]

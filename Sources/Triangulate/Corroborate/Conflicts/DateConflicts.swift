@@ -2,7 +2,7 @@ import TriangulateText
 /// Days in dispute: related claims of different articles put one event (the same words around the date) on different
 /// calendar days ("March 3" vs "March 4"), or on different weekdays ("on Tuesday" vs "on Monday").
 enum DateConflicts {
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays: Set<String> = Lexicon.shared.words(.weekdays)
 
     /// A comparable key for a day: "m:3-4" for a calendar day, "w:tuesday" for a weekday; nil for anything else.
     static func key(_ date: DateMention) -> String? {

@@ -3,11 +3,9 @@ import TriangulateText
 /// with three counts" vs "has not yet been charged"): a content word both share, negated in one and not in the other.
 enum OutcomeConflicts {
     /// Negations of a verb ("no" negates nouns: "no plans" is not an outcome).
-    static let negations: Set<String> = [
-        "not", "never", "didn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't",
-    ]
+    static let negations: Set<String> = Lexicon.shared.words(.outcomeConflictsNegations)
     /// Words that may stand between the negation and the participle ("has not yet been charged").
-    static let between: Set<String> = ["yet", "been", "be", "being", "ever", "formally", "officially", "immediately"]
+    static let between: Set<String> = Lexicon.shared.words(.between)
 
     /// Participles of a clause ("charged", "arrested", "sworn"), each with whether a verb negation stands before it
     /// (with only auxiliaries between), and the phrase from the negation to the word.
