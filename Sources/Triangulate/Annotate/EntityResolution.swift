@@ -1,0 +1,95 @@
+import TriangulateText
+
+// Resolution across the article: a bare surname becomes the full name, a first word the organization's name.
+extension EntityRecognizer {
+    // MARK: Article-level resolution
+
+    func resolve(_ mentions: inout [[Mention]], people: inout [String: PersonRecord]) {
+        let surnames = surnameTable(people)
+        let (typed, orgByFirstWord) = confidentNames(mentions)
+        for paragraphIndex in mentions.indices {
+            for index in mentions[paragraphIndex].indices {
+                mentions[paragraphIndex][index] = resolved(
+                    mentions[paragraphIndex][index], surnames: surnames, typed: typed,
+                    orgByFirstWord: orgByFirstWord, people: &people)
+            }
+        }
+        // Organizations known by a longer name in this article are reported under it.
+        for paragraphIndex in mentions.indices {
+            for index in mentions[paragraphIndex].indices where mentions[paragraphIndex][index].kind == .organization {
+                let name = mentions[paragraphIndex][index].name
+                if !name.contains(" "), let full = orgByFirstWord[name] { mentions[paragraphIndex][index].name = full }
+            }
+        }
+    }
+
+    /// The last word of each multi-word person's name → that name, when only one person has it.
+    func surnameTable(_ people: [String: PersonRecord]) -> [String: String] {
+        var surnames: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        for name in people.keys.sorted() {
+            let parts = name.split(separator: " ")
+            guard parts.count >= 2, let last = parts.last else { continue }
+            let key = String(last)
+            if let existing = surnames[key], existing != name { ambiguous.insert(key) } else { surnames[key] = name }
+        }
+        for key in ambiguous { surnames[key] = nil }
+        return surnames
+    }
+
+    /// The kind each confidently classified name has first, and each multi-word organization's longest name by its
+    /// first word.
+    func confidentNames(_ mentions: [[Mention]]) -> (typed: [String: EntityKind], orgByFirstWord: [String: String]) {
+        var typed: [String: EntityKind] = [:]
+        var orgByFirstWord: [String: String] = [:]
+        for list in mentions {
+            for mention in list where mention.confident && mention.kind != .other {
+                if typed[mention.name] == nil { typed[mention.name] = mention.kind }
+                if mention.kind == .organization, let first = mention.name.split(separator: " ").first,
+                    mention.name.contains(" ")
+                {
+                    let key = String(first)
+                    if (orgByFirstWord[key]?.count ?? -1) < mention.name.count { orgByFirstWord[key] = mention.name }
+                }
+            }
+        }
+        return (typed, orgByFirstWord)
+    }
+
+    /// One mention as the article's other mentions and the batch's context resolve it.
+    func resolved(
+        _ mention: Mention, surnames: [String: String], typed: [String: EntityKind], orgByFirstWord: [String: String],
+        people: inout [String: PersonRecord]
+    ) -> Mention {
+        var mention = mention
+        if let full = surnames[mention.name],
+            mention.kind == .other || mention.kind == .person || typed[mention.name] == nil
+        {
+            mention.kind = .person
+            mention.name = full
+        } else if mention.kind == .organization || mention.kind == .other, let full = orgByFirstWord[mention.name] {
+            mention.kind = .organization
+            mention.name = full
+        } else if !mention.confident, let kind = typed[mention.name] {
+            mention.kind = kind
+        } else if mention.kind == .other, let first = mention.name.split(separator: " ").first,
+            mention.name.contains(" "),
+            orgByFirstWord[String(first)] != nil || typed[String(first)] == .organization
+                || context.kinds[String(first)] == .organization
+        {
+            mention.kind = .organization
+        } else if !mention.confident, let full = context.surnames[mention.name], !mention.name.contains(" ") {
+            mention.kind = .person
+            mention.name = full
+            if people[full] == nil { people[full] = PersonRecord(name: full, mentions: 0, order: Int.max) }
+        } else if !mention.confident, let kind = context.kinds[mention.name] {
+            mention.kind = kind
+            if kind == .person, people[mention.name] == nil {
+                people[mention.name] = PersonRecord(name: mention.name, mentions: 0, order: Int.max)
+            }
+        } else if mention.kind == .person, people[mention.name] == nil {
+            people[mention.name] = PersonRecord(name: mention.name, mentions: 0, order: Int.max)
+        }
+        return mention
+    }
+}
