@@ -36,7 +36,7 @@ public struct DuplicateEdge: Sendable, Hashable, Codable {
 final class StoryStream {
     let configuration: ClusterConfiguration
 
-    private struct Story {
+    struct Story {
         var centroid = FeatureMap<Float>()
         var normSquared: Double = 0
         var size = 0
@@ -49,24 +49,24 @@ final class StoryStream {
         var retired = false
     }
 
-    private var stories: [Story] = []
+    var stories: [Story] = []
     /// Merges: `parent[s] == s` for a live story; otherwise the story it was merged into.
-    private var parent: [Int] = []
+    var parent: [Int] = []
     /// Feature → stories indexed under it (may hold retired or merged stories; filtered on read).
-    private var postings: [UInt64: [Int32]] = [:]
-    private var documentFrequency = FeatureMap<Int32>()
-    private var documents = 0
+    var postings: [UInt64: [Int32]] = [:]
+    var documentFrequency = FeatureMap<Int32>()
+    var documents = 0
     /// Story of each article at the time it was assigned (resolve through `parent`).
     private(set) var assignments: [Int32] = []
     private(set) var lineage: [DuplicateEdge] = []
     /// LSH buckets (band, band hash) → articles, and the signatures of articles still in the window.
-    private var buckets: [UInt64: [Int32]] = [:]
-    private var signatures: [Int: [UInt32]] = [:]
-    private var signatureOrder: [(article: Int, day: Int?)] = []
-    private var signatureHead = 0
-    private var touched: Set<Int> = []
-    private var newestDay: Int?
-    private var retirementCursor = 0
+    var buckets: [UInt64: [Int32]] = [:]
+    var signatures: [Int: [UInt32]] = [:]
+    var signatureOrder: [(article: Int, day: Int?)] = []
+    var signatureHead = 0
+    var touched: Set<Int> = []
+    var newestDay: Int?
+    var retirementCursor = 0
 
     init(configuration: ClusterConfiguration) {
         self.configuration = configuration
@@ -104,13 +104,13 @@ final class StoryStream {
 
     /// Vectors (and days) of the articles whose stories are live, for `refine`.
     /// For revision: the first article of each live near-duplicate's group of copies.
-    private var copySource: [Int: Int] = [:]
-    private var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?, top: [UInt64])] = [:]
+    var copySource: [Int: Int] = [:]
+    var liveVectors: [Int: (vector: [(key: UInt64, weight: Float)], day: Int?, top: [UInt64])] = [:]
 
     /// Revisits the articles of live stories in input order: one that is now closer to another story's centroid
     /// (above the threshold) than to its own story without it moves there. Story numbers do not change; a story
     /// left empty is gone.
-    private func refine() {
+    func refine() {
         if configuration.splitGain > 0 { splitMixedStories() }
         for article in liveVectors.keys.sorted() {
             guard let (vector, day, top) = liveVectors[article] else { continue }
@@ -134,7 +134,7 @@ final class StoryStream {
     /// A live story whose members fall into two groups (two events of the same kind that were merged) is split in
     /// two (`StorySplit`): the group holding its first article keeps the number. Near-duplicates (copies, wire text)
     /// count as one member: a story made of a few articles and their copies is not split along the copies.
-    private func splitMixedStories() {
+    func splitMixedStories() {
         var members: [Int: [Int]] = [:]
         for article in liveVectors.keys.sorted() {
             members[find(Int(assignments[article])), default: []].append(article)
@@ -182,7 +182,7 @@ final class StoryStream {
         }
     }
 
-    private func leave(_ source: Int, vector: [(key: UInt64, weight: Float)], article: Int) {
+    func leave(_ source: Int, vector: [(key: UInt64, weight: Float)], article: Int) {
         var story = stories[source]
         stories[source] = Story()
         for (key, weight) in vector {
@@ -200,7 +200,7 @@ final class StoryStream {
         stories[source] = story
     }
 
-    private func count(_ features: StoryFeatures) {
+    func count(_ features: StoryFeatures) {
         documents += 1
         for (key, _) in features.counts { documentFrequency.add(key, 1) }
     }
@@ -214,7 +214,7 @@ final class StoryStream {
 
     /// The candidate story (live, within the date window) whose centroid is most similar to the article, by cosine;
     /// ties go to the older story (candidates come in story order).
-    private func closestStory(
+    func closestStory(
         _ vector: [(key: UInt64, weight: Float)], top: [UInt64], day: Int?, excluding: Int? = nil
     ) -> (story: Int, score: Double)? {
         var best: (story: Int, score: Double)?
@@ -228,7 +228,7 @@ final class StoryStream {
     }
 
     /// TF-IDF weights, normalized; names weigh `nameWeight` times more.
-    private func vector(_ features: StoryFeatures) -> [(key: UInt64, weight: Float)] {
+    func vector(_ features: StoryFeatures) -> [(key: UInt64, weight: Float)] {
         var vector: [(key: UInt64, weight: Float)] = []
         vector.reserveCapacity(features.counts.count)
         var norm: Float = 0
@@ -248,12 +248,12 @@ final class StoryStream {
         return vector
     }
 
-    private func compatible(_ story: Story, day: Int?) -> Bool {
+    func compatible(_ story: Story, day: Int?) -> Bool {
         guard let day, let first = story.firstDay, let last = story.lastDay else { return true }
         return day >= first - configuration.windowDays && day <= last + configuration.windowDays
     }
 
-    private func assign(_ features: StoryFeatures) {
+    func assign(_ features: StoryFeatures) {
         let article = assignments.count
         let vector = vector(features)
         let top = topKeys(vector)
@@ -288,7 +288,7 @@ final class StoryStream {
         }
     }
 
-    private func join(
+    func join(
         _ target: Int, vector: [(key: UInt64, weight: Float)], day: Int?, article: Int, top: [UInt64]
     ) {
         var story = stories[target]
@@ -312,17 +312,17 @@ final class StoryStream {
     }
 
     /// The article's heaviest features, the ones it is retrieved and indexed by.
-    private func topKeys(_ vector: [(key: UInt64, weight: Float)]) -> [UInt64] {
+    func topKeys(_ vector: [(key: UInt64, weight: Float)]) -> [UInt64] {
         vector.sorted(by: { ($0.weight, $0.key) > ($1.weight, $1.key) }).prefix(max(0, configuration.candidateTerms))
             .map(\.key)
     }
 
     /// Per-story hit counters for `candidates`, zero between calls.
-    private var hitCounts: [Int32] = []
+    var hitCounts: [Int32] = []
 
     /// Live stories sharing the article's heaviest features, most shared first, at most `maxCandidates`, in story
     /// order. Posting lists that are mostly retired stories are compacted on the way.
-    private func candidates(top: [UInt64]) -> [Int] {
+    func candidates(top: [UInt64]) -> [Int] {
         if hitCounts.count < stories.count {
             hitCounts += repeatElement(0, count: stories.count - hitCounts.count)
         }
@@ -351,155 +351,5 @@ final class StoryStream {
             found.removeLast(found.count - configuration.maxCandidates)
         }
         return found.map(\.story).sorted()
-    }
-
-    // MARK: Near-duplicates (MinHash LSH)
-
-    private func bandKeys(_ signature: [UInt32]) -> [UInt64] {
-        // Any configured band count works: at least one band, and no band reads past the signature.
-        guard !signature.isEmpty else { return [] }
-        let bands = min(max(1, configuration.bands), signature.count)
-        let rows = max(1, signature.count / bands)
-        return (0..<bands).map { band in
-            var value = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<rows where band * rows + row < signature.count {
-                value = (value ^ UInt64(signature[band * rows + row])) &* 0x0000_0100_0000_01B3
-            }
-            return value
-        }
-    }
-
-    private func nearestDuplicate(_ signature: [UInt32]) -> (Int, Double)? {
-        guard !signature.isEmpty else { return nil }
-        var seen: Set<Int32> = []
-        var best: (Int, Double)?
-        for key in bandKeys(signature) {
-            for other in buckets[key] ?? [] where seen.insert(other).inserted {
-                guard let theirs = signatures[Int(other)] else { continue }
-                var same = 0
-                for slot in 0..<signature.count where signature[slot] == theirs[slot] { same += 1 }
-                let similarity = Double(same) / Double(signature.count)
-                if similarity >= configuration.duplicateThreshold,
-                    similarity > (best?.1 ?? 0) || (similarity == best?.1 && Int(other) < best!.0)
-                {
-                    best = (Int(other), similarity)
-                }
-            }
-        }
-        return best
-    }
-
-    private func remember(_ signature: [UInt32], article: Int, day: Int?) {
-        guard !signature.isEmpty else { return }
-        signatures[article] = signature
-        signatureOrder.append((article, day))
-        for key in bandKeys(signature) { buckets[key, default: []].append(Int32(article)) }
-    }
-
-    // MARK: Merging and retirement
-
-    private func mergePass() {
-        let recent = touched.sorted()
-        touched.removeAll()
-        for raw in recent {
-            let story = find(raw)
-            guard !stories[story].retired, stories[story].normSquared > 0 else { continue }
-            var hits: [Int: Int] = [:]
-            for key in stories[story].indexed {
-                guard let list = postings[key], list.count <= configuration.maxPostings else { continue }
-                for other in list {
-                    let candidate = find(Int(other))
-                    if candidate != story && !stories[candidate].retired { hits[candidate, default: 0] += 1 }
-                }
-            }
-            // The few stories sharing most of its indexed features.
-            let ranked = hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(configuration.mergeCandidates)
-            for (candidate, _) in ranked.sorted(by: { $0.key < $1.key }) {
-                let a = find(story)
-                let b = find(candidate)
-                guard a != b else { continue }
-                let (small, large) = stories[a].centroid.count <= stories[b].centroid.count ? (a, b) : (b, a)
-                guard compatibleStories(stories[a], stories[b]) else { continue }
-                var dot: Double = 0
-                for (key, value) in stories[small].centroid {
-                    if let other = stories[large].centroid[key] { dot += Double(value * other) }
-                }
-                let cosine = dot / (stories[a].normSquared.squareRoot() * stories[b].normSquared.squareRoot())
-                if cosine >= configuration.mergeThreshold { merge(min(a, b), absorbing: max(a, b)) }
-            }
-        }
-    }
-
-    private func compatibleStories(_ a: Story, _ b: Story) -> Bool {
-        guard let aFirst = a.firstDay, let aLast = a.lastDay, let bFirst = b.firstDay, let bLast = b.lastDay else {
-            return true
-        }
-        return aFirst <= bLast + configuration.windowDays && bFirst <= aLast + configuration.windowDays
-    }
-
-    /// The older story absorbs the younger: centroids add up, the younger's number now answers to the older's.
-    private func merge(_ older: Int, absorbing younger: Int) {
-        var keep = stories[older]
-        let gone = stories[younger]
-        stories[older] = Story()
-        for (key, value) in gone.centroid { keep.centroid.add(key, value) }
-        keep.normSquared = keep.centroid.reduce(0) { $0 + Double($1.value * $1.value) }
-        keep.size += gone.size
-        keep.members += gone.members
-        keep.lastArticle = max(keep.lastArticle, gone.lastArticle)
-        if let first = gone.firstDay { keep.firstDay = min(keep.firstDay ?? first, first) }
-        if let last = gone.lastDay { keep.lastDay = max(keep.lastDay ?? last, last) }
-        for key in gone.indexed where keep.indexed.insert(key).inserted {
-            postings[key, default: []].append(Int32(older))
-        }
-        stories[older] = keep
-        stories[younger] = Story()
-        stories[younger].retired = true
-        parent[younger] = older
-        touched.insert(older)
-    }
-
-    /// Stories outside the window (by date, or idle for `idleArticles` in undated streams) leave memory; so do
-    /// signatures of articles outside it.
-    private func retire() {
-        let now = assignments.count
-        for index in 0..<stories.count where !stories[index].retired && parent[index] == index {
-            let story = stories[index]
-            var old = now - story.lastArticle > configuration.idleArticles
-            if let newestDay, let last = story.lastDay { old = old || newestDay - last > configuration.windowDays }
-            if old {
-                for member in story.members {
-                    liveVectors[member] = nil
-                    copySource[member] = nil
-                }
-                stories[index] = Story()
-                stories[index].retired = true
-            }
-        }
-        while signatureHead < signatureOrder.count {
-            let (article, day) = signatureOrder[signatureHead]
-            var old = now - article > configuration.idleArticles
-            if let newestDay, let day { old = old || newestDay - day > configuration.windowDays }
-            guard old else { break }
-            if let signature = signatures.removeValue(forKey: article) {
-                for key in bandKeys(signature) {
-                    buckets[key]?.removeAll { $0 == Int32(article) }
-                    if buckets[key]?.isEmpty == true { buckets[key] = nil }
-                }
-            }
-            signatureHead += 1
-        }
-        if signatureHead > 4096 && signatureHead * 2 > signatureOrder.count {
-            signatureOrder.removeFirst(signatureHead)
-            signatureHead = 0
-        }
-        // Drop retired and merged stories from the postings now and then.
-        retirementCursor += 1
-        if retirementCursor % 20 == 0 {
-            for key in Array(postings.keys) {
-                let live = postings[key]!.filter { !stories[Int($0)].retired }
-                postings[key] = live.isEmpty ? nil : live
-            }
-        }
     }
 }
