@@ -6,10 +6,53 @@ struct DateRecognizer {
 
     static let yearPrepositions: Set<String> = Lexicon.shared.words(.yearPrepositions)
 
+    /// Words before a bare month name that make it a date ("in December", "last March").
+    static let monthCues: Set<String> = Lexicon.shared.words(.monthCues)
+    /// "last", "next", "this": part of the date they shift ("last Monday").
+    static let shiftWords: Set<String> = Lexicon.shared.words(.shiftWords)
+    /// "over", "at", "on", "during" the weekend.
+    static let weekendPrepositions: Set<String> = Lexicon.shared.words(.weekendPrepositions)
+
+    /// One sentence being read: where it ends and the text every mention in it carries.
+    struct Span {
+        let paragraph: Paragraph
+        let sentence: Range<Int>
+        let text: String
+        var end: Int { sentence.upperBound }
+
+        func year(at position: Int) -> Int? {
+            let tokens = paragraph.tokens
+            guard position < end, tokens[position].kind == .number, tokens[position].end - tokens[position].start == 4,
+                let value = Int(paragraph.text(position)), DateGrammar.plausibleYears.contains(value)
+            else { return nil }
+            return value
+        }
+
+        func day(at position: Int) -> Int? {
+            guard position < end, paragraph.tokens[position].kind == .number || paragraph.tokens[position].kind == .word
+            else { return nil }
+            return DateGrammar.dayNumber(paragraph.lower(position))
+        }
+
+        /// The lowercased word before `index` in the sentence, or "".
+        func previous(_ index: Int) -> String { index > sentence.lowerBound ? paragraph.lower(index - 1) : "" }
+
+        /// A mention of tokens `start...last`, and the index reading goes on from (the token after `last`).
+        func found(
+            _ start: Int, _ last: Int, _ value: CalendarDate?, _ granularity: DateMention.Granularity, relative: Bool
+        ) -> (DateMention, Int) {
+            let mention = DateMention(
+                text: paragraph.text(from: start, through: last), value: value, granularity: granularity,
+                relative: relative, sentence: text)
+            return (mention, last + 1)
+        }
+    }
+
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [DateMention]) {
+        let span = Span(paragraph: paragraph, sentence: sentence, text: sentenceText)
         var index = sentence.lowerBound
         while index < sentence.upperBound {
-            if let (mention, next) = date(at: index, paragraph, sentence.upperBound, sentence, sentenceText) {
+            if let (mention, next) = date(at: index, span) {
                 out.append(mention)
                 index = next
             } else {
@@ -18,162 +61,115 @@ struct DateRecognizer {
         }
     }
 
-    private func make(
-        _ paragraph: Paragraph, _ start: Int, _ last: Int, _ value: CalendarDate?,
-        _ granularity: DateMention.Granularity,
-        relative: Bool, _ sentenceText: String
-    ) -> DateMention {
-        DateMention(
-            text: paragraph.text(from: start, through: last), value: value, granularity: granularity,
-            relative: relative,
-            sentence: sentenceText)
-    }
-
-    private func date(
-        at index: Int, _ paragraph: Paragraph, _ end: Int, _ sentence: Range<Int>, _ sentenceText: String
-    )
-        -> (DateMention, Int)?
-    {
-        let tokens = paragraph.tokens
-        let token = tokens[index]
-        let lower = paragraph.lower(index)
-        func year(at position: Int) -> Int? {
-            guard position < end, tokens[position].kind == .number, tokens[position].end - tokens[position].start == 4,
-                let value = Int(paragraph.text(position)), DateGrammar.plausibleYears.contains(value)
-            else { return nil }
-            return value
-        }
-        func day(at position: Int) -> Int? {
-            guard position < end, tokens[position].kind == .number || tokens[position].kind == .word else { return nil }
-            return DateGrammar.dayNumber(paragraph.lower(position))
-        }
-
+    private func date(at index: Int, _ span: Span) -> (DateMention, Int)? {
+        let paragraph = span.paragraph
+        let token = paragraph.tokens[index]
         // ISO date token "2026-02-02".
         if token.kind == .word, token.hasDigit, let iso = DateGrammar.parseISO(paragraph.text(index)) {
-            return (make(paragraph, index, index, iso, .day, relative: false, sentenceText), index + 1)
+            return span.found(index, index, iso, .day, relative: false)
         }
-        // Month-led: "February 2, 2026", "Feb. 2", "January 2025", "in December".
-        if token.kind == .word, token.capitalized, let month = DateGrammar.months[lower] {
-            var cursor = index + 1
-            if paragraph.isPunct(cursor, 0x2E), lower.count <= 4 { cursor += 1 }  // "Feb."
-            if let dayValue = day(at: cursor) {
-                var last = cursor
-                var yearValue: Int?
-                var after = cursor + 1
-                if paragraph.isPunct(after, 0x2C) { after += 1 }
-                if let value = year(at: after) {
-                    yearValue = value
-                    last = after
-                }
-                guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
-                let resolved =
-                    yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
-                    ?? inferYear(month: month, day: dayValue)
-                return (
-                    make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1
-                )
-            }
-            if let value = year(at: cursor) {
-                return (
-                    make(
-                        paragraph, index, cursor, CalendarDate(year: value, month: month), .month, relative: false,
-                        sentenceText), cursor + 1
-                )
-            }
-            // A bare month name needs a cue: "in December", "last March". "May" additionally needs one.
-            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
-            let cue = [
-                "in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "through", "of",
-                "from",
-            ]
-            guard cue.contains(previous) else { return nil }
-            let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
-            let value = resolveMonth(month, shift: previous)
-            return (make(paragraph, start, index, value, .month, relative: true, sentenceText), index + 1)
+        if token.kind == .word, token.capitalized, let month = DateGrammar.months[paragraph.lower(index)] {
+            return monthLed(at: index, month: month, span)
         }
-        // Day-led: "2 February 2026", "31 January".
-        if token.kind == .number || token.kind == .word, let dayValue = DateGrammar.dayNumber(lower), index + 1 < end,
-            tokens[index + 1].capitalized, let month = DateGrammar.months[paragraph.lower(index + 1)]
-        {
-            var last = index + 1
+        if let found = dayLed(at: index, span) { return found }
+        // Weekdays: the most recent such day on or before publication ("on Monday").
+        if token.capitalized, let weekday = DateGrammar.weekdays[paragraph.lower(index)] {
+            let previous = span.previous(index)
+            let start = Self.shiftWords.contains(previous) ? index - 1 : index
+            return span.found(start, index, resolveWeekday(weekday, shift: previous), .day, relative: true)
+        }
+        if let found = relative(at: index, span) { return found }
+        // A bare year after a preposition ("in 2024", "since 2019") or before a capitalized word ("its 2024 EV launch").
+        if let value = span.year(at: index) {
+            let previous = span.previous(index)
+            let next = index + 1 < span.end ? paragraph.tokens[index + 1] : nil
+            let nextIsNoun = next.map { $0.kind == .word && !$0.capitalized } ?? false
+            if Self.yearPrepositions.contains(previous) || !nextIsNoun || previous.hasSuffix("'s") {
+                return span.found(index, index, CalendarDate(year: value), .year, relative: false)
+            }
+        }
+        return nil
+    }
+
+    /// "February 2, 2026", "Feb. 2", "January 2025", "in December".
+    private func monthLed(at index: Int, month: Int, _ span: Span) -> (DateMention, Int)? {
+        let paragraph = span.paragraph
+        var cursor = index + 1
+        if paragraph.isPunct(cursor, 0x2E), paragraph.lower(index).count <= 4 { cursor += 1 }  // "Feb."
+        if let dayValue = span.day(at: cursor) {
+            var last = cursor
             var yearValue: Int?
-            if let value = year(at: index + 2) {
+            var after = cursor + 1
+            if paragraph.isPunct(after, 0x2C) { after += 1 }
+            if let value = span.year(at: after) {
                 yearValue = value
-                last = index + 2
+                last = after
             }
             guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
             let resolved =
                 yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
                 ?? inferYear(month: month, day: dayValue)
-            return (make(paragraph, index, last, resolved, .day, relative: yearValue == nil, sentenceText), last + 1)
+            return span.found(index, last, resolved, .day, relative: yearValue == nil)
         }
-        // Weekdays: the most recent such day on or before publication ("on Monday").
-        if token.capitalized, let weekday = DateGrammar.weekdays[lower] {
-            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
-            let start = ["last", "next", "this"].contains(previous) ? index - 1 : index
-            return (
-                make(
-                    paragraph, start, index, resolveWeekday(weekday, shift: previous), .day, relative: true,
-                    sentenceText), index + 1
-            )
+        if let value = span.year(at: cursor) {
+            return span.found(index, cursor, CalendarDate(year: value, month: month), .month, relative: false)
         }
-        // Relative words.
+        // A bare month name needs a cue: "in December", "last March". "May" additionally needs one.
+        let previous = span.previous(index)
+        guard Self.monthCues.contains(previous) else { return nil }
+        let start = Self.shiftWords.contains(previous) ? index - 1 : index
+        return span.found(start, index, resolveMonth(month, shift: previous), .month, relative: true)
+    }
+
+    /// "2 February 2026", "31 January".
+    private func dayLed(at index: Int, _ span: Span) -> (DateMention, Int)? {
+        let (paragraph, tokens) = (span.paragraph, span.paragraph.tokens)
+        guard tokens[index].kind == .number || tokens[index].kind == .word,
+            let dayValue = DateGrammar.dayNumber(paragraph.lower(index)), index + 1 < span.end,
+            tokens[index + 1].capitalized, let month = DateGrammar.months[paragraph.lower(index + 1)]
+        else { return nil }
+        var last = index + 1
+        var yearValue: Int?
+        if let value = span.year(at: index + 2) {
+            yearValue = value
+            last = index + 2
+        }
+        guard CalendarDate.isValid(year: yearValue ?? 2000, month: month, day: dayValue) else { return nil }
+        let resolved =
+            yearValue.map { CalendarDate(year: $0, month: month, day: dayValue) }
+            ?? inferYear(month: month, day: dayValue)
+        return span.found(index, last, resolved, .day, relative: yearValue == nil)
+    }
+
+    /// "today", "yesterday", "last year", "next month", "this week", "over the weekend".
+    private func relative(at index: Int, _ span: Span) -> (DateMention, Int)? {
+        let paragraph = span.paragraph
+        let lower = paragraph.lower(index)
         switch lower {
         case "today", "yesterday", "tomorrow", "tonight":
             let offset = lower == "yesterday" ? -1 : lower == "tomorrow" ? 1 : 0
-            return (
-                make(paragraph, index, index, published?.adding(days: offset), .day, relative: true, sentenceText),
-                index + 1
-            )
+            return span.found(index, index, published?.adding(days: offset), .day, relative: true)
         case "last", "this", "next", "past":
-            guard index + 1 < end else { return nil }
-            let unit = paragraph.lower(index + 1)
+            guard index + 1 < span.end else { return nil }
             let shift = lower == "last" || lower == "past" ? -1 : lower == "next" ? 1 : 0
-            switch unit {
+            switch paragraph.lower(index + 1) {
             case "year":
-                return (
-                    make(
-                        paragraph, index, index + 1, published?.year.map { CalendarDate(year: $0 + shift) }, .year,
-                        relative: true, sentenceText), index + 2
-                )
-            case "month":
-                return (
-                    make(paragraph, index, index + 1, shiftMonth(shift), .month, relative: true, sentenceText),
-                    index + 2
-                )
-            case "week":
-                return (
-                    make(paragraph, index, index + 1, weekStart(shift), .week, relative: true, sentenceText), index + 2
-                )
+                let value = published?.year.map { CalendarDate(year: $0 + shift) }
+                return span.found(index, index + 1, value, .year, relative: true)
+            case "month": return span.found(index, index + 1, shiftMonth(shift), .month, relative: true)
+            case "week": return span.found(index, index + 1, weekStart(shift), .week, relative: true)
             case "weekend":
-                return (
-                    make(
-                        paragraph, index, index + 1, weekend(shift == 0 ? -1 : shift), .weekend, relative: true,
-                        sentenceText), index + 2
-                )
+                return span.found(index, index + 1, weekend(shift == 0 ? -1 : shift), .weekend, relative: true)
             default: return nil
             }
         case "weekend":
             // "over the weekend", "at the weekend": the latest weekend before publication.
             guard index >= 2, paragraph.lower(index - 1) == "the",
-                ["over", "at", "on", "during"].contains(paragraph.lower(index - 2))
+                Self.weekendPrepositions.contains(paragraph.lower(index - 2))
             else { return nil }
-            return (make(paragraph, index - 2, index, weekend(-1), .weekend, relative: true, sentenceText), index + 1)
-        default: break
+            return span.found(index - 2, index, weekend(-1), .weekend, relative: true)
+        default: return nil
         }
-        // A bare year after a preposition ("in 2024", "since 2019") or before a capitalized word ("its 2024 EV launch").
-        if let value = year(at: index) {
-            let previous = index > sentence.lowerBound ? paragraph.lower(index - 1) : ""
-            let next = index + 1 < end ? tokens[index + 1] : nil
-            let nextIsNoun = next.map { $0.kind == .word && !$0.capitalized } ?? false
-            if Self.yearPrepositions.contains(previous) || !nextIsNoun || previous.hasSuffix("'s") {
-                return (
-                    make(paragraph, index, index, CalendarDate(year: value), .year, relative: false, sentenceText),
-                    index + 1
-                )
-            }
-        }
-        return nil
     }
 
     /// A month and day without a year: the year that puts it nearest the publication date ("December 31" in a
