@@ -22,6 +22,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case lead = "lead"
     case sourceNouns = "source-nouns"
     case statementVerbs = "statement-verbs"
+    case creditVerbs = "credit-verbs"
     case groupSources = "group-sources"
     case yearPrepositions = "year-prepositions"
     case monthCues = "month-cues"
