@@ -21,6 +21,18 @@ struct QuoteSurroundingsTests {
         #expect(speaker(notes, "scared of the water") == "Odile Marchetti")
     }
 
+    @Test func aOneWordNameAfterAFamilyRoleSpeaksAndSheSaidFollowsHer() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Mayor Teodor Vantongeren said 900 people had reached the shelters by noon.",
+            "\u{201C}We left with nothing.",
+            "The water came in the night,\u{201D} said boatman's widow Sarnai, 41, who walked out with four children.",
+            "\u{201C}Nobody has brought blankets yet,\u{201D} she said.",
+        ])
+        #expect(speaker(notes, "left with nothing") == "Sarnai")
+        #expect(speaker(notes, "came in the night") == "Sarnai")
+        #expect(speaker(notes, "brought blankets") == "Sarnai")
+    }
+
     @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {
         let notes = Fixtures.annotate(paragraphs: [
             "The purchase rounds out the company's chip line, said Renata Obi, an analyst at Kesh Research.",

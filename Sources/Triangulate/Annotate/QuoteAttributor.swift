@@ -44,6 +44,7 @@ struct QuoteAttributor {
                 if span.single && kind == .direct && wordCount > 12 { continue }
                 var speaker = speaker(for: span, in: paragraph, kind: kind)
                 if let found = speaker, isLabel(found.name) { speaker = nil }
+                let ownSpeaker = speaker
                 if speaker == nil, let continued = continuedSpeaker(for: span, in: paragraph) { speaker = continued }
                 if speaker == nil, kind == .direct, let reported = reportedSpeaker(for: span, in: paragraph) {
                     speaker = reported
@@ -61,7 +62,7 @@ struct QuoteAttributor {
                     genders[speaker.name] = gender
                 }
                 let unclosed = span.close >= paragraph.tokens.count
-                if unclosed, speaker == nil, kind == .direct {
+                if unclosed, ownSpeaker == nil, kind == .direct {
                     open.add(quote: result.count, turn: turns.count - 1, paragraph: paragraph.index)
                 } else if !unclosed, span.open >= 0 {
                     open.clear()

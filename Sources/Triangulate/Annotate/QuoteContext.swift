@@ -40,8 +40,10 @@ extension QuoteAttributor {
         return true
     }
 
-    /// Quotes that ran to the end of their paragraph with no speaker, waiting for the paragraph whose closing mark ends
-    /// them ("“I'm half-dead in my tent. / I want to go home,” said Mapahai"): at most four paragraphs back.
+    /// Quotes that ran to the end of their paragraph with no speaker of their own, waiting for the paragraph whose
+    /// closing mark ends them ("“I'm half-dead in my tent. / I want to go home,” said Mapahai"): at most four
+    /// paragraphs back. The closing paragraph's speaker replaces one guessed from before (the speaker of the quote
+    /// before, or of the reported speech before): the attribution that ends a quote names who says all of it.
     struct OpenQuotes {
         private var waiting: [(quote: Int, turn: Int, paragraph: Int)] = []
 
@@ -51,12 +53,9 @@ extension QuoteAttributor {
         /// The quote closing in `paragraph` has `speaker`: so have the open quotes it ends.
         mutating func close(paragraph: Int, speaker: Speaker, _ quotes: inout [Quote], _ turns: inout [Turn]) {
             for item in waiting where item.paragraph >= paragraph - 4 && item.quote < quotes.count {
-                guard quotes[item.quote].speaker == nil else { continue }
                 quotes[item.quote].speaker = speaker.name
                 quotes[item.quote].speakerKind = speaker.kind
-                if turns.indices.contains(item.turn), turns[item.turn].speaker == nil {
-                    turns[item.turn].speaker = speaker
-                }
+                if turns.indices.contains(item.turn) { turns[item.turn].speaker = speaker }
             }
             waiting.removeAll()
         }
