@@ -33,6 +33,23 @@ struct QuoteSurroundingsTests {
         #expect(speaker(notes, "brought blankets") == "Sarnai")
     }
 
+    @Test func theRoleStandsForTheOnePersonTheArticleGaveIt() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "County Judge Marisol Quennell sentenced Davor Ilic to 12 years on Friday.",
+            "\u{201C}You showed no remorse at any point,\u{201D} the judge said.",
+            "The judge had a warning for the parole board:",
+            "\u{201C}Do not believe Mr. Ilic when he says he has changed.\u{201D}",
+        ])
+        #expect(speaker(notes, "no remorse") == "Marisol Quennell")
+        #expect(speaker(notes, "Do not believe") == "Marisol Quennell")
+        // Two judges: "the judge" names neither.
+        let two = Fixtures.annotate(paragraphs: [
+            "Judge Marisol Quennell took the case after Judge Arvo Lindqvist stepped aside.",
+            "\u{201C}This court will not wait any longer,\u{201D} the judge said.",
+        ])
+        #expect(speaker(two, "will not wait") == nil)
+    }
+
     @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {
         let notes = Fixtures.annotate(paragraphs: [
             "The purchase rounds out the company's chip line, said Renata Obi, an analyst at Kesh Research.",

@@ -97,7 +97,8 @@ public struct Annotate: Sendable {
         }
         try budget.check(annotations.quantities.count, "figures", limit: configuration.maxQuantities)
         try budget.checkTime()
-        var attributor = QuoteAttributor(lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions)
+        var attributor = QuoteAttributor(
+            lexicon: lexicon, paragraphs: paragraphs, mentions: entities.mentions, people: entities.people)
         annotations.quotes = attributor.quotes()
         try budget.checkTime()
         return AnnotatedArticle(article: article, annotations: annotations)

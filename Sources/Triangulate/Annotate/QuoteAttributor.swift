@@ -6,6 +6,8 @@ struct QuoteAttributor {
     let lexicon: Lexicon
     let paragraphs: [Paragraph]
     let mentions: [[Mention]]
+    /// The article's people with their roles and titles, for "the judge said" (the one judge the article names).
+    var people: [PersonRecord] = []
     /// Quotes attributed so far, in order (fragments inside the writer's sentences left out).
     var turns: [Turn] = []
     /// Speakers' genders known cheaply (an honorific, a pronoun that took their quote).
@@ -128,7 +130,8 @@ struct QuoteAttributor {
                 return found
             }
             // The introduction's subject, not a name it speaks about ("The judge had advice for anyone who deals
-            // with Nichols:").
+            // with Nichols:"): the one person the article gives that role, else a named subject.
+            if let holder = roleHolder(in: previous, from: lastSentence.lowerBound) { return holder }
             if let first = mentions(in: previous, from: lastSentence.lowerBound, to: lastToken).first(where: {
                 ($0.kind == .person || $0.kind == .organization) && isSubjectLike($0, in: previous)
             }) {
@@ -185,6 +188,7 @@ struct QuoteAttributor {
             }
             if let first = after.first, first.start <= verb + 3, let named = unclassifiedSpeaker(first) { return named }
             if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
+            if let holder = roleHolder(in: paragraph, from: verb + 1) { return holder }
             if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) {
                 return noun
             }
@@ -196,6 +200,7 @@ struct QuoteAttributor {
         }
         if let last = subject.last, last.end >= verb - 1, let named = unclassifiedSpeaker(last) { return named }
         if verb - cursor == 1, let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
+        if let holder = roleHolder(in: paragraph, from: cursor, to: verb) { return holder }
         return nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close)
     }
 
@@ -247,6 +252,9 @@ struct QuoteAttributor {
             }
             // A participle after a comma ("…, saying", "…, adding that"): the clause's subject.
             return clauseSubject(in: paragraph, from: start, before: subjectEnd)
+        }
+        if let holder = roleHolder(in: paragraph, from: max(start, subjectEnd - 3), to: subjectEnd + 1) {
+            return holder
         }
         if let noun = nounPhraseSpeaker(paragraph, from: max(start, subjectEnd - 4), to: subjectEnd + 1, before: open) {
             return noun

@@ -1,0 +1,44 @@
+import TriangulateText
+
+// "the judge said", "said the governor", "The coach had a message:": a definite role standing for the one person the
+// article has named with that role or title before.
+extension QuoteAttributor {
+    /// The person a phrase "the ROLE" (at most two words between, "the veteran defense lawyer") starting at `from`
+    /// stands for: the only person mentioned up to this paragraph whose role or title holds that word. With `to`, the
+    /// phrase must fill `from..<to`; without, it is read from `from` up to the first word that is not part of it.
+    func roleHolder(in paragraph: Paragraph, from: Int, to: Int? = nil) -> Speaker? {
+        let tokens = paragraph.tokens
+        guard from >= 0, from < tokens.count, tokens[from].kind == .word, paragraph.lower(from) == "the" else {
+            return nil
+        }
+        var cursor = from + 1
+        var role: String?
+        let limit = min(to ?? tokens.count, from + 5)
+        while cursor < limit, tokens[cursor].kind == .word, !tokens[cursor].capitalized {
+            let word = paragraph.lower(cursor)
+            if lexicon.roleNouns.contains(word) { role = word }
+            cursor += 1
+            if role != nil, to == nil { break }
+        }
+        guard let role, to.map({ cursor == $0 }) ?? true else { return nil }
+        return holder(of: role, upTo: paragraph.index)
+    }
+
+    /// The one person with `role` in their role or title, mentioned in or before paragraph `index`.
+    func holder(of role: String, upTo index: Int) -> Speaker? {
+        let holders = people.filter { person in
+            let written = ((person.role ?? "") + " " + (person.title ?? "")).lowercased()
+            return written.split(whereSeparator: { !$0.isLetter }).contains { $0 == role }
+        }
+        guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
+        let names = Set(holders.map(\.name))
+        var seen: Set<String> = []
+        for list in mentions[...index] {
+            for mention in list where mention.kind == .person && names.contains(mention.name) {
+                seen.insert(mention.name)
+            }
+        }
+        guard seen.count == 1, let name = seen.first else { return nil }
+        return Speaker(name: name, kind: .person)
+    }
+}
