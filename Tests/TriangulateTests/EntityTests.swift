@@ -35,6 +35,15 @@ struct EntityTests {
         #expect(notes.people.map(\.name).allSatisfy { $0 != "Northwind" })
     }
 
+    @Test func aRoleBeforeTheNameStopsAtTheSentencesVerbs() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The gunman walked into the hall and shot and wounded District Judge Tomas Verhoeven on Friday.",
+            "Kestrel president and chief executive Maria Baptiste said the plant would stay open.",
+        ])
+        #expect(person(notes, "Tomas Verhoeven")?.role == "District Judge")
+        #expect(person(notes, "Maria Baptiste")?.role == "Kestrel president and chief executive")
+    }
+
     @Test func honorificIsATitleNotARole() throws {
         let notes = Fixtures.annotate(paragraphs: [
             "Dr. Amara Okafor, a senior fellow at the Lakeside Institute, disagreed."

@@ -118,6 +118,7 @@ extension EntityRecognizer {
         var start: Int?
         var sawRole = false
         var lowercaseRun = 0
+        var afterAnd = false
         while cursor >= sentence.lowerBound, index - cursor <= 9 {
             let token = tokens[cursor]
             if token.kind == .possessive {
@@ -126,6 +127,10 @@ extension EntityRecognizer {
             }
             guard token.kind == .word else { break }
             let lower = paragraph.lower(cursor)
+            // "president and chief executive": what a connector joins to the role is a role or a name part, not
+            // "shot and killed" of the sentence before it.
+            if afterAnd, !lexicon.roleNouns.contains(lower), !token.capitalized { break }
+            afterAnd = lower == "and" || lower == "&"
             if lexicon.roleNouns.contains(lower) {
                 sawRole = true
                 lowercaseRun = 0
@@ -138,7 +143,7 @@ extension EntityRecognizer {
                 lowercaseRun = 0
             } else if ["of", "for", "at", "and", "&"].contains(lower) {
                 lowercaseRun = 0
-            } else if sawRole, lowercaseRun < 2, !Self.roleStopWords.contains(lower),
+            } else if sawRole, lowercaseRun < 2, !Self.roleStopWords.contains(lower), !lower.hasSuffix("ed"),
                 !lexicon.speechVerbs.contains(lower),
                 !QuoteAttributor.functionWords.contains(lower)
             {
