@@ -51,31 +51,13 @@ struct QuantityRecognizer {
     )
         -> (Quantity, Int)?
     {
-        let tokens = paragraph.tokens
         let end = sentence.upperBound
         // Money with a leading symbol: "$3.5 billion", "US$ 40", "€120 million".
-        if tokens[index].kind == .punct, let code = Self.currencySymbols[paragraph.text(index)] {
-            var currency = code
-            var start = index
-            if index > sentence.lowerBound, tokens[index - 1].end == tokens[index].start,
-                tokens[index - 1].kind == .word,
-                let prefixed = Self.currencyPrefixes[paragraph.lower(index - 1)], code == "USD"
-            {
-                currency = prefixed
-                start = index - 1
-            }
-            guard index + 1 < end, let value = numberValue(paragraph, index + 1) else { return nil }
-            var last = index + 1
-            var amount = value
-            if last + 1 < end, let scale = Self.scales[paragraph.lower(last + 1)] {
-                amount *= scale
-                last += 1
-            }
-            return (make(paragraph, start, last, amount, currency, .money, sentence, sentenceText), last + 1)
+        if paragraph.tokens[index].kind == .punct, let code = Self.currencySymbols[paragraph.text(index)] {
+            return symbolMoney(at: index, code: code, paragraph, sentence, sentenceText)
         }
         if let pair = pairOfNumbers(at: index, paragraph, sentence, sentenceText) { return pair }
         guard let value = numberValue(paragraph, index) ?? wordNumber(paragraph, index, sentence) else { return nil }
-        let isDigits = tokens[index].kind == .number
         var last = index
         var amount = value
         if last + 1 < end, let scale = Self.scales[paragraph.lower(last + 1)], scale >= 1e3,
@@ -84,30 +66,63 @@ struct QuantityRecognizer {
             amount *= scale
             last += 1
         }
+        func found(_ through: Int, _ unit: String, _ kind: Quantity.Kind) -> (Quantity, Int) {
+            (make(paragraph, index, through, amount, unit, kind, sentence, sentenceText), through + 1)
+        }
         // Percent: "70%", "4.5 percent", "12 per cent".
-        if last + 1 < end, paragraph.isPunct(last + 1, 0x25) {
-            return (make(paragraph, index, last + 1, amount, "percent", .percent, sentence, sentenceText), last + 2)
-        }
-        if last + 1 < end, paragraph.lower(last + 1) == "percent" {
-            return (make(paragraph, index, last + 1, amount, "percent", .percent, sentence, sentenceText), last + 2)
-        }
+        if last + 1 < end, paragraph.isPunct(last + 1, 0x25) { return found(last + 1, "percent", .percent) }
+        if last + 1 < end, paragraph.lower(last + 1) == "percent" { return found(last + 1, "percent", .percent) }
         if last + 2 < end, paragraph.lower(last + 1) == "per", paragraph.lower(last + 2) == "cent" {
-            return (make(paragraph, index, last + 2, amount, "percent", .percent, sentence, sentenceText), last + 3)
+            return found(last + 2, "percent", .percent)
         }
         // Money with a trailing currency word: "40 million euros".
         if last + 1 < end, let code = Self.currencyWords[paragraph.lower(last + 1)] {
-            return (make(paragraph, index, last + 1, amount, code, .money, sentence, sentenceText), last + 2)
+            return found(last + 1, code, .money)
         }
+        guard let noun = countedNoun(at: index, last: last, value: value, paragraph, sentence) else { return nil }
+        return found(last + 1, noun, .count)
+    }
+
+    /// "$3.5 billion", "US$ 40": the sign at `index`, a number, an optional scale.
+    private func symbolMoney(
+        at index: Int, code: String, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String
+    ) -> (Quantity, Int)? {
+        let tokens = paragraph.tokens
+        let end = sentence.upperBound
+        var currency = code
+        var start = index
+        if index > sentence.lowerBound, tokens[index - 1].end == tokens[index].start,
+            tokens[index - 1].kind == .word,
+            let prefixed = Self.currencyPrefixes[paragraph.lower(index - 1)], code == "USD"
+        {
+            currency = prefixed
+            start = index - 1
+        }
+        guard index + 1 < end, let value = numberValue(paragraph, index + 1) else { return nil }
+        var last = index + 1
+        var amount = value
+        if last + 1 < end, let scale = Self.scales[paragraph.lower(last + 1)] {
+            amount *= scale
+            last += 1
+        }
+        return (make(paragraph, start, last, amount, currency, .money, sentence, sentenceText), last + 1)
+    }
+
+    /// The noun a number at `index` (through `last`, its scale included) counts ("four people", "200 workers"), or
+    /// nil when it counts nothing: a year, a number in a name ("Local 882"), a number before a function word.
+    private func countedNoun(
+        at index: Int, last: Int, value: Double, _ paragraph: Paragraph, _ sentence: Range<Int>
+    ) -> String? {
+        let tokens = paragraph.tokens
+        let isDigits = tokens[index].kind == .number
         // A year is a date, not a count.
         if isDigits, last == index, value >= 1900, value <= 2100, value == value.rounded(),
-            paragraph.tokens[index].end - paragraph.tokens[index].start == 4
+            tokens[index].end - tokens[index].start == 4
         {
             return nil
         }
-        // Count: number + noun ("four people", "200 workers", "3 million people").
-        guard last + 1 < end, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits else {
-            return nil
-        }
+        guard last + 1 < sentence.upperBound, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits
+        else { return nil }
         let noun = paragraph.lower(last + 1)
         guard !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil,
             !noun.hasSuffix("ly") || noun == "family"
@@ -124,7 +139,7 @@ struct QuantityRecognizer {
         {
             return nil
         }
-        return (make(paragraph, index, last + 1, amount, noun, .count, sentence, sentenceText), last + 2)
+        return noun
     }
 
     /// Two figures joined by a hyphen or en dash, no spaces: a range before a counted noun ("3-5 years"), else a
