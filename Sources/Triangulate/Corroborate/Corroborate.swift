@@ -97,19 +97,8 @@ public struct Corroborate: Sendable {
             claims += ClaimExtractor.claims(of: item, names: names, stemmer: stemmer, startIndex: claims.count)
         }
         let weights = Self.inverseFrequencies(claims)
-        let lineage = Lineage(articles, containment: configuration.copyContainment)
-        story.lineage = lineage.articleCopies + lineage.passageCopies
-        let members = Set(story.articles)
-        for edge in knownCopies where members.contains(edge.copy) && members.contains(edge.original) {
-            if !story.lineage.contains(where: { $0.copy == edge.copy && $0.passage == nil }) {
-                story.lineage.append(edge)
-            }
-        }
-        let copies = Dictionary(
-            story.lineage.filter { $0.passage == nil }.map { ($0.copy, $0.original) }, uniquingKeysWith: { a, _ in a })
-        let passages = Dictionary(
-            lineage.passageCopies.compactMap { edge in edge.passage.map { ("\(edge.copy)#\($0)", edge.original) } },
-            uniquingKeysWith: { a, _ in a })
+        let copied = copies(articles, knownCopies: knownCopies, members: Set(story.articles))
+        story.lineage = copied.lineage
 
         let space = ClaimSpace(claims, configuration: configuration, embeddings: configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
@@ -125,23 +114,10 @@ public struct Corroborate: Sendable {
         for (number, group) in groups.enumerated() {
             let members = group.map { claims[$0] }
             factAnchors.append(StableIDs.anchor(members.map { ($0.article, $0.sentence, $0.text) }, rank: rank))
-            let sources = Self.ordered(members.map(\.article), story.articles)
-            let central = grouping.central(of: group)
-            let independent = Lineage.independentCount(
-                sources, copies: copies,
-                pasted: { article in
-                    // The article carries the fact in a passage pasted from another source: what it adds around the
-                    // excerpt restates it.
-                    members.lazy.filter { $0.article == article }.compactMap { claim in
-                        claim.paragraph.flatMap { passages["\(article)#\($0)"] }
-                    }.first
-                })
             story.facts.append(
-                Fact(
-                    id: "fact-\(number + 1)", statement: claims[central].text, sources: sources,
-                    independentSources: independent,
-                    status: independent >= 2 ? .corroborated : .singleSource,
-                    evidence: members.map { Evidence(article: $0.article, sentence: $0.sentence) }))
+                fact(
+                    number: number, members: members, statement: claims[grouping.central(of: group)].text,
+                    order: story.articles, copied: copied))
         }
         let articleWords = Dictionary(
             articles.map { ($0.article.id, Set(Terms.words($0.article.text))) }, uniquingKeysWith: { a, _ in a })
@@ -150,14 +126,7 @@ public struct Corroborate: Sendable {
                 claims: claims, names: names, weights: weights, order: story.articles, related: pairs.related,
                 configuration: configuration),
             articleWords: articleWords)
-        // A fact is disputed when its own evidence takes two sides of one conflict.
-        for index in story.facts.indices {
-            let sentences = Set(story.facts[index].evidence.map(\.sentence))
-            let split = story.conflicts.contains { conflict in
-                conflict.positions.filter { !sentences.isDisjoint(with: $0.evidence) }.count >= 2
-            }
-            if split { story.facts[index].status = .disputed }
-        }
+        Self.markDisputed(&story)
         story.quotes = Self.quotes(articles, names: names, order: story.articles)
         story.people = names.order.compactMap { key in
             guard let name = names.name(key), name.kind == .person else { return nil }
@@ -169,14 +138,7 @@ public struct Corroborate: Sendable {
         }
         story.flags = flags(articles, names: names, story: story)
         story.timeline = Self.timeline(articles, order: story.articles)
-        story.sources = story.articles.map { article in
-            let mine = story.facts.filter { $0.sources.contains(article) }
-            return SourceScore(
-                article: article, facts: mine.count, corroborated: mine.filter { $0.independentSources >= 2 }.count,
-                unique: mine.filter { $0.sources.count == 1 }.count,
-                contradicted: story.conflicts.filter { $0.positions.contains { $0.sources.contains(article) } }.count,
-                flags: story.flags.filter { $0.article == article }.count)
-        }
+        story.sources = Self.sourceScores(story)
         StableIDs.assign(&story, factAnchors: factAnchors, rank: rank)
         return story
     }
