@@ -44,6 +44,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case possessions = "possessions"
     case qualifiers = "qualifiers"
     case nonCountNouns = "non-count-nouns"
+    case irregularPlurals = "irregular-plurals"
     case subjectNouns = "subject-nouns"
     case skippable = "skippable"
     case functionWords = "function-words"

@@ -67,6 +67,29 @@ struct QuantityDateTests {
         #expect(!QuantityAgreement.agree(quantity(2_000, "jobs"), quantity(5_000, "jobs")))
         #expect(!QuantityAgreement.agree(quantity(3, "counts"), quantity(4, "counts")))
         #expect(!QuantityAgreement.agree(quantity(52_000), quantity(52_000, "EUR")))
+        // Two open bounds on one side are both true of a larger figure; on opposite sides they can disagree.
+        #expect(QuantityAgreement.agree(quantity(40, "people", "at least"), quantity(50, "people", "more than")))
+        #expect(QuantityAgreement.agree(quantity(40, "people", "fewer than"), quantity(25, "people", "up to")))
+        #expect(!QuantityAgreement.agree(quantity(40, "people", "at least"), quantity(25, "people", "up to")))
+    }
+
+    @Test func theCountedNounIsThePluralAfterItsModifiers() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Seven young children and three artillery shells were counted, and four consecutive life sentences "
+                + "were handed down to two men."
+        ])
+        #expect(notes.quantities.map(\.unit) == ["children", "shells", "sentences", "men"])
+        #expect(
+            notes.quantities.map(\.text) == [
+                "Seven young children", "three artillery shells", "four consecutive life sentences", "two men",
+            ])
+    }
+
+    @Test func aParticipleAfterANumberIsNotWhatItCounts() {
+        let notes = Fixtures.annotate(paragraphs: ["The jury split, with nine voting to convict and three remaining."])
+        #expect(notes.quantities.isEmpty)
+        let one = Fixtures.annotate(paragraphs: ["Only one building was left standing."])
+        #expect(one.quantities.map(\.unit) == ["building"])
     }
 
     @Test func yearsAndNumberPhrasesAreNotCounts() {

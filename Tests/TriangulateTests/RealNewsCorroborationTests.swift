@@ -97,6 +97,31 @@ struct RealNewsCorroborationTests {
         #expect(Set(conflict.positions.map(\.statement)) == ["12 people", "nine people"])
     }
 
+    /// A toll told with different words: "were killed", "dead", "died". The casualty words are one slot, so the
+    /// outlets' figures meet; the wounded are another slot, not part of the dispute.
+    @Test func aDeathTollToldWithDifferentVerbsIsOneSlot() throws {
+        let story = try story([
+            article(
+                "Ferry Capsizes Off Tarvel Point",
+                [
+                    "Some 18 people were killed and 40 others injured when the Tarvel ferry capsized near the harbor "
+                        + "mouth on Sunday, the coast guard said."
+                ], filler: 0),
+            article(
+                "Ferry Disaster At Tarvel",
+                ["The Tarvel ferry capsized near the harbor mouth on Sunday, leaving 31 people dead."], filler: 1),
+            article(
+                "Dozens Dead As Ferry Sinks",
+                ["At least 31 people died when the Tarvel ferry capsized near the harbor mouth on Sunday."], filler: 2),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .numeric })
+        #expect(conflict.positions.count == 2)
+        let positions = conflict.positions.map { ($0.statement, Set($0.sources)) }
+        #expect(positions.contains { $0.1 == ["o1"] && $0.0.contains("18") })
+        #expect(positions.contains { $0.1 == ["o2", "o3"] && $0.0.contains("31") })
+        #expect(!story.conflicts.contains { $0.positions.contains { $0.statement.contains("40") } })
+    }
+
     @Test func theVoteOnTuesdayAgainstTheVoteOnMonday() throws {
         let story = try story([
             article(

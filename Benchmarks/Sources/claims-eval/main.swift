@@ -130,6 +130,7 @@ for event in events {
         if let hit {
             conflicts.right += 1
             matched.insert(hit)
+            if verbose { print("\(name) right conflict: \(conflict.subject) \(conflict.positions.map(\.statement))") }
         } else if verbose {
             print("\(name) wrong conflict: \(conflict.subject) \(conflict.positions.map(\.statement))")
             for (position, side) in zip(conflict.positions, sides) {

@@ -21,6 +21,7 @@ struct QuantityRecognizer {
     static let qualifiers: Set<String> = Lexicon.shared.words(.qualifiers)
     /// Words after a number that do not make it a count of things.
     static let nonCountNouns: Set<String> = Lexicon.shared.words(.nonCountNouns)
+    static let irregularPlurals: Set<String> = Lexicon.shared.words(.irregularPlurals)
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
         var index = sentence.lowerBound
@@ -80,6 +81,9 @@ struct QuantityRecognizer {
             return found(last + 1, code, .money)
         }
         guard let noun = countedNoun(at: index, last: last, value: value, paragraph, sentence) else { return nil }
+        if let head = headNoun(after: last + 1, value: value, paragraph, sentence) {
+            return found(head, paragraph.lower(head), .count)
+        }
         return found(last + 1, noun, .count)
     }
 
@@ -128,6 +132,8 @@ struct QuantityRecognizer {
             !noun.hasSuffix("ly") || noun == "family"
         else { return nil }
         guard !tokens[last + 1].capitalized else { return nil }
+        // "nine voting to convict", "three remaining": a participle, not a counted noun ("one building" is).
+        if value != 1, noun.hasSuffix("ing") { return nil }
         if isDigits, index > sentence.lowerBound,
             paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F)
         {
@@ -140,6 +146,34 @@ struct QuantityRecognizer {
             return nil
         }
         return noun
+    }
+
+    /// The plural noun a number counts past one or two lowercase modifiers ("seven young children", "three
+    /// artillery shells", "four consecutive life sentences"), when the word right after the number is not itself a
+    /// plural: the position of that noun, or nil.
+    private func headNoun(after first: Int, value: Double, _ paragraph: Paragraph, _ sentence: Range<Int>) -> Int? {
+        guard value != 1, !Self.isPlural(paragraph.lower(first)), Self.scales[paragraph.lower(first)] == nil else {
+            return nil
+        }
+        let tokens = paragraph.tokens
+        var position = first + 1
+        while position < min(sentence.upperBound, first + 3) {
+            let token = tokens[position]
+            guard token.kind == .word, !token.capitalized, tokens[position - 1].end < token.start else { return nil }
+            let word = paragraph.lower(position)
+            guard !Self.nonCountNouns.contains(word), !Terms.stopWords.contains(word) else { return nil }
+            if Self.isPlural(word) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A plural-looking noun: an irregular plural, or a word ending in a plural -s ("shells", "bodies"; not "-ss",
+    /// "-us", "-is" or an adverb's "-ly").
+    static func isPlural(_ word: String) -> Bool {
+        if irregularPlurals.contains(word) { return true }
+        guard word.count > 3, word.hasSuffix("s") else { return false }
+        return !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") && !word.hasSuffix("'s")
     }
 
     /// Two figures joined by a hyphen or en dash, no spaces: a range before a counted noun ("3-5 years"), else a

@@ -14,6 +14,8 @@ enum Predicates {
         case report = "#report"
         case penalty = "#penalty"
         case evacuation = "#evacuation"
+        case killed = "#killed"
+        case injured = "#injured"
 
         /// The class's "words" or "phrases" in the predicates gazetteer.
         func entries(_ kind: String) -> [String] { Lexicon.shared.predicates["\(rawValue.dropFirst()) \(kind)"] ?? [] }
@@ -87,7 +89,9 @@ enum Predicates {
         return analysis
     }
 
-    static let topicClasses: Set<Class> = [.penalty, .evacuation]
+    static let topicClasses: Set<Class> = [.penalty, .evacuation, .killed, .injured]
+    /// Classes that name what a number counts (the dead, the wounded): near a number, only the nearest one does.
+    static let countedClasses: Set<Class> = [.killed, .injured]
     static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]
     static let directionClasses: Set<Class> = [.increase, .decrease]
 

@@ -32,6 +32,11 @@ enum QuantityAgreement {
             return single.value >= range.value && single.value <= (range.upper ?? range.value)
         }
         if a.value == b.value { return true }
+        // "At least 40" and "at least 50" are both true of 60: two open bounds on one side never contradict.
+        if let x = a.qualifier, let y = b.qualifier, openBounds.contains(x), openBounds.contains(y) {
+            if lowerBounds.contains(x) && lowerBounds.contains(y) { return true }
+            if upperBounds.contains(x) && upperBounds.contains(y) { return true }
+        }
         for (bound, other) in [(a, b), (b, a)] {
             guard let qualifier = bound.qualifier, openBounds.contains(qualifier), other.qualifier == nil else {
                 continue

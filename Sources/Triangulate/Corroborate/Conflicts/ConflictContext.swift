@@ -75,9 +75,11 @@ struct ConflictContext {
     }
 
     /// The words around two mentions are one slot's: three shared, or two making up `conflictThreshold` of the
-    /// smaller set.
+    /// smaller set. A shared predicate class ("killed", "died" and "dead" are one) counts twice: it names what is
+    /// counted.
     func sameSlot(_ a: Set<String>, _ b: Set<String>) -> Bool {
-        let shared = a.intersection(b).count
+        let common = a.intersection(b)
+        let shared = common.count + common.filter { $0.hasPrefix("#") }.count
         let overlap = Double(shared) / Double(max(1, min(a.count, b.count)))
         return shared >= 3 || (shared >= 2 && overlap >= configuration.conflictThreshold)
     }
@@ -97,7 +99,20 @@ struct ConflictContext {
             guard !Terms.stopWords.contains(word), Int(word) == nil, word.count > 1 else { continue }
             if Predicates.words[word] == nil { context.insert(stemmer.stem(word)) }
         }
-        for kind in Predicates.analyze(around).classes { context.insert(kind.rawValue) }
+        // What a number counts is named by the nearest casualty word: in "killing four people, injuring dozens" the
+        // four are the dead, in "55 others injured" the wounded, however close the other word is.
+        var counted: (kind: Predicates.Class, distance: Int)? = nil
+        for position in low..<high where position < start || position >= start + target.count {
+            guard let kind = Predicates.words[words[position]], Predicates.countedClasses.contains(kind) else {
+                continue
+            }
+            let distance = position < start ? start - position : position - (start + target.count - 1)
+            if counted.map({ distance < $0.distance }) ?? true { counted = (kind, distance) }
+        }
+        for kind in Predicates.analyze(around).classes where !Predicates.countedClasses.contains(kind) {
+            context.insert(kind.rawValue)
+        }
+        if let counted { context.insert(counted.kind.rawValue) }
         // "1,800 workers" and "2,100 workers": the counted noun is part of the slot.
         if let noun = target.last, Int(noun) == nil, !Terms.stopWords.contains(noun) {
             context.insert(stemmer.stem(noun))
@@ -156,10 +171,14 @@ struct SlotMentions<Mention> {
     /// arrest on Tuesday) are two quantities that share words, not one in dispute: an outlet does not contradict
     /// itself, so such a slot is left out. (One article giving both, "a 100% tariff, increased to 145%", can still
     /// disagree with another.)
-    func positions(_ links: [(Int, Int)], _ context: ConflictContext, agree: (Mention, Mention) -> Bool) -> [[[Int]]] {
+    func positions(
+        _ links: [(Int, Int)], _ context: ConflictContext, oneQuantity: (([Mention]) -> Bool)? = nil,
+        agree: (Mention, Mention) -> Bool
+    ) -> [[[Int]]] {
         SlotGrouping.positions(
             count: items.count, links: links, article: { context.claims[items[$0].claim].article },
-            agree: { agree(items[$0].mention, items[$1].mention) }
+            agree: { agree(items[$0].mention, items[$1].mention) },
+            oneQuantity: oneQuantity.map { test in { members in test(members.map { items[$0].mention }) } }
         ).filter { positions in
             let articles = positions.map { Set($0.map { context.claims[items[$0].claim].article }) }
             for p in articles.indices {
@@ -183,12 +202,17 @@ struct SlotMentions<Mention> {
 
 /// Mentions of one slot (a number, a day, a place) linked across related claims, and the positions they take.
 enum SlotGrouping {
+    /// The most positions one quantity in dispute may take.
+    static let widePositions = 4
+
     /// Components of the mentions linked by `links`, each split into positions of agreeing values (mention indices).
     /// A component is a conflict when some article holds one position and not another that a different article
     /// holds (two articles that each give both values do not disagree), and it has two or three positions (more is
-    /// not one slot in dispute).
+    /// not one slot in dispute), or up to `widePositions` when `oneQuantity` says its values are figures of one
+    /// quantity (a death toll that six outlets give four ways).
     static func positions(
-        count: Int, links: [(Int, Int)], article: (Int) -> String, agree: (Int, Int) -> Bool
+        count: Int, links: [(Int, Int)], article: (Int) -> String, agree: (Int, Int) -> Bool,
+        oneQuantity: (([Int]) -> Bool)? = nil
     ) -> [[[Int]]] {
         var sets = DisjointSets(count: count)
         for (a, b) in links {
@@ -209,7 +233,9 @@ enum SlotGrouping {
                     positions.append([member])
                 }
             }
-            guard positions.count >= 2, positions.count <= 3 else { continue }
+            guard positions.count >= 2,
+                positions.count <= 3 || (positions.count <= widePositions && oneQuantity?(members) == true)
+            else { continue }
             let sets = positions.map { Set($0.map(article)) }
             let disagree = sets.indices.contains { p in
                 sets.indices.contains { q in

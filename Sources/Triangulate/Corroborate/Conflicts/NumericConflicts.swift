@@ -35,7 +35,16 @@ enum NumericConflicts {
                 $0.quantity.unit == $1.quantity.unit && Self.comparable($0.quantity, $1.quantity, context)
                     && context.sameSlot($0.around, $1.around)
             })
-        let slots = mentions.positions(links, context) { QuantityAgreement.agree(values: $0.quantity, $1.quantity) }
+        // Four figures for one count are still one quantity in dispute when all are of one order.
+        let oneQuantity = { (members: [Mention]) -> Bool in
+            let values = members.map(\.quantity)
+            guard let low = values.min(by: { $0.value < $1.value }), let high = values.max(by: { $0.value < $1.value })
+            else { return false }
+            return Self.comparable(low, high, context)
+        }
+        let slots = mentions.positions(links, context, oneQuantity: oneQuantity) {
+            QuantityAgreement.agree(values: $0.quantity, $1.quantity)
+        }
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }
             let first = members[0].mention
