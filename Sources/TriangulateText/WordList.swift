@@ -45,6 +45,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case qualifiers = "qualifiers"
     case nonCountNouns = "non-count-nouns"
     case irregularPlurals = "irregular-plurals"
+    case casualtyNouns = "casualty-nouns"
+    case otherNouns = "other-nouns"
     case subjectNouns = "subject-nouns"
     case skippable = "skippable"
     case functionWords = "function-words"

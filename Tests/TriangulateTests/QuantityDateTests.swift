@@ -71,6 +71,11 @@ struct QuantityDateTests {
         #expect(QuantityAgreement.agree(quantity(40, "people", "at least"), quantity(50, "people", "more than")))
         #expect(QuantityAgreement.agree(quantity(40, "people", "fewer than"), quantity(25, "people", "up to")))
         #expect(!QuantityAgreement.agree(quantity(40, "people", "at least"), quantity(25, "people", "up to")))
+        // "Nearly" stays close to its figure, and "about 100" is not 55, however round the figure is.
+        #expect(!QuantityAgreement.agree(quantity(300_000, "comments", "nearly"), quantity(235_000, "comments")))
+        #expect(QuantityAgreement.agree(quantity(300_000, "comments", "nearly"), quantity(285_000, "comments")))
+        #expect(!QuantityAgreement.agree(quantity(100, "people", "about"), quantity(55, "people")))
+        #expect(QuantityAgreement.agree(quantity(100, "people", "about"), quantity(90, "people")))
     }
 
     @Test func theCountedNounIsThePluralAfterItsModifiers() {
@@ -83,6 +88,14 @@ struct QuantityDateTests {
             notes.quantities.map(\.text) == [
                 "Seven young children", "three artillery shells", "four consecutive life sentences", "two men",
             ])
+    }
+
+    @Test func theDeadAndTheOthersArePeople() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Officials confirmed 12 dead and 30 wounded. Some 14 people were killed and 20 others were hurt."
+        ])
+        #expect(notes.quantities.map(\.unit) == ["people", "people", "people", "people"])
+        #expect(notes.quantities.map(\.value) == [12, 30, 14, 20])
     }
 
     @Test func aParticipleAfterANumberIsNotWhatItCounts() {

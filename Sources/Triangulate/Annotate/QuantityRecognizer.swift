@@ -22,11 +22,27 @@ struct QuantityRecognizer {
     /// Words after a number that do not make it a count of things.
     static let nonCountNouns: Set<String> = Lexicon.shared.words(.nonCountNouns)
     static let irregularPlurals: Set<String> = Lexicon.shared.words(.irregularPlurals)
+    /// States that stand for the people in them after a number ("30 dead", "55 wounded").
+    static let casualtyNouns: Set<String> = Lexicon.shared.words(.casualtyNouns)
+    /// "others", "more": the same thing as the figure before.
+    static let otherNouns: Set<String> = Lexicon.shared.words(.otherNouns)
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
         var index = sentence.lowerBound
+        let first = out.count
         while index < sentence.upperBound {
-            if let (quantity, next) = quantity(at: index, paragraph, sentence, sentenceText) {
+            if var (quantity, next) = quantity(at: index, paragraph, sentence, sentenceText) {
+                if quantity.kind == .count {
+                    // "30 dead and 55 wounded": people, counted by their state; "55 others": what the figure
+                    // before counted.
+                    if Self.casualtyNouns.contains(quantity.unit) {
+                        quantity.unit = "people"
+                    } else if Self.otherNouns.contains(quantity.unit),
+                        let before = out[first...].last(where: { $0.kind == .count })
+                    {
+                        quantity.unit = before.unit
+                    }
+                }
                 out.append(quantity)
                 index = next
             } else {

@@ -8,6 +8,8 @@ enum QuantityAgreement {
     /// Bounds that say only which side the value lies on ("more than 30 hours" is not contradicted by 40 hours; "up to
     /// 300" not by 150); the others ("nearly", "just over") also say it is close.
     static let openBounds: Set<String> = Lexicon.shared.words(.openBounds)
+    /// How close "nearly", "almost", "just over" put a figure to the one printed (a share of it).
+    static let closeness = 0.1
 
     /// The power of ten a value is printed to (52,000 → 1,000; 3.5 billion → 100 million; 7 → 1; 8,311.5 → 0.1).
     static func precision(_ value: Double) -> Double {
@@ -52,13 +54,16 @@ enum QuantityAgreement {
         guard rounded || (round.qualifier != nil && abs(round.value) >= 10) else { return false }
         let span = round.qualifier == nil ? step : max(step, abs(round.value) * 0.05)
         let difference = other.value - round.value
+        // "Nearly 300,000" is close to 300,000 whatever its printed precision: within a tenth of it, on its side.
+        let near = abs(round.value) * closeness
         if let qualifier = round.qualifier, lowerBounds.contains(qualifier) {
-            return difference >= 0 && difference < span
+            return difference >= 0 && difference <= near
         }
         if let qualifier = round.qualifier, upperBounds.contains(qualifier) {
-            return difference <= 0 && -difference < span
+            return difference <= 0 && -difference <= near
         }
-        return abs(difference) <= span / 2
+        // "About 100" is not 55: an approximation one significant digit wide stays within a fifth of its figure.
+        return abs(difference) <= (rounded ? span / 2 : min(span / 2, abs(round.value) * 0.2))
     }
 
     /// Two claims give different values for a unit both print, none of them agreeing ("cut 2,000 jobs" vs "cut 5,000

@@ -78,14 +78,20 @@ struct ConflictContext {
     /// smaller set. A shared predicate class ("killed", "died" and "dead" are one) counts twice: it names what is
     /// counted.
     func sameSlot(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        // The dead and the wounded are two counts, however many words their sentences share.
+        let counted = Predicates.countedClasses.map(\.rawValue)
+        let x = Set(counted.filter(a.contains))
+        let y = Set(counted.filter(b.contains))
+        if !x.isEmpty, !y.isEmpty, x.isDisjoint(with: y) { return false }
         let common = a.intersection(b)
         let shared = common.count + common.filter { $0.hasPrefix("#") }.count
         let overlap = Double(shared) / Double(max(1, min(a.count, b.count)))
         return shared >= 3 || (shared >= 2 && overlap >= configuration.conflictThreshold)
     }
 
-    /// Stems of the content words within `window` words of `phrase` in `text` (numbers and names left out).
-    func context(of phrase: String, in text: String, window: Int = 8) -> Set<String> {
+    /// Stems of the content words within `window` words of `phrase` in `text` (numbers and names left out), and of
+    /// `counted`, the noun a figure counts (else the phrase's last word).
+    func context(of phrase: String, in text: String, counted noun: String? = nil, window: Int = 8) -> Set<String> {
         let words = Terms.words(text)
         let target = Terms.words(phrase)
         guard let first = target.first, let start = words.firstIndex(of: first) else { return [] }
@@ -102,11 +108,12 @@ struct ConflictContext {
         // What a number counts is named by the nearest casualty word: in "killing four people, injuring dozens" the
         // four are the dead, in "55 others injured" the wounded, however close the other word is.
         var counted: (kind: Predicates.Class, distance: Int)? = nil
-        for position in low..<high where position < start || position >= start + target.count {
+        for position in low..<high {
             guard let kind = Predicates.words[words[position]], Predicates.countedClasses.contains(kind) else {
                 continue
             }
-            let distance = position < start ? start - position : position - (start + target.count - 1)
+            // "30 dead": a casualty word in the figure itself names what it counts.
+            let distance = position < start ? start - position : max(0, position - (start + target.count - 1))
             if counted.map({ distance < $0.distance }) ?? true { counted = (kind, distance) }
         }
         for kind in Predicates.analyze(around).classes where !Predicates.countedClasses.contains(kind) {
@@ -114,16 +121,20 @@ struct ConflictContext {
         }
         if let counted { context.insert(counted.kind.rawValue) }
         // "1,800 workers" and "2,100 workers": the counted noun is part of the slot.
-        if let noun = target.last, Int(noun) == nil, !Terms.stopWords.contains(noun) {
-            context.insert(stemmer.stem(noun))
+        if let last = noun ?? target.last, Int(last) == nil, !Terms.stopWords.contains(last) {
+            context.insert(stemmer.stem(last))
+            // The noun a figure counts is the slot's strongest word: two figures of comments share it twice.
+            if let noun, noun != "people" { context.insert("=" + stemmer.stem(noun)) }
         }
         return context
     }
 
     /// The rarest of `stems` as readable words (from the claims that hold them).
     func topic(_ stems: Set<String>, _ holders: [Int], limit: Int = 3) -> String? {
-        let words = stems.filter { !$0.hasPrefix("#") }.sorted { (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0) }
-            .prefix(limit).compactMap { stem in holders.lazy.compactMap { claims[$0].words[stem] }.first }
+        let words = stems.filter { !$0.hasPrefix("#") && !$0.hasPrefix("=") }.sorted {
+            (weights[$0] ?? 0, $1) > (weights[$1] ?? 0, $0)
+        }
+        .prefix(limit).compactMap { stem in holders.lazy.compactMap { claims[$0].words[stem] }.first }
         return words.isEmpty ? nil : words.joined(separator: ", ")
     }
 

@@ -11,7 +11,11 @@ enum NumericConflicts {
     /// outlet's figure.
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
         claim.quantities.filter { !ClaimExtractor.isQuoted($0.text, in: claim.text) }.map { quantity in
-            Mention(quantity: quantity, around: context.context(of: quantity.text, in: claim.text))
+            Mention(
+                quantity: quantity,
+                around: context.context(
+                    of: quantity.text, in: claim.text,
+                    counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil))
         }
     }
 
