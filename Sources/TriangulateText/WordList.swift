@@ -16,6 +16,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case weekdays = "weekdays"
     case outcomeConflictsNegations = "outcome-conflicts.negations"
     case between = "between"
+    case auxiliaries = "auxiliaries"
+    case subjectNegations = "subject-negations"
     case negationCues = "negation-cues"
     case hedgeCues = "hedge-cues"
     case reportNouns = "report-nouns"

@@ -149,6 +149,32 @@ struct RealNewsCorroborationTests {
         #expect(conflict.positions.contains { $0.sources == ["o2"] && $0.statement.hasPrefix("not") })
     }
 
+    /// "No X has been recovered" negates the clause through its subject; "no decision has been reached" says
+    /// nothing of a deal that was reached.
+    @Test func aNegatedSubjectIsANegatedOutcome() throws {
+        let disputed = try story([
+            article(
+                "Rifle Found Near Quarry", ["Divers said the rifle was recovered from the Mossgate quarry pond."],
+                filler: 0),
+            article(
+                "Search Of Quarry Goes On", ["No rifle has been recovered from the Mossgate quarry pond, divers said."],
+                filler: 1),
+        ])
+        let conflict = try #require(disputed.conflicts.first { $0.kind == .outcome })
+        #expect(conflict.positions.contains { $0.sources == ["o2"] && $0.statement.hasPrefix("no rifle") })
+        let unrelated = try story([
+            article(
+                "Harbor Board Reaches Deal",
+                ["The Mossgate harbor board reached a deal with the ferry union on Friday."],
+                filler: 0),
+            article(
+                "Harbor Board Still Talking",
+                ["No decision has been reached by the Mossgate harbor board on the ferry union's pay, the board said."],
+                filler: 1),
+        ])
+        #expect(!unrelated.conflicts.contains { $0.kind == .outcome })
+    }
+
     @Test func oneOutletsTownAgainstAnothers() throws {
         let story = try story([
             article(

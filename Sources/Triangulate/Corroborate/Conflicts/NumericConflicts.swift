@@ -37,7 +37,7 @@ enum NumericConflicts {
             context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
             same: {
                 $0.quantity.unit == $1.quantity.unit && Self.comparable($0.quantity, $1.quantity, context)
-                    && context.sameSlot($0.around, $1.around)
+                    && context.sameSlot($0.around, $1.around, figures: true)
             })
         // Four figures for one count are still one quantity in dispute when all are of one order.
         let oneQuantity = { (members: [Mention]) -> Bool in

@@ -6,12 +6,16 @@ enum OutcomeConflicts {
     static let negations: Set<String> = Lexicon.shared.words(.outcomeConflictsNegations)
     /// Words that may stand between the negation and the participle ("has not yet been charged").
     static let between: Set<String> = Lexicon.shared.words(.between)
+    /// Auxiliaries after a subject ("no gun has", "nobody was").
+    static let auxiliaries: Set<String> = Lexicon.shared.words(.auxiliaries)
+    /// Subjects that negate their clause ("nobody", "nothing").
+    static let subjectNegations: Set<String> = Lexicon.shared.words(.subjectNegations)
 
     /// Participles of a clause ("charged", "arrested", "sworn"), each with whether a verb negation stands before it
     /// (with only auxiliaries between), and the phrase from the negation to the word.
-    static func polarities(_ claim: Claim, stemmer: Stemmer) -> [String: (negated: Bool, phrase: String)] {
+    static func polarities(_ claim: Claim, stemmer: Stemmer) -> [String: Polarity] {
         let words = Terms.words(claim.text)
-        var result: [String: (Bool, String)] = [:]
+        var result: [String: Polarity] = [:]
         var mixed: Set<String> = []
         for (index, word) in words.enumerated() where !Terms.stopWords.contains(word) && word.count > 3 {
             guard word.hasSuffix("ed") || word.hasSuffix("en"), Predicates.words[word] == nil else { continue }
@@ -19,13 +23,31 @@ enum OutcomeConflicts {
             guard claim.stems.contains(stem) else { continue }
             var start = index - 1
             while start >= 0, between.contains(words[start]) { start -= 1 }
-            let negation = start >= 0 && negations.contains(words[start]) ? start : nil
+            var negation = start >= 0 && negations.contains(words[start]) ? start : nil
+            var subject: String?
+            // "No gun has been recovered", "nobody was charged": the subject negates the clause.
+            if negation == nil, start >= 1, auxiliaries.contains(words[start]) {
+                if subjectNegations.contains(words[start - 1]) {
+                    negation = start - 1
+                } else if start >= 2, words[start - 2] == "no", !Terms.stopWords.contains(words[start - 1]) {
+                    negation = start - 2
+                    subject = stemmer.stem(words[start - 1])
+                }
+            }
             let phrase = negation.map { words[$0...index].joined(separator: " ") } ?? word
-            if let known = result[stem], known.0 != (negation != nil) { mixed.insert(stem) }
-            result[stem] = (negation != nil, phrase)
+            if let known = result[stem], known.negated != (negation != nil) { mixed.insert(stem) }
+            result[stem] = Polarity(negated: negation != nil, phrase: phrase, subject: subject)
         }
         for stem in mixed { result[stem] = nil }
         return result
+    }
+
+    /// A participle's polarity in a claim: negated or not, the words from the negation to it, and the noun a "no"
+    /// subject names ("no gun has been recovered": gun), which the other account must mention too.
+    struct Polarity {
+        var negated: Bool
+        var phrase: String
+        var subject: String?
     }
 
     static func find(_ context: ConflictContext) -> [Conflict] {
@@ -37,14 +59,14 @@ enum OutcomeConflicts {
         }
         var mentions: [Mention] = []
         var index: [String: Int] = [:]  // "claim|stem" → mention
-        var cache: [Int: [String: (negated: Bool, phrase: String)]] = [:]
-        func polarity(_ claim: Int) -> [String: (negated: Bool, phrase: String)] {
+        var cache: [Int: [String: Polarity]] = [:]
+        func polarity(_ claim: Int) -> [String: Polarity] {
             if let known = cache[claim] { return known }
             let value = polarities(context.claims[claim], stemmer: context.stemmer)
             cache[claim] = value
             return value
         }
-        func mention(_ claim: Int, _ stem: String, _ value: (negated: Bool, phrase: String)) -> Int {
+        func mention(_ claim: Int, _ stem: String, _ value: Polarity) -> Int {
             let key = "\(claim)|\(stem)"
             if let known = index[key] { return known }
             index[key] = mentions.count
@@ -57,6 +79,9 @@ enum OutcomeConflicts {
             let y = polarity(b)
             for (stem, left) in x.sorted(by: { $0.key < $1.key }) {
                 guard let right = y[stem], left.negated != right.negated else { continue }
+                // "No decision has been reached" says nothing of "reached a deal".
+                if let subject = left.subject, !context.claims[b].stems.contains(subject) { continue }
+                if let subject = right.subject, !context.claims[a].stems.contains(subject) { continue }
                 links.append((mention(a, stem, left), mention(b, stem, right)))
             }
         }
