@@ -135,6 +135,21 @@ struct RealNewsCorroborationTests {
         #expect(Set(conflict.positions.map(\.statement)) == ["Tuesday", "Monday"])
     }
 
+    @Test func theRuleProposedInMayAgainstTheRuleProposedInAugust() throws {
+        let story = try story([
+            article(
+                "Wetland Rule Final",
+                ["The water agency first proposed the wetland permit rule in May, before the public hearings."],
+                filler: 0),
+            article(
+                "Agency Adopts Wetland Rule",
+                ["The water agency first proposed the wetland permit rule in August, before the public hearings."],
+                filler: 1),
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .date })
+        #expect(Set(conflict.positions.map(\.statement)) == ["May", "August"])
+    }
+
     @Test func chargedAgainstNotYetCharged() throws {
         let story = try story([
             article(

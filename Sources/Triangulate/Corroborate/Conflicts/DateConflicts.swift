@@ -4,10 +4,15 @@ import TriangulateText
 enum DateConflicts {
     static let weekdays: Set<String> = Lexicon.shared.words(.weekdays)
 
-    /// A comparable key for a day: "m:3-4" for a calendar day, "w:tuesday" for a weekday; nil for anything else.
+    /// A comparable key for a day: "m:3-4" for a calendar day, "w:tuesday" for a weekday, "n:5" for a month named
+    /// without a day; nil for anything else.
     static func key(_ date: DateMention) -> String? {
-        guard date.granularity == .day else { return nil }
         let words = Terms.words(date.text)
+        // "proposed in May" against "proposed in August": a month named on its own.
+        if date.granularity == .month, let month = words.lazy.compactMap({ DateGrammar.months[$0] }).first {
+            return "n:\(month)"
+        }
+        guard date.granularity == .day else { return nil }
         if let value = date.value, let month = value.month, let day = value.day,
             words.contains(where: { DateGrammar.months[$0] != nil })
         {
