@@ -24,6 +24,7 @@ public func corroborateOption(
     case "--embedding-weight": configuration.weights.embedding = number(configuration.weights.embedding)
     case "--coverage": configuration.weights.coverage = number(configuration.weights.coverage)
     case "--name-weight": configuration.weights.name = weight(configuration.weights.name)
+    case "--quoted-name-weight": configuration.weights.quotedName = weight(configuration.weights.quotedName)
     case "--number-weight": configuration.weights.number = weight(configuration.weights.number)
     case "--predicate-weight": configuration.weights.predicate = weight(configuration.weights.predicate)
     case "--embeddings":

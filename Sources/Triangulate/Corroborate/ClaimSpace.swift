@@ -74,7 +74,10 @@ struct ClaimSpace {
     static func features(of claim: Claim, _ configuration: CorroborateConfiguration) -> [(String, Float)] {
         let weights = configuration.weights
         var result: [(String, Float)] = claim.sortedStems.map { ("s:" + $0, 1) }
-        for name in claim.sortedNames { result.append(("n:" + name, weights.name)) }
+        // A quotation is aligned on its words: the speaker named beside it ("…, Judge Ames said") would tie it to
+        // every other claim about that person.
+        let nameWeight = claim.quoted ? weights.quotedName : weights.name
+        for name in claim.sortedNames { result.append(("n:" + name, nameWeight)) }
         for quantity in claim.quantities {
             result.append(("q:\(quantity.unit):\(quantity.value)", weights.number))
         }
@@ -156,6 +159,8 @@ struct ClaimSpace {
 /// How much each kind of evidence weighs when two claims are compared (multiples of a stem's rarity).
 public struct AlignmentWeights: Sendable, Hashable {
     public var name: Float
+    /// Names in a claim that is mostly quoted speech (the speaker beside the quotation, mostly).
+    public var quotedName: Float
     public var number: Float
     public var date: Float
     public var predicate: Float
@@ -167,12 +172,14 @@ public struct AlignmentWeights: Sendable, Hashable {
     public var raritySmoothing: Double
 
     public init(
-        name: Float = 1.5, number: Float = 1.5, date: Float = 1.5, predicate: Float = 1, coverage: Double = 0.5,
+        name: Float = 1.5, quotedName: Float = 0.5, number: Float = 1.5, date: Float = 1.5, predicate: Float = 1,
+        coverage: Double = 0.5,
         raritySmoothing: Double = 10, embedding: Double = 0.3
     ) {
         self.embedding = embedding
         self.raritySmoothing = raritySmoothing
         self.name = name
+        self.quotedName = quotedName
         self.number = number
         self.date = date
         self.predicate = predicate
