@@ -24,6 +24,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case lead = "lead"
     case sourceNouns = "source-nouns"
     case statementVerbs = "statement-verbs"
+    case statementNouns = "statement-nouns"
+    case issueVerbs = "issue-verbs"
     case creditVerbs = "credit-verbs"
     case groupSources = "group-sources"
     case yearPrepositions = "year-prepositions"

@@ -165,4 +165,26 @@ struct QuoteSpeakerContextTests {
         #expect(son?.role?.contains("governor") != true)
         #expect(son?.role?.contains("son") != false)
     }
+
+    /// "X released a statement": the quotation that follows, and the paragraph that closes it, are X's.
+    @Test func aStatementIsItsIssuersWords() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Team captain Daniel Wrenfield released a statement through the club on Sunday.",
+            "\u{201C}On Friday night I was pulled over on the ring road.",
+            "I expect to be cleared once the test results are back.\u{201D}",
+        ])
+        #expect(speaker(notes, "pulled over on the ring road") == "Daniel Wrenfield")
+        #expect(speaker(notes, "expect to be cleared") == "Daniel Wrenfield")
+    }
+
+    /// A question ends its sentence at the closing mark; the speaker is named in the words right after it.
+    @Test func aQuestionNamesItsSpeakerAfterTheMark() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Public Defender Iris Okafor cross-examined the first witness on Tuesday.",
+            "\u{201C}So where were you standing?\u{201D} Okafor asked the witness.",
+            "\u{201C}Right by the door!\u{201D} the witness, Hal Brennick, replied, and Okafor moved on.",
+        ])
+        #expect(speaker(notes, "where were you standing") == "Iris Okafor")
+        #expect(notes.people.first { $0.name == "Iris Okafor" }?.role == "Public Defender")
+    }
 }

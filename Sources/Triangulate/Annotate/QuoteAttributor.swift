@@ -79,6 +79,16 @@ struct QuoteAttributor {
         return result
     }
 
+    /// Where the words after a quote's closing mark may name its speaker: the end of the sentence holding the mark,
+    /// or of the next one when the quotation ends in "?" or "!" and its sentence ends at the mark.
+    func attributionLimit(_ span: QuoteSpan, _ sentence: Range<Int>, _ paragraph: Paragraph) -> Int {
+        guard sentence.upperBound == span.close + 1, span.close >= 1,
+            paragraph.isPunct(span.close - 1, 0x3F) || paragraph.isPunct(span.close - 1, 0x21),
+            let next = paragraph.sentences.first(where: { $0.lowerBound == sentence.upperBound })
+        else { return sentence.upperBound }
+        return next.upperBound
+    }
+
     func sentenceText(covering span: QuoteSpan, in paragraph: Paragraph) -> String {
         let first = paragraph.sentenceIndex(containing: max(span.open, 0)) ?? 0
         let last = paragraph.sentenceIndex(containing: min(span.close, paragraph.tokens.count - 1)) ?? first
@@ -96,9 +106,10 @@ struct QuoteAttributor {
         let closeIndex = min(span.close, tokens.count - 1)
         let closeSentence = paragraph.sentenceIndex(containing: closeIndex).map { paragraph.sentences[$0] }
 
-        // 1. After the closing mark: `," X said` / `," said X` / `," a company spokesperson said`.
+        // 1. After the closing mark: `," X said` / `," said X` / `," a company spokesperson said`; after a question
+        // or exclamation the segmenter ends the sentence at the mark (`?" Lynch asked.`): the next sentence then.
         if span.close < tokens.count, let closeSentence,
-            let found = speakerAfter(span.close, in: paragraph, limit: closeSentence.upperBound)
+            let found = speakerAfter(span.close, in: paragraph, limit: attributionLimit(span, closeSentence, paragraph))
         {
             return found
         }

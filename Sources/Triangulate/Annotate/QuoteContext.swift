@@ -76,6 +76,7 @@ extension QuoteAttributor {
     /// (the pronoun resolved, at most `lookBack` paragraphs further back).
     func speechSubject(of paragraph: Paragraph, lookBack: Int) -> Speaker? {
         guard let last = paragraph.sentences.last else { return nil }
+        if let issuer = statementIssuer(in: paragraph, sentence: last) { return issuer }
         let tokens = paragraph.tokens
         for verb in last where tokens[verb].kind == .word {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
@@ -110,6 +111,33 @@ extension QuoteAttributor {
         }
         return nil
     }
+
+    /// "Jackson released a statement through the team": the person who issues a statement speaks the quotation
+    /// that follows it.
+    func statementIssuer(in paragraph: Paragraph, sentence: Range<Int>) -> Speaker? {
+        for noun in sentence where paragraph.tokens[noun].kind == .word {
+            guard Self.statementNouns.contains(paragraph.lower(noun)) else { continue }
+            for verb in stride(from: noun - 1, through: max(sentence.lowerBound, noun - 3), by: -1) {
+                guard paragraph.tokens[verb].kind == .word, Self.issueVerbs.contains(paragraph.lower(verb)) else {
+                    continue
+                }
+                var end = verb - 1
+                while end >= sentence.lowerBound, paragraph.tokens[end].kind == .word,
+                    Self.skippable.contains(paragraph.lower(end))
+                {
+                    end -= 1
+                }
+                guard end >= sentence.lowerBound, let subject = mentionEnding(at: end, in: paragraph),
+                    subject.kind == .person, !isLabel(subject.name)
+                else { return nil }
+                return Speaker(name: subject.name, kind: .person)
+            }
+        }
+        return nil
+    }
+
+    static let statementNouns: Set<String> = Lexicon.shared.words(.statementNouns)
+    static let issueVerbs: Set<String> = Lexicon.shared.words(.issueVerbs)
 
     /// "said Coast Guard spokesman Arik Dov", "said Senate Finance Committee Chairman Walter Krogan": in the noun
     /// phrase right after the verb (words only, up to a dozen), a name after a role noun is the person speaking,
