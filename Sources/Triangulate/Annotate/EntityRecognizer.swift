@@ -68,6 +68,7 @@ struct EntityRecognizer {
                 scan(paragraph, sentence, into: &mentions[paragraph.index], people: &people, order: &order)
             }
         }
+        recoverSurnameSpeakers(paragraphs, &mentions, people: people)
         resolve(&mentions, people: &people)
 
         var others: [String: (Int, Int)] = [:]

@@ -23,6 +23,35 @@ extension EntityRecognizer {
         }
     }
 
+    /// "“…,” Brown said": a capitalized common word that opens a sentence or follows a quotation mark was dropped
+    /// as an ordinary word ("However", "Officials"); when it is the surname of a person the article (or the batch)
+    /// names and a speech verb follows it, it is that person speaking.
+    func recoverSurnameSpeakers(
+        _ paragraphs: [Paragraph], _ mentions: inout [[Mention]], people: [String: PersonRecord]
+    ) {
+        let surnames = surnameTable(people)
+        for paragraph in paragraphs where !paragraph.isHeading && mentions.indices.contains(paragraph.index) {
+            let tokens = paragraph.tokens
+            var added: [Mention] = []
+            for index in tokens.indices.dropLast() where tokens[index].kind == .word && tokens[index].capitalized {
+                guard tokens[index + 1].kind == .word, lexicon.speechVerbs.contains(paragraph.lower(index + 1)) else {
+                    continue
+                }
+                let word = paragraph.text(index)
+                guard surnames[word] != nil || context.surnames[word] != nil,
+                    !mentions[paragraph.index].contains(where: { $0.start <= index && index < $0.end })
+                else { continue }
+                added.append(
+                    Mention(
+                        kind: .person, name: word, paragraph: paragraph.index, start: index, end: index + 1,
+                        confident: false))
+            }
+            if !added.isEmpty {
+                mentions[paragraph.index] = (mentions[paragraph.index] + added).sorted { $0.start < $1.start }
+            }
+        }
+    }
+
     /// The last word of each multi-word person's name → that name, when only one person has it.
     func surnameTable(_ people: [String: PersonRecord]) -> [String: String] {
         var surnames: [String: String] = [:]
