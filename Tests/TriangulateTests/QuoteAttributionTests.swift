@@ -201,4 +201,15 @@ struct QuoteSpeakerContextTests {
         #expect(speaker(notes, "We all knew it") == "Walter Brown")
         #expect(!notes.people.contains { $0.name == "Officials" })
     }
+
+    /// "Athletic director X, who replaced Y a month ago, said …" / "“…,” he said": he is X, the subject the
+    /// sentence opens with after its role words, not Y, the person named last.
+    @Test func heIsTheSubjectOfTheReportedSpeechBefore() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Athletic director Carl Linden, who replaced Andy Marsh a month ago, said the audit was less serious "
+                + "than feared.",
+            "\"What you see is what they found in the ledgers, \"he said, adding he would be surprised by penalties.",
+        ])
+        #expect(speaker(notes, "what they found in the ledgers") == "Carl Linden")
+    }
 }

@@ -96,8 +96,9 @@ extension QuoteAttributor {
             // "Snider, who attended …, said": the subject before the relative clause or appositive, a person near
             // the start of the sentence ("Athletic director Gene Smith, who replaced …, said").
             if paragraph.isPunct(end, 0x2C),
-                let opener = mentions(in: paragraph, from: last.lowerBound, to: end).first,
-                opener.start <= last.lowerBound + 3, opener.kind == .person, !isLabel(opener.name),
+                let opener = mentions(in: paragraph, from: last.lowerBound, to: end).first(where: { $0.kind == .person }
+                ),
+                opener.start <= last.lowerBound + 3, !isLabel(opener.name),
                 opener.end < tokens.count, paragraph.isPunct(opener.end, 0x2C)
             {
                 return Speaker(name: opener.name, kind: .person)
