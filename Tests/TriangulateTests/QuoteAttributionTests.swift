@@ -212,4 +212,13 @@ struct QuoteSpeakerContextTests {
         ])
         #expect(speaker(notes, "what they found in the ledgers") == "Carl Linden")
     }
+
+    /// "the Secretary-General said": a title written as one word stands for the one person the article gave it.
+    @Test func theTitleSaidIsThePersonWithThatTitle() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Council Secretary-General Maria Okonjo condemned the shelling on Tuesday.",
+            "\u{201C}Every shelter was on the list we gave the army,\u{201D} the Secretary-General said.",
+        ])
+        #expect(speaker(notes, "Every shelter was on the list") == "Maria Okonjo")
+    }
 }

@@ -12,23 +12,33 @@ extension QuoteAttributor {
             return nil
         }
         var cursor = from + 1
-        var role: String?
+        var role: [String]?
         let limit = min(to ?? tokens.count, from + 5)
-        while cursor < limit, tokens[cursor].kind == .word, !tokens[cursor].capitalized {
+        while cursor < limit, tokens[cursor].kind == .word {
             let word = paragraph.lower(cursor)
-            if lexicon.roleNouns.contains(word) { role = word }
+            // "the judge", and a title written as one ("the Secretary-General", "the Governor").
+            if !tokens[cursor].capitalized {
+                if lexicon.roleNouns.contains(word) { role = [word] }
+            } else if lexicon.titles[word] != nil {
+                role = word.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            } else {
+                break
+            }
             cursor += 1
             if role != nil, to == nil { break }
         }
-        guard let role, to.map({ cursor == $0 }) ?? true else { return nil }
+        guard let role, !role.isEmpty, to.map({ cursor == $0 }) ?? true else { return nil }
         return holder(of: role, upTo: paragraph.index)
     }
 
-    /// The one person with `role` in their role or title, mentioned in or before paragraph `index`.
-    func holder(of role: String, upTo index: Int) -> Speaker? {
+    /// The one person whose role or title holds the words of `role` in a row, mentioned in or before paragraph
+    /// `index`.
+    func holder(of role: [String], upTo index: Int) -> Speaker? {
         let holders = people.filter { person in
             let written = ((person.role ?? "") + " " + (person.title ?? "")).lowercased()
-            return written.split(whereSeparator: { !$0.isLetter }).contains { $0 == role }
+            let words = written.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            guard words.count >= role.count else { return false }
+            return (0...(words.count - role.count)).contains { Array(words[$0..<($0 + role.count)]) == role }
         }
         guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
         let names = Set(holders.map(\.name))
