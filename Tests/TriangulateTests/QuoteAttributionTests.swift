@@ -221,4 +221,15 @@ struct QuoteSpeakerContextTests {
         ])
         #expect(speaker(notes, "Every shelter was on the list") == "Maria Okonjo")
     }
+
+    /// A paragraph that ends in a comma after a speech verb introduces the quotation of the next paragraph.
+    @Test func aCommaAfterASpeechVerbIntroducesTheNextParagraph() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Rosa Delgado told the jury she ran outside when she heard the shots.",
+            "A neighbor shouted that the boy was hurt.",
+            "To which she replied,",
+            "\u{201C}I already know he is hurt.\u{201D}",
+        ])
+        #expect(speaker(notes, "I already know he is hurt") == "Rosa Delgado")
+    }
 }

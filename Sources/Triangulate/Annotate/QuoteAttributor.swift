@@ -131,10 +131,11 @@ struct QuoteAttributor {
                 return Speaker(name: person.name, kind: .person)
             }
         }
-        // 4. The whole paragraph is the quote: its introduction closes the paragraph before.
+        // 4. The whole paragraph is the quote: its introduction closes the paragraph before (with a colon, or with
+        // a comma right after a speech verb: "To which she replied,").
         if span.open <= 0, paragraph.index > 0,
             let previous = self.paragraph(at: paragraph.index - 1),
-            let lastToken = previous.tokens.indices.last, previous.isPunct(lastToken, 0x3A),
+            let lastToken = previous.tokens.indices.last, introduces(previous, at: lastToken),
             let lastSentence = previous.sentences.last
         {
             if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound), !found.name.isEmpty {
@@ -159,6 +160,16 @@ struct QuoteAttributor {
             return speaker(for: previous, in: paragraph, kind: .direct, depth: depth + 1)
         }
         return nil
+    }
+
+    /// A paragraph ending in a colon, or in a comma within two words of a speech verb, introduces the quotation
+    /// that makes up the next paragraph.
+    func introduces(_ paragraph: Paragraph, at last: Int) -> Bool {
+        if paragraph.isPunct(last, 0x3A) { return true }
+        guard paragraph.isPunct(last, 0x2C) else { return false }
+        return (max(0, last - 3)..<last).contains { index in
+            paragraph.tokens[index].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(index))
+        }
     }
 
     /// Earlier quotes of a paragraph rule 6 steps back through.
