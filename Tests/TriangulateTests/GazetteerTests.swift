@@ -22,6 +22,14 @@ struct GazetteerTests {
         #expect(Set(Lexicon.shared.predicates.keys).subtracting(known).isEmpty)
         #expect(Predicates.words["rebuffed"] == .deny)
         #expect(Predicates.phrases.contains { $0.0 == "did not immediately respond" && $0.1 == .noResponse })
+        // Events told in many words fold into one token, and their words stay content words.
+        let custody = Predicates.analyze(["he", "was", "taken", "into", "custody", "on", "friday"])
+        #expect(custody.classes == [.arrest])
+        let arrested = Predicates.analyze(["police", "arrested", "him"])
+        #expect(arrested.classes == [.arrest])
+        #expect(arrested.rest.contains("arrested"))
+        #expect(Predicates.analyze(["the", "firm", "was", "bought"]).classes == [.acquire])
+        #expect(Predicates.analyze(["four", "people", "died"]).classes == [.killed])
     }
 
     @Test func currenciesReadFromTheGazetteer() {

@@ -16,6 +16,15 @@ enum Predicates {
         case evacuation = "#evacuation"
         case killed = "#killed"
         case injured = "#injured"
+        case arrest = "#arrest"
+        case charge = "#charge"
+        case sentence = "#sentence"
+        case resign = "#resign"
+        case acquire = "#acquire"
+        case dismiss = "#dismiss"
+        case appoint = "#appoint"
+        case approve = "#approve"
+        case sue = "#sue"
 
         /// The class's "words" or "phrases" in the predicates gazetteer.
         func entries(_ kind: String) -> [String] { Lexicon.shared.predicates["\(rawValue.dropFirst()) \(kind)"] ?? [] }
@@ -89,7 +98,10 @@ enum Predicates {
         return analysis
     }
 
-    static let topicClasses: Set<Class> = [.penalty, .evacuation, .killed, .injured]
+    static let topicClasses: Set<Class> = [
+        .penalty, .evacuation, .killed, .injured, .arrest, .charge, .sentence, .resign, .acquire, .dismiss, .appoint,
+        .approve, .sue,
+    ]
     /// Classes that name what a number counts (the dead, the wounded): near a number, only the nearest one does.
     static let countedClasses: Set<Class> = [.killed, .injured]
     static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]

@@ -75,7 +75,7 @@ struct ConflictContext {
     }
 
     /// The words around two mentions are one slot's: three shared, or two making up `conflictThreshold` of the
-    /// smaller set. Between figures (`figures`), a shared predicate class ("killed", "died" and "dead" are one)
+    /// smaller set. Between figures (`figures`), a shared casualty class ("killed", "died" and "dead" are one)
     /// counts twice: it names what is counted.
     func sameSlot(_ a: Set<String>, _ b: Set<String>, figures: Bool = false) -> Bool {
         // The dead and the wounded are two counts, however many words their sentences share.
@@ -84,7 +84,7 @@ struct ConflictContext {
         let y = Set(counted.filter(b.contains))
         if !x.isEmpty, !y.isEmpty, x.isDisjoint(with: y) { return false }
         let common = a.intersection(b)
-        let shared = common.count + (figures ? common.filter { $0.hasPrefix("#") }.count : 0)
+        let shared = common.count + (figures ? common.filter(counted.contains).count : 0)
         let overlap = Double(shared) / Double(max(1, min(a.count, b.count)))
         return shared >= 3 || (shared >= 2 && overlap >= configuration.conflictThreshold)
     }

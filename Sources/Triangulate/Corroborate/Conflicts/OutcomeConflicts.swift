@@ -18,7 +18,10 @@ enum OutcomeConflicts {
         var result: [String: Polarity] = [:]
         var mixed: Set<String> = []
         for (index, word) in words.enumerated() where !Terms.stopWords.contains(word) && word.count > 3 {
-            guard word.hasSuffix("ed") || word.hasSuffix("en"), Predicates.words[word] == nil else { continue }
+            // Topic classes ("charged", "arrested") stay outcomes; status and direction words are other conflicts.
+            guard word.hasSuffix("ed") || word.hasSuffix("en"),
+                Predicates.words[word].map(Predicates.topicClasses.contains) ?? true
+            else { continue }
             let stem = stemmer.stem(word)
             guard claim.stems.contains(stem) else { continue }
             var start = index - 1
