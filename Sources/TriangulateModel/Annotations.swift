@@ -96,6 +96,9 @@ public struct Quote: Sendable, Hashable, Codable {
 }
 
 public struct Quantity: Sendable, Hashable, Codable {
+    /// The unit of counts of people, whatever noun counted them ("people", "30 dead", "55 wounded").
+    public static let peopleUnit = "people"
+
     public enum Kind: String, Sendable, Hashable, Codable {
         case money, percent, count
     }

@@ -18,6 +18,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case between = "between"
     case auxiliaries = "auxiliaries"
     case subjectNegations = "subject-negations"
+    case negatingDeterminers = "negating-determiners"
     case negationCues = "negation-cues"
     case hedgeCues = "hedge-cues"
     case reportNouns = "report-nouns"

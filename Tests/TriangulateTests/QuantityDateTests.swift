@@ -103,6 +103,9 @@ struct QuantityDateTests {
         #expect(notes.quantities.isEmpty)
         let one = Fixtures.annotate(paragraphs: ["Only one building was left standing."])
         #expect(one.quantities.map(\.unit) == ["building"])
+        let missing = Fixtures.annotate(paragraphs: ["Divers were still searching for 3 missing after the storm."])
+        #expect(missing.quantities.map(\.unit) == ["people"])
+        #expect(missing.quantities.map(\.value) == [3])
     }
 
     @Test func yearsAndNumberPhrasesAreNotCounts() {

@@ -185,6 +185,12 @@ struct QuoteSpeakerContextTests {
             "\u{201C}Right by the door!\u{201D} the witness, Hal Brennick, replied, and Okafor moved on.",
         ])
         #expect(speaker(notes, "where were you standing") == "Iris Okafor")
+        // The words after a question are another quotation, not its attribution: "He" inside it does not speak.
+        let exchange = Fixtures.annotate(paragraphs: [
+            "Walter Crane and Iris Okafor spoke to the court.",
+            "\u{201C}Why?\u{201D} \u{201C}He said I had to leave the hall.\u{201D}",
+        ])
+        #expect(speaker(exchange, "Why?") == nil)
         #expect(notes.people.first { $0.name == "Iris Okafor" }?.role == "Public Defender")
     }
 

@@ -122,6 +122,21 @@ struct RealNewsCorroborationTests {
         #expect(!story.conflicts.contains { $0.positions.contains { $0.statement.contains("40") } })
     }
 
+    /// A toll four outlets give four ways is one quantity with four positions; figures of another order are not in
+    /// it.
+    @Test func aTollGivenFourWaysIsOneConflict() throws {
+        let texts = [("20", 0), ("24", 1), ("28", 2), ("33", 0)].map { figure, filler in
+            article(
+                "Mine Collapse At Ostrel",
+                ["The collapse at the Ostrel copper mine on Friday killed \(figure) people, officials said."],
+                filler: filler)
+        }
+        let story = try story(texts)
+        let conflict = try #require(story.conflicts.first { $0.kind == .numeric })
+        #expect(conflict.positions.count == 4)
+        #expect(Set(conflict.positions.flatMap(\.sources)) == ["o1", "o2", "o3", "o4"])
+    }
+
     @Test func theVoteOnTuesdayAgainstTheVoteOnMonday() throws {
         let story = try story([
             article(

@@ -30,17 +30,27 @@ extension EntityRecognizer {
         _ paragraphs: [Paragraph], _ mentions: inout [[Mention]], people: [String: PersonRecord]
     ) {
         let surnames = surnameTable(people)
+        let quoteMarks: Set<UInt32> = [0x22, Segmenter.leftDouble, Segmenter.rightDouble]
         for paragraph in paragraphs where !paragraph.isHeading && mentions.indices.contains(paragraph.index) {
             let tokens = paragraph.tokens
+            // Tokens some mention already covers: one pass, so the check costs the same in a paragraph of thousands.
+            var covered = [Bool](repeating: false, count: tokens.count)
+            for mention in mentions[paragraph.index] {
+                for index in max(0, mention.start)..<min(tokens.count, max(mention.start, mention.end)) {
+                    covered[index] = true
+                }
+            }
+            let starts = Set(paragraph.sentences.map(\.lowerBound))
             var added: [Mention] = []
             for index in tokens.indices.dropLast() where tokens[index].kind == .word && tokens[index].capitalized {
-                guard tokens[index + 1].kind == .word, lexicon.speechVerbs.contains(paragraph.lower(index + 1)) else {
-                    continue
-                }
-                let word = paragraph.text(index)
-                guard surnames[word] != nil || context.surnames[word] != nil,
-                    !mentions[paragraph.index].contains(where: { $0.start <= index && index < $0.end })
+                guard !covered[index], tokens[index + 1].kind == .word,
+                    lexicon.speechVerbs.contains(paragraph.lower(index + 1))
                 else { continue }
+                // Only where the word was dropped as a sentence's first word: at a sentence start or after a mark.
+                guard starts.contains(index) || (index > 0 && quoteMarks.contains(paragraph.punctScalar(index - 1)))
+                else { continue }
+                let word = paragraph.text(index)
+                guard surnames[word] != nil || context.surnames[word] != nil else { continue }
                 added.append(
                     Mention(
                         kind: .person, name: word, paragraph: paragraph.index, start: index, end: index + 1,

@@ -36,7 +36,7 @@ struct QuantityRecognizer {
                     // "30 dead and 55 wounded": people, counted by their state; "55 others": what the figure
                     // before counted.
                     if Self.casualtyNouns.contains(quantity.unit) {
-                        quantity.unit = "people"
+                        quantity.unit = Quantity.peopleUnit
                     } else if Self.otherNouns.contains(quantity.unit),
                         let before = out[first...].last(where: { $0.kind == .count })
                     {
@@ -149,7 +149,7 @@ struct QuantityRecognizer {
         else { return nil }
         guard !tokens[last + 1].capitalized else { return nil }
         // "nine voting to convict", "three remaining": a participle, not a counted noun ("one building" is).
-        if value != 1, noun.hasSuffix("ing") { return nil }
+        if value != 1, noun.hasSuffix("ing"), !Self.casualtyNouns.contains(noun) { return nil }
         if isDigits, index > sentence.lowerBound,
             paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F)
         {

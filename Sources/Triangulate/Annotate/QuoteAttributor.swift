@@ -84,9 +84,12 @@ struct QuoteAttributor {
     func attributionLimit(_ span: QuoteSpan, _ sentence: Range<Int>, _ paragraph: Paragraph) -> Int {
         guard sentence.upperBound == span.close + 1, span.close >= 1,
             paragraph.isPunct(span.close - 1, 0x3F) || paragraph.isPunct(span.close - 1, 0x21),
-            let next = paragraph.sentences.first(where: { $0.lowerBound == sentence.upperBound })
+            let index = paragraph.sentenceIndex(containing: sentence.upperBound),
+            paragraph.sentences[index].lowerBound == sentence.upperBound,
+            // `“Why?” “He told me to leave.”`: the next sentence is another quotation, not an attribution.
+            paragraph.quote(containing: sentence.upperBound) == nil, paragraph.tokens[sentence.upperBound].kind == .word
         else { return sentence.upperBound }
-        return next.upperBound
+        return paragraph.sentences[index].upperBound
     }
 
     func sentenceText(covering span: QuoteSpan, in paragraph: Paragraph) -> String {
@@ -162,8 +165,8 @@ struct QuoteAttributor {
         return nil
     }
 
-    /// A paragraph ending in a colon, or in a comma within two words of a speech verb, introduces the quotation
-    /// that makes up the next paragraph.
+    /// A paragraph ending in a colon, or in a comma at most three tokens after a speech verb, introduces the
+    /// quotation that makes up the next paragraph.
     func introduces(_ paragraph: Paragraph, at last: Int) -> Bool {
         if paragraph.isPunct(last, 0x3A) { return true }
         guard paragraph.isPunct(last, 0x2C) else { return false }

@@ -124,7 +124,7 @@ struct ConflictContext {
         if let last = noun ?? target.last, Int(last) == nil, !Terms.stopWords.contains(last) {
             context.insert(stemmer.stem(last))
             // The noun a figure counts is the slot's strongest word: two figures of comments share it twice.
-            if let noun, noun != "people" { context.insert("=" + stemmer.stem(noun)) }
+            if let noun, noun != Quantity.peopleUnit { context.insert("=" + stemmer.stem(noun)) }
         }
         return context
     }

@@ -41,9 +41,9 @@ enum NumericConflicts {
             })
         // Four figures for one count are still one quantity in dispute when all are of one order.
         let oneQuantity = { (members: [Mention]) -> Bool in
-            let values = members.map(\.quantity)
-            guard let low = values.min(by: { $0.value < $1.value }), let high = values.max(by: { $0.value < $1.value })
-            else { return false }
+            // Measured as `comparable` measures: a range by its upper figure.
+            let values = members.map(\.quantity).sorted { abs($0.upper ?? $0.value) < abs($1.upper ?? $1.value) }
+            guard let low = values.first, let high = values.last else { return false }
             return Self.comparable(low, high, context)
         }
         let slots = mentions.positions(links, context, oneQuantity: oneQuantity) {

@@ -10,6 +10,8 @@ enum OutcomeConflicts {
     static let auxiliaries: Set<String> = Lexicon.shared.words(.auxiliaries)
     /// Subjects that negate their clause ("nobody", "nothing").
     static let subjectNegations: Set<String> = Lexicon.shared.words(.subjectNegations)
+    /// Determiners that negate the subject they open ("no gun has been recovered").
+    static let negatingDeterminers: Set<String> = Lexicon.shared.words(.negatingDeterminers)
 
     /// Participles of a clause ("charged", "arrested", "sworn"), each with whether a verb negation stands before it
     /// (with only auxiliaries between), and the phrase from the negation to the word.
@@ -32,7 +34,9 @@ enum OutcomeConflicts {
             if negation == nil, start >= 1, auxiliaries.contains(words[start]) {
                 if subjectNegations.contains(words[start - 1]) {
                     negation = start - 1
-                } else if start >= 2, words[start - 2] == "no", !Terms.stopWords.contains(words[start - 1]) {
+                } else if start >= 2, negatingDeterminers.contains(words[start - 2]),
+                    !Terms.stopWords.contains(words[start - 1])
+                {
                     negation = start - 2
                     subject = stemmer.stem(words[start - 1])
                 }
