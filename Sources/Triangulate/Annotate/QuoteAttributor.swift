@@ -12,6 +12,8 @@ struct QuoteAttributor {
     var turns: [Turn] = []
     /// Speakers' genders known cheaply (an honorific, a pronoun that took their quote).
     var genders: [String: Gender] = [:]
+    /// Each person's first paragraph (for "the judge said": who has been named by then), found once per article.
+    var firstParagraph: [String: Int] = [:]
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
     static let skippable: Set<String> = Lexicon.shared.words(.skippable)
@@ -25,6 +27,11 @@ struct QuoteAttributor {
     mutating func quotes() -> [Quote] {
         var result: [Quote] = []
         genders = honorificGenders()
+        for (index, list) in mentions.enumerated() {
+            for mention in list where mention.kind == .person && firstParagraph[mention.name] == nil {
+                firstParagraph[mention.name] = index
+            }
+        }
         // Quotes left open at the end of their paragraph with no speaker yet: the paragraph that closes them names it.
         var open = OpenQuotes()
         for paragraph in paragraphs {

@@ -41,13 +41,7 @@ extension QuoteAttributor {
             return (0...(words.count - role.count)).contains { Array(words[$0..<($0 + role.count)]) == role }
         }
         guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
-        let names = Set(holders.map(\.name))
-        var seen: Set<String> = []
-        for list in mentions[...index] {
-            for mention in list where mention.kind == .person && names.contains(mention.name) {
-                seen.insert(mention.name)
-            }
-        }
+        let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
         guard seen.count == 1, let name = seen.first else { return nil }
         return Speaker(name: name, kind: .person)
     }
