@@ -105,7 +105,7 @@ public struct Quantity: Sendable, Hashable, Codable {
 
     public var text: String
     public var value: Double
-    /// ISO 4217 code for money, `percent`, or the counted noun as written ("people").
+    /// ISO 4217 code for money, `percent`, or the counted noun ("people"; `peopleUnit` for "30 dead", "55 wounded").
     public var unit: String
     public var kind: Kind
     /// "about", "more than", "nearly" … when the text qualifies the number.
