@@ -86,19 +86,6 @@ struct QuoteAttributor {
         return result
     }
 
-    /// Where the words after a quote's closing mark may name its speaker: the end of the sentence holding the mark,
-    /// or of the next one when the quotation ends in "?" or "!" and its sentence ends at the mark.
-    func attributionLimit(_ span: QuoteSpan, _ sentence: Range<Int>, _ paragraph: Paragraph) -> Int {
-        guard sentence.upperBound == span.close + 1, span.close >= 1,
-            paragraph.isPunct(span.close - 1, 0x3F) || paragraph.isPunct(span.close - 1, 0x21),
-            let index = paragraph.sentenceIndex(containing: sentence.upperBound),
-            paragraph.sentences[index].lowerBound == sentence.upperBound,
-            // `“Why?” “He told me to leave.”`: the next sentence is another quotation, not an attribution.
-            paragraph.quote(containing: sentence.upperBound) == nil, paragraph.tokens[sentence.upperBound].kind == .word
-        else { return sentence.upperBound }
-        return paragraph.sentences[index].upperBound
-    }
-
     func sentenceText(covering span: QuoteSpan, in paragraph: Paragraph) -> String {
         let first = paragraph.sentenceIndex(containing: max(span.open, 0)) ?? 0
         let last = paragraph.sentenceIndex(containing: min(span.close, paragraph.tokens.count - 1)) ?? first
@@ -170,16 +157,6 @@ struct QuoteAttributor {
             return speaker(for: previous, in: paragraph, kind: .direct, depth: depth + 1)
         }
         return nil
-    }
-
-    /// A paragraph ending in a colon, or in a comma at most three tokens after a speech verb, introduces the
-    /// quotation that makes up the next paragraph.
-    func introduces(_ paragraph: Paragraph, at last: Int) -> Bool {
-        if paragraph.isPunct(last, 0x3A) { return true }
-        guard paragraph.isPunct(last, 0x2C) else { return false }
-        return (max(0, last - 3)..<last).contains { index in
-            paragraph.tokens[index].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(index))
-        }
     }
 
     /// Earlier quotes of a paragraph rule 6 steps back through.
