@@ -162,6 +162,16 @@ struct QuoteAttributor {
     /// Earlier quotes of a paragraph rule 6 steps back through.
     static let continuationDepth = 4
 
+    /// The last token before `verb` (not before `start`) past the adverbs and auxiliaries between a subject and its
+    /// verb ("Ford has firmly denied"): where the subject ends; `start - 1` when nothing else is left.
+    func subjectEnd(before verb: Int, in paragraph: Paragraph, from start: Int) -> Int {
+        var end = verb - 1
+        while end >= start, paragraph.tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
+            end -= 1
+        }
+        return end
+    }
+
     private func speakerAfter(_ close: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
         let tokens = paragraph.tokens
         var cursor = close + 1
@@ -229,12 +239,7 @@ struct QuoteAttributor {
         }
         guard let verb else { return nil }
         // Skip adverbs and auxiliaries between subject and verb ("Ford has firmly denied").
-        var subjectEnd = verb - 1
-        while subjectEnd >= start, tokens[subjectEnd].kind == .word,
-            Self.skippable.contains(paragraph.lower(subjectEnd))
-        {
-            subjectEnd -= 1
-        }
+        let subjectEnd = self.subjectEnd(before: verb, in: paragraph, from: start)
         guard subjectEnd >= start else { return nil }
         if let mention = mentionEnding(at: subjectEnd, in: paragraph),
             mention.kind == .person || mention.kind == .organization

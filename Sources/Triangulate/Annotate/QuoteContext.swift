@@ -85,10 +85,7 @@ extension QuoteAttributor {
             {
                 return Speaker(name: after.name, kind: .person)
             }
-            var end = verb - 1
-            while end >= last.lowerBound, tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
-                end -= 1
-            }
+            let end = subjectEnd(before: verb, in: paragraph, from: last.lowerBound)
             guard end >= last.lowerBound else { continue }
             if let before = mentionEnding(at: end, in: paragraph), before.kind == .person, !isLabel(before.name) {
                 return Speaker(name: before.name, kind: .person)
@@ -122,12 +119,7 @@ extension QuoteAttributor {
                 guard paragraph.tokens[verb].kind == .word, Self.issueVerbs.contains(paragraph.lower(verb)) else {
                     continue
                 }
-                var end = verb - 1
-                while end >= sentence.lowerBound, paragraph.tokens[end].kind == .word,
-                    Self.skippable.contains(paragraph.lower(end))
-                {
-                    end -= 1
-                }
+                let end = subjectEnd(before: verb, in: paragraph, from: sentence.lowerBound)
                 guard end >= sentence.lowerBound, let subject = mentionEnding(at: end, in: paragraph),
                     subject.kind == .person, !isLabel(subject.name)
                 else { return nil }
