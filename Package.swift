@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -75,8 +76,16 @@ let package = Package(
                 "TriangulateStore", "Triangulate", "TriangulateText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            path: "Sources/TriangulateServer"
+            path: "Sources/TriangulateServer",
+            resources: [
+                .embedInCode("Templates/page.mustache"),
+                .embedInCode("Templates/index.mustache"),
+                .embedInCode("Templates/article.mustache"),
+                .embedInCode("Templates/search.mustache"),
+                .embedInCode("Templates/missing.mustache"),
+            ]
         ),
         .executableTarget(
             name: "TriangulateCLI",

@@ -28,7 +28,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     }
 }
 
-/// The collection's routes: the JSON API under `/api/` and the server-rendered pages (`/`, `/stories/{id}`). Every
+/// The collection's routes: the JSON API under `/api/` and the server-rendered pages (`/`, `/stories/{id}`,
+/// `/articles/{id}`, `/search`). Every
 /// response, errors included, carries the security headers; every error is JSON `{"error": "…"}` (HTML on a page).
 public func buildRouter(
     collection: ArticleCollection, configuration: ServerConfiguration = ServerConfiguration()
@@ -42,8 +43,10 @@ public func buildRouter(
     router.get("/api/stories/{id}") { _, context in try api.story(id: context.parameters.require("id")) }
     router.get("/api/search") { request, _ in try api.search(request) }
     let pages = Pages(collection: collection)
-    router.get("/") { _, _ in try pages.index() }
+    router.get("/") { request, _ in try pages.index(request) }
     router.get("/stories/{id}") { _, context in try pages.story(id: context.parameters.require("id")) }
+    router.get("/articles/{id}") { _, context in try pages.article(id: context.parameters.require("id")) }
+    router.get("/search") { request, _ in try pages.search(request) }
     router.get("/style.css") { _, _ in Pages.styleSheet() }
     return router
 }

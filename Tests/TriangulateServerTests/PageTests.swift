@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import Triangulate
-import TriangulateServer
+@testable import TriangulateServer
 import TriangulateStore
 
 /// The server-rendered pages, and the real server on a free port.
@@ -49,5 +49,74 @@ struct PageTests {
             #expect(list.status == .ok)
             #expect((list.object?["stories"] as? [Any])?.count == 1)
         }
+    }
+
+    @Test func theListIsPagedAndEveryArticleHasItsStoredPage() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        // 53 articles with no word in common (made-up words from syllables): more stories than one page lists.
+        @Sendable func word(_ index: Int, _ part: Int) -> String {
+            let syllables = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "tu", "ve", "zo"]
+            let n = index * 10 + part
+            return (syllables[n % 10] + syllables[(n / 10) % 10] + syllables[(n / 100) % 10] + "x").capitalized
+        }
+        try await fixture.application().test(.router) { client in
+            for index in 0..<53 {
+                let words = (0..<10).map { word(index, $0) }
+                let body = try ServerFixture.json([
+                    "id": "a\(index)", "title": words[0..<3].joined(separator: " "),
+                    "text": words[3...].joined(separator: " ") + ".",
+                ])
+                let posted = try await client.post(body)
+                #expect(posted.status == .created)
+            }
+            let stories = try #require(
+                (try await client.get("/api/stories?limit=1000")).object?["stories"] as? [[String: Any]])
+            #expect(stories.count > Pages.pageSize)
+            let first = try await client.get("/")
+            #expect(first.text.components(separatedBy: "<li><a href=\"/stories/").count - 1 == Pages.pageSize)
+            #expect(first.text.contains("href=\"/?page=2\"") && !first.text.contains("rel=\"prev\""))
+            let second = try await client.get("/?page=2")
+            let rest = stories.count - Pages.pageSize
+            #expect(second.text.components(separatedBy: "<li><a href=\"/stories/").count - 1 == rest)
+            #expect(second.text.contains("href=\"/?page=1\"") && !second.text.contains("rel=\"next\""))
+            // Not a page number: the first page; past the last: the last.
+            #expect((try await client.get("/?page=x")).text == first.text)
+            #expect((try await client.get("/?page=99")).text == second.text)
+
+            let article = try await client.get("/articles/a7")
+            #expect(article.status == .ok && article.hasSecurityHeaders)
+            #expect(article.text.contains((3..<10).map { word(7, $0) }.joined(separator: " ")))
+            #expect(article.text.contains("href=\"/stories/"))
+            let none = try await client.get("/articles/none")
+            #expect(none.status == .notFound && none.text.contains("No article is called"))
+        }
+    }
+
+    @Test func searchMarksTheMatchAndEscapesEveryCharacterWithCombiningMarks() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        // A quotation mark followed by a combining accent is one Character; escaping by Character would miss it
+        // and end the attribute. The templates escape by scalar.
+        let text = "The Velmora quarry closed on Friday \"\u{301} onmouseover=alert(1) x=\"\u{301} after a landslide."
+        try await fixture.application().test(.router) { client in
+            let posted = try await client.post(
+                try ServerFixture.json(["id": "quarry", "title": "Quarry \"\u{301}<b>closed</b>", "text": text]))
+            #expect(posted.status == .created)
+            let page = try await client.get("/search?q=velmora")
+            #expect(page.status == .ok && page.hasSecurityHeaders)
+            #expect(page.text.contains("<mark>Velmora</mark>"))
+            #expect(page.text.contains("value=\"velmora\""))
+            #expect(!page.text.contains("\"\u{301}") && !page.text.contains("<b>"))
+            #expect(page.text.contains("&quot;\u{301} onmouseover=alert(1)"))
+            let story = try await client.get("/stories/" + (posted.object?["story"] as? String ?? ""))
+            #expect(!story.text.contains("\"\u{301}") && !story.text.contains("<b>"))
+            let empty = try await client.get("/search?q=%3Cscript%3E")
+            #expect(empty.status == .ok && empty.text.contains("0 articles for “&lt;script&gt;”"))
+        }
+    }
+
+    @Test func everyTemplateParses() throws {
+        _ = try Templates.shared.get()
     }
 }

@@ -24,8 +24,10 @@ public enum HTMLReport {
         return out + "</body>\n</html>\n"
     }
 
-    /// One story's section.
-    public static func story(_ story: Story, articles: [String: Article]) -> String {
+    /// One story's section. `link` is where each source's row points (by default the article as it was read).
+    public static func story(
+        _ story: Story, articles: [String: Article], link: (Article) -> String = { linkTarget($0.origin) }
+    ) -> String {
         func label(_ id: String) -> String { articles[id]?.outlet ?? id }
         var out = "<section class=\"story\" id=\"\(escape(story.id))\">\n<h2>\(escape(story.headline))</h2>\n"
         out += matrix(story, label: label)
@@ -33,7 +35,7 @@ public enum HTMLReport {
         out += onlyOne(story, label: label)
         out += quotes(story, label: label)
         out += timeline(story, label: label)
-        out += sources(story, articles: articles)
+        out += sources(story, articles: articles, link: link)
         return out + "</section>\n"
     }
 
@@ -135,16 +137,16 @@ public enum HTMLReport {
         return out + "</ol>\n"
     }
 
-    /// The source table, each article linked as it was read (its origin).
-    static func sources(_ story: Story, articles: [String: Article]) -> String {
+    /// The source table, each article linked by `link`.
+    static func sources(_ story: Story, articles: [String: Article], link: (Article) -> String) -> String {
         guard !story.sources.isEmpty else { return "" }
         var out = "<h3>Sources</h3>\n<table>\n<thead><tr><th>article</th><th>facts</th><th>corroborated</th>"
         out += "<th>unique</th><th>in conflicts</th><th>flags</th></tr></thead>\n<tbody>\n"
         for score in story.sources {
             let article = articles[score.article]
             let name = [article?.outlet, article?.title ?? score.article].compactMap { $0 }.joined(separator: ": ")
-            let link = article.map { "<a href=\"\(escape(linkTarget($0.origin)))\">\(escape(name))</a>" }
-            out += "<tr><td>\(link ?? escape(name))</td><td>\(score.facts)</td><td>\(score.corroborated)</td>"
+            let anchor = article.map { "<a href=\"\(escape(link($0)))\">\(escape(name))</a>" }
+            out += "<tr><td>\(anchor ?? escape(name))</td><td>\(score.facts)</td><td>\(score.corroborated)</td>"
             out += "<td>\(score.unique)</td><td>\(score.contradicted)</td><td>\(score.flags)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
@@ -152,7 +154,7 @@ public enum HTMLReport {
 
     /// An origin as a link: web addresses as they are, paths as `file:` URLs with every unsafe byte
     /// percent-encoded (a path cannot smuggle a `javascript:` scheme or an attribute break).
-    static func linkTarget(_ origin: String) -> String {
+    public static func linkTarget(_ origin: String) -> String {
         let lower = origin.lowercased()
         if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return origin }
         var out = "file://"
