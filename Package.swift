@@ -102,7 +102,8 @@ let package = Package(
             path: "Sources/triangulate"
         ),
         .testTarget(name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText"]),
-        .testTarget(name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate"]),
+        .testTarget(
+            name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore"]),
         .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),
         .testTarget(
             name: "TriangulateServerTests",

@@ -21,13 +21,19 @@ public struct ArticleCollection: Sendable {
 
     /// Extracts and annotates the files under `paths`, stores them (an article stored already with the same text
     /// is left alone), then forms the stories again over the whole collection and stores those that changed.
+    /// Articles are committed `chunkSize` at a time, and `stored` hears the ids of each chunk once it is durable:
+    /// an ingest killed midway keeps every article it reported, and the next ingest forms the stories it did not.
     public func ingest(
-        paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil
+        paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil,
+        stored: (([String]) -> Void)? = nil
     ) throws(StoreError)
         -> Summary
     {
-        try record(pipeline.analyzeArticles(paths: paths, progress: progress), progress: progress)
+        try record(pipeline.analyzeArticles(paths: paths, progress: progress), progress: progress, stored: stored)
     }
+
+    /// Articles per write transaction.
+    public static let chunkSize = 64
 
     /// Extracts and annotates documents already in memory (a request body, say) and stores them as
     /// `ingest(paths:)` does, forming the stories again. `amend` sees each article after extraction, before
@@ -43,22 +49,27 @@ public struct ArticleCollection: Sendable {
     /// Stores freshly annotated articles, then forms the stories over the whole collection and stores them when
     /// anything changed.
     private func record(
-        _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?
+        _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,
+        stored: (([String]) -> Void)? = nil
     ) throws(StoreError) -> Summary {
         var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
-        let outcomes = try store.put(fresh.articles)
-        for outcome in outcomes {
-            switch outcome {
-            case .inserted: summary.inserted += 1
-            case .updated: summary.updated += 1
-            case .unchanged: summary.unchanged += 1
+        var start = 0
+        while start < fresh.articles.count {
+            let chunk = Array(fresh.articles[start..<min(start + Self.chunkSize, fresh.articles.count)])
+            start += chunk.count
+            for outcome in try store.put(chunk) {
+                switch outcome {
+                case .inserted: summary.inserted += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
             }
+            stored?(chunk.map(\.article.id))
         }
-        // Nothing new and stories already formed: they are what forming them again would give (it is
+        // Nothing new and every article in a story: the stories are what forming them again would give (it is
         // deterministic), so the collection is neither read back nor regrouped.
-        let stored = try store.counts()
-        if summary.inserted + summary.updated == 0 && (stored.stories > 0 || stored.articles == 0) {
-            summary.stories = stored.stories
+        if summary.inserted + summary.updated == 0, try store.articlesWithoutStory() == 0 {
+            summary.stories = try store.counts().stories
             return summary
         }
         let all = try store.articles()

@@ -45,6 +45,11 @@ public final class SQLiteStore: Store {
                     try record.insert(db)
                     return .inserted
                 }
+                // The stories holding the old text go with it, so that a crash before the stories are formed again
+                // leaves none built on a text no longer stored (the next ingest finds the article without a story).
+                try db.execute(
+                    sql: "DELETE FROM story WHERE id IN (SELECT storyID FROM storyArticle WHERE articleID = ?)",
+                    arguments: [item.article.id])
                 try record.update(db)
                 return .updated
             }
@@ -140,6 +145,13 @@ public final class SQLiteStore: Store {
 
     public func counts() throws(StoreError) -> (articles: Int, stories: Int) {
         try read("count") { db in (try ArticleRecord.fetchCount(db), try StoryRecord.fetchCount(db)) }
+    }
+
+    public func articlesWithoutStory() throws(StoreError) -> Int {
+        try read("count articles without a story") { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM article WHERE id NOT IN (SELECT articleID FROM storyArticle)") ?? 0
+        }
     }
 
     public func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit] {

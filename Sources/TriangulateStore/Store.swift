@@ -21,6 +21,9 @@ public protocol Store: Sendable {
     func storyID(ofArticle id: String) throws(StoreError) -> String?
     /// How many stories and articles are stored.
     func counts() throws(StoreError) -> (articles: Int, stories: Int)
+    /// How many stored articles no stored story holds (articles stored by an ingest that stopped before it formed
+    /// the stories).
+    func articlesWithoutStory() throws(StoreError) -> Int
     /// Full-text search over titles and texts: best matches first.
     func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
 }

@@ -29,7 +29,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
     var quiet = false
 
-    @Flag(name: .long, help: "Name every file passed over while walking directories (and why) on standard error.")
+    @Flag(
+        name: .long,
+        help: "Name every article once it is stored, and every file passed over while walking directories (and why).")
     var verbose = false
 
     @OptionGroup var limits: LimitOptions
@@ -46,7 +48,11 @@ struct IngestCommand: ParsableCommand {
         do {
             let collection = ArticleCollection(
                 store: try SQLiteStore(path: database), pipeline: Pipeline(configuration: configuration))
-            summary = try collection.ingest(paths: paths) { display.report($0) }
+            let verbose = self.verbose && !quiet
+            summary = try collection.ingest(paths: paths, progress: { display.report($0) }) { ids in
+                // Each id once its article is committed: what survives a crash from here on.
+                if verbose { for id in ids { Terminal.error("stored \(id)") } }
+            }
         } catch {
             throw FileIO.fail("\(error)")
         }
