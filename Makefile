@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), SQLite (the store, through GRDB), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev libsqlite3-dev pkg-config
 
-.PHONY: run test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run serve screenshot test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -29,7 +29,22 @@ run: deps
 	@$(SWIFT) build -c release >&2
 	@mkdir -p $(OUT)
 	@./.build/release/triangulate analyze Examples --format markdown --json $(OUT)/examples.json
-	@echo "JSON written to $(OUT)/examples.json" >&2
+	@./.build/release/triangulate analyze Examples --format html --output $(OUT)/examples.html --quiet
+	@echo "JSON written to $(OUT)/examples.json, the HTML report to $(OUT)/examples.html" >&2
+
+# The bundled Examples/ ingested into $(OUT)/examples.sqlite and served on http://127.0.0.1:$(PORT) until Ctrl-C.
+PORT ?= 8080
+serve: deps
+	@$(SWIFT) build -c release >&2
+	@mkdir -p $(OUT)
+	@./.build/release/triangulate ingest --database $(OUT)/examples.sqlite Examples
+	@./.build/release/triangulate serve --database $(OUT)/examples.sqlite --port $(PORT)
+
+# docs/screenshot-story.png: the Examples served on loopback, one story page rendered by headless Chromium.
+screenshot: deps
+	@bash scripts/install-deps.sh chromium curl
+	@$(SWIFT) build -c release --product triangulate >&2
+	@bash scripts/screenshot.sh
 
 # The process-level tests run the built executable (.build/debug/triangulate), so it is built first, and the HTML
 # report is checked in Debian's Chromium (headless), so that is installed; then every
