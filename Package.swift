@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: reads openapi.yaml to check live responses against it.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -85,6 +87,7 @@ let package = Package(
                 .embedInCode("Templates/article.mustache"),
                 .embedInCode("Templates/search.mustache"),
                 .embedInCode("Templates/missing.mustache"),
+                .embedInCode("openapi.yaml"),
             ]
         ),
         .executableTarget(
@@ -110,6 +113,7 @@ let package = Package(
             dependencies: [
                 "TriangulateServer", "TriangulateStore", "Triangulate",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -48,6 +48,10 @@ public func buildRouter(
     router.get("/articles/{id}") { _, context in try pages.article(id: context.parameters.require("id")) }
     router.get("/search") { request, _ in try pages.search(request) }
     router.get("/style.css") { _, _ in Pages.styleSheet() }
+    router.get("/openapi.yaml") { _, _ in
+        Reply.body(
+            String(decoding: PackageResources.openapi_yaml, as: UTF8.self), status: .ok, type: "application/yaml")
+    }
     return router
 }
 
