@@ -226,19 +226,24 @@ public struct Pipeline: Sendable {
             }
         }
         progress?(PipelineProgress(stage: .cluster, done: 1, total: 1))
-        // Within a story its articles go by id (then origin), stories by their first article: the listing reads in
-        // a familiar order whatever order clustering saw them in.
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            (articles[a].article.id, articles[a].article.origin) < (articles[b].article.id, articles[b].article.origin)
+        return corroborate(groups.map { $0.map { articles[$0] } }, copies: copies, progress: progress)
+    }
+
+    /// Corroborates each group as one story. Within a story its articles go by id (then origin), stories by their
+    /// first article: the listing reads in a familiar order whatever order clustering saw them in.
+    func corroborate(
+        _ groups: [[AnnotatedArticle]], copies: [LineageEdge], progress: (@Sendable (PipelineProgress) -> Void)?
+    ) -> [Story] {
+        func precedes(_ a: AnnotatedArticle, _ b: AnnotatedArticle) -> Bool {
+            (a.article.id, a.article.origin) < (b.article.id, b.article.origin)
         }
-        groups = groups.map { $0.sorted(by: precedes) }.sorted { a, b in
+        let groups = groups.map { $0.sorted(by: precedes) }.sorted { a, b in
             guard let x = a.first, let y = b.first else { return a.count > b.count }
             return precedes(x, y)
         }
         let corroborate = Corroborate(configuration: configuration.corroborate)
-        return groups.enumerated().map { number, members in
+        return groups.enumerated().map { number, chosen in
             defer { progress?(PipelineProgress(stage: .corroborate, done: number + 1, total: groups.count)) }
-            let chosen = members.map { articles[$0] }
             return corroborate.story(
                 id: StableIDs.storyID(chosen.map(\.article)), articles: chosen, knownCopies: copies)
         }

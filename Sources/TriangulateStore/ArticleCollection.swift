@@ -4,10 +4,13 @@ import Triangulate
 public struct ArticleCollection: Sendable {
     public let store: any Store
     public let pipeline: Pipeline
+    /// Group the whole collection anew on every write instead of adding new articles to the stored stories.
+    public var regroupAll: Bool
 
-    public init(store: any Store, pipeline: Pipeline = Pipeline()) {
+    public init(store: any Store, pipeline: Pipeline = Pipeline(), regroupAll: Bool = false) {
         self.store = store
         self.pipeline = pipeline
+        self.regroupAll = regroupAll
     }
 
     public struct Summary: Sendable, Hashable {
@@ -20,7 +23,7 @@ public struct ArticleCollection: Sendable {
     }
 
     /// Extracts and annotates the files under `paths`, stores them (an article stored already with the same text
-    /// is left alone), then forms the stories again over the whole collection and stores those that changed.
+    /// is left alone), then groups the new ones into the stored stories and stores the stories that changed.
     /// Articles are committed `chunkSize` at a time, and `stored` hears the ids of each chunk once it is durable:
     /// an ingest killed midway keeps every article it reported, and the next ingest forms the stories it did not.
     public func ingest(
@@ -36,7 +39,7 @@ public struct ArticleCollection: Sendable {
     public static let chunkSize = 64
 
     /// Extracts and annotates documents already in memory (a request body, say) and stores them as
-    /// `ingest(paths:)` does, forming the stories again. `amend` sees each article after extraction, before
+    /// `ingest(paths:)` does, grouping them into the stored stories. `amend` sees each article after extraction, before
     /// annotation (to set a title, outlet or date the caller knows). A document Extract or Annotate refuses is a
     /// failure in the summary, named by its origin; `store.storyID(ofArticle:)` then tells each new article's story.
     public func add(
@@ -46,37 +49,83 @@ public struct ArticleCollection: Sendable {
         try record(pipeline.analyzeArticles(documents: documents, amend: amend, progress: progress), progress: progress)
     }
 
-    /// Stores freshly annotated articles, then forms the stories over the whole collection and stores them when
-    /// anything changed.
+    /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`).
     private func record(
         _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,
         stored: (([String]) -> Void)? = nil
     ) throws(StoreError) -> Summary {
         var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
+        var inserted: [AnnotatedArticle] = []
         var start = 0
         while start < fresh.articles.count {
             let chunk = Array(fresh.articles[start..<min(start + Self.chunkSize, fresh.articles.count)])
             start += chunk.count
-            for outcome in try store.put(chunk) {
+            for (article, outcome) in zip(chunk, try store.put(chunk)) {
                 switch outcome {
-                case .inserted: summary.inserted += 1
+                case .inserted:
+                    summary.inserted += 1
+                    inserted.append(article)
                 case .updated: summary.updated += 1
                 case .unchanged: summary.unchanged += 1
                 }
             }
             stored?(chunk.map(\.article.id))
         }
-        // Nothing new and every article in a story: the stories are what forming them again would give (it is
-        // deterministic), so the collection is neither read back nor regrouped.
+        // Nothing new and every article in a story: the stories stand as stored.
         if summary.inserted + summary.updated == 0, try store.articlesWithoutStory() == 0 {
             summary.stories = try store.counts().stories
             return summary
         }
-        let all = try store.articles()
-        let stories = pipeline.stories(all, progress: progress)
-        summary.stories = stories.count
-        try store.replaceStories(touching: Set(all.map(\.article.id)), with: stories)
+        try regroup(inserted: inserted, changed: summary.updated > 0, progress: progress)
+        summary.stories = try store.counts().stories
         return summary
+    }
+
+    /// Groups the new articles into the stored stories: the stored grouping is replayed from the cluster state and
+    /// the new articles are assigned to it, and only the stories that changed are corroborated again and written
+    /// (with the new articles' cluster features, in one transaction). The whole collection is grouped anew instead
+    /// when `regroupAll` is set, when nothing is grouped yet, when an article's text changed, or when some stored
+    /// article has no cluster features or no story (a database from before the cluster state, or an ingest that
+    /// stopped midway).
+    private func regroup(
+        inserted: [AnnotatedArticle], changed: Bool, progress: (@Sendable (PipelineProgress) -> Void)?
+    ) throws(StoreError) {
+        let members = changed || regroupAll ? nil : try storedMembers(expecting: inserted.count)
+        let regrouping: CollectionRegrouping
+        if let members {
+            regrouping = try pipeline.regroup(
+                stored: members.members, fresh: inserted,
+                load: { ids throws(StoreError) in try store.articles(ids: ids) }, progress: progress)
+        } else {
+            regrouping = pipeline.regroup(
+                stored: [], fresh: try store.articles(), load: { _ in [] }, progress: progress)
+        }
+        let base = members?.nextPosition ?? 0
+        let entries = regrouping.added.enumerated().map { offset, added in
+            ClusterStateEntry(
+                article: added.article, position: base + offset, story: nil, features: added.features.bytes)
+        }
+        try store.replaceStories(
+            touching: regrouping.touchedArticles, with: regrouping.stories,
+            clusterState: ClusterStateChange(resetAll: members == nil, entries: entries))
+    }
+
+    /// The stored grouping, when every stored article but the `newArticles` just inserted has readable cluster
+    /// features and a story; nil otherwise.
+    private func storedMembers(
+        expecting newArticles: Int
+    ) throws(StoreError) -> (members: [StoredClusterMember], nextPosition: Int)? {
+        let state = try store.clusterState()
+        guard !state.isEmpty, state.count + newArticles == (try store.counts().articles) else { return nil }
+        var members: [StoredClusterMember] = []
+        members.reserveCapacity(state.count)
+        for entry in state {
+            guard let story = entry.story, let features = try? ClusterFeatures(bytes: entry.features) else {
+                return nil
+            }
+            members.append(StoredClusterMember(article: entry.article, story: story, features: features))
+        }
+        return (members, (state.last?.position ?? -1) + 1)
     }
 
     /// The stored stories and the articles they hold, as `analyze` would report them.

@@ -86,6 +86,19 @@ enum Migrations {
                 table.column("text")
             }
         }
+        // The Cluster stage's state: each article's cluster features and its place in the order articles were
+        // added, so that new articles are grouped against the stored stories without reading texts again.
+        migrator.registerMigration("2026-12-03 cluster state") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE clusterMember (
+                        articleID TEXT PRIMARY KEY NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        features BLOB NOT NULL
+                    );
+                    CREATE INDEX clusterMemberPosition ON clusterMember(position);
+                    """)
+        }
         return migrator
     }
 }

@@ -82,3 +82,10 @@ struct LineageRecord: Codable, FetchableRecord, PersistableRecord {
     var similarity: Double
     var passage: Int?
 }
+
+struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "clusterMember"
+    var articleID: String
+    var position: Int
+    var features: Data
+}

@@ -50,6 +50,7 @@ public final class SQLiteStore: Store {
                 try db.execute(
                     sql: "DELETE FROM story WHERE id IN (SELECT storyID FROM storyArticle WHERE articleID = ?)",
                     arguments: [item.article.id])
+                try db.execute(sql: "DELETE FROM clusterMember WHERE articleID = ?", arguments: [item.article.id])
                 try record.update(db)
                 return .updated
             }
@@ -68,9 +69,18 @@ public final class SQLiteStore: Store {
         return try records.map(decodeArticle)
     }
 
-    public func replaceStories(touching articleIDs: Set<String>, with stories: [Story]) throws(StoreError) {
+    public func replaceStories(
+        touching articleIDs: Set<String>, with stories: [Story], clusterState: ClusterStateChange
+    ) throws(StoreError) {
         let encoder = Self.encoder
         try write("store stories") { db in
+            if clusterState.resetAll { try db.execute(sql: "DELETE FROM clusterMember") }
+            for entry in clusterState.entries {
+                try ClusterMemberRecord(
+                    articleID: entry.article, position: entry.position, features: Data(entry.features)
+                )
+                .save(db)
+            }
             let stale = try String.fetchAll(
                 db,
                 sql: "SELECT DISTINCT storyID FROM storyArticle WHERE articleID IN (SELECT value FROM json_each(?))",
@@ -145,6 +155,24 @@ public final class SQLiteStore: Store {
 
     public func counts() throws(StoreError) -> (articles: Int, stories: Int) {
         try read("count") { db in (try ArticleRecord.fetchCount(db), try StoryRecord.fetchCount(db)) }
+    }
+
+    public func clusterState() throws(StoreError) -> [ClusterStateEntry] {
+        try read("read the cluster state") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT clusterMember.articleID AS article, clusterMember.position AS position,
+                        clusterMember.features AS features,
+                        (SELECT storyID FROM storyArticle WHERE articleID = clusterMember.articleID LIMIT 1) AS story
+                    FROM clusterMember ORDER BY clusterMember.position, clusterMember.articleID
+                    """
+            ).map { row in
+                ClusterStateEntry(
+                    article: row["article"], position: row["position"], story: row["story"],
+                    features: Array((row["features"] as Data?) ?? Data()))
+            }
+        }
     }
 
     public func articlesWithoutStory() throws(StoreError) -> Int {

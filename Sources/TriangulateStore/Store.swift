@@ -12,8 +12,14 @@ public protocol Store: Sendable {
     /// The stored articles with these ids (unknown ids are left out), by id.
     func articles(ids: [String]) throws(StoreError) -> [AnnotatedArticle]
     /// Replaces the stories of the given articles: stories holding any of `articleIDs` are deleted and `stories`
-    /// are written in their place, with their facts, conflicts, quotes, flags and lineage.
-    func replaceStories(touching articleIDs: Set<String>, with stories: [Story]) throws(StoreError)
+    /// are written in their place, with their facts, conflicts, quotes, flags and lineage; in the same transaction
+    /// the cluster state changes as `clusterState` says.
+    func replaceStories(
+        touching articleIDs: Set<String>, with stories: [Story], clusterState: ClusterStateChange
+    ) throws(StoreError)
+    /// The Cluster stage's state: every article that has cluster features, in the order they were added, with the
+    /// story holding it (nil when none does).
+    func clusterState() throws(StoreError) -> [ClusterStateEntry]
     /// Stories, most recently updated first, `limit` from `offset`.
     func stories(limit: Int, offset: Int) throws(StoreError) -> [Story]
     func story(id: String) throws(StoreError) -> Story?
@@ -26,6 +32,33 @@ public protocol Store: Sendable {
     func articlesWithoutStory() throws(StoreError) -> Int
     /// Full-text search over titles and texts: best matches first.
     func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+}
+
+/// One article's stored cluster features and its place in the order articles were added.
+public struct ClusterStateEntry: Sendable, Hashable {
+    public var article: String
+    public var position: Int
+    public var story: String?
+    public var features: [UInt8]
+
+    public init(article: String, position: Int, story: String?, features: [UInt8]) {
+        self.article = article
+        self.position = position
+        self.story = story
+        self.features = features
+    }
+}
+
+/// How a write changes the cluster state: `resetAll` forgets every stored entry first (the collection was grouped
+/// anew), then `entries` are written.
+public struct ClusterStateChange: Sendable, Hashable {
+    public var resetAll: Bool
+    public var entries: [ClusterStateEntry]
+
+    public init(resetAll: Bool, entries: [ClusterStateEntry]) {
+        self.resetAll = resetAll
+        self.entries = entries
+    }
 }
 
 public enum PutOutcome: String, Sendable, Hashable {

@@ -13,7 +13,12 @@ struct IngestCommand: ParsableCommand {
             stories and stores them. An article already stored with the same id and text is left as it is, so \
             ingesting the same files again changes nothing. A summary goes to standard error.
 
-            Stories are formed again over the whole collection on every ingest (not incrementally yet).
+            New articles are grouped into the stored stories: the Cluster stage's state (each article's features, \
+            in the order articles were added) is kept in the database, the new articles are assigned against it, \
+            and only the stories that took articles (or merged) are corroborated again. The first ingest, one that \
+            changes a stored article's text, or --regroup groups the whole collection anew, as analyze does; a \
+            collection grown over several ingests may group a borderline article differently from analyze of all \
+            its files at once, which also revises earlier assignments.
 
             Exit status: 0 when the collection was updated (or already held every input), 1 when no input could be \
             read, 64 for a usage error, 74 when the database cannot be opened or written.
@@ -34,6 +39,9 @@ struct IngestCommand: ParsableCommand {
         help: "Name every article once it is stored, and every file passed over while walking directories (and why).")
     var verbose = false
 
+    @Flag(name: .long, help: "Group the whole collection anew instead of adding to the stored stories.")
+    var regroup = false
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
@@ -47,7 +55,8 @@ struct IngestCommand: ParsableCommand {
         let summary: ArticleCollection.Summary
         do {
             let collection = ArticleCollection(
-                store: try SQLiteStore(path: database), pipeline: Pipeline(configuration: configuration))
+                store: try SQLiteStore(path: database), pipeline: Pipeline(configuration: configuration),
+                regroupAll: regroup)
             let verbose = self.verbose && !quiet
             summary = try collection.ingest(paths: paths, progress: { display.report($0) }) { ids in
                 // Each id once its article is committed: what survives a crash from here on.

@@ -74,7 +74,11 @@ struct SQLiteStoreTests {
         let (directory, path) = try temporaryDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let names = try SQLiteStore(path: path).appliedMigrations()
-        #expect(names == ["2026-12-02 articles and stories", "2026-12-02 article full-text index"])
+        #expect(
+            names == [
+                "2026-12-02 articles and stories", "2026-12-02 article full-text index", "2026-12-03 cluster state",
+            ]
+        )
         #expect(try SQLiteStore(path: path).appliedMigrations() == names)
     }
 

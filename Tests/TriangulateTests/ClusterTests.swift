@@ -281,3 +281,52 @@ struct ClusterTests {
         #expect(result.duplicates.count >= 8)
     }
 }
+
+/// The Cluster stage's state as a store keeps it: features round-trip through bytes, damaged bytes are refused, and
+/// a session restored from a stored grouping assigns new articles as the uninterrupted stream would.
+@Suite("Cluster state")
+struct ClusterStateTests {
+    /// The Examples corpus (three events) and the seeds, in content order as the pipeline feeds the clusterer.
+    static func items() throws -> [ClusterItem] {
+        let articles = Pipeline().analyzeArticles(paths: [Fixtures.examples, Fixtures.seeds]).articles
+        return articles.map(\.article).sorted(by: Pipeline.contentOrder).map { article in
+            ClusterItem(id: article.id, title: article.title, text: article.text, published: article.published)
+        }
+    }
+
+    @Test func featuresRoundTripAndDamagedBytesAreRefused() throws {
+        let session = ClusterSession()
+        let features = session.features(try Self.items())
+        for feature in features {
+            let bytes = feature.bytes
+            #expect(try ClusterFeatures(bytes: bytes).bytes == bytes)
+        }
+        let bytes = try #require(features.first).bytes
+        for damaged in [
+            [], Array(bytes.dropLast()), bytes + [0], [UInt8](repeating: 0xFF, count: bytes.count),
+            Array("TCF1".utf8) + [0xFF, 0xFF, 0xFF, 0x7F],
+        ] {
+            #expect(throws: ClusterFeaturesError.self) { try ClusterFeatures(bytes: damaged) }
+        }
+    }
+
+    @Test func aRestoredSessionAssignsNewArticlesAsTheUninterruptedStreamDoes() throws {
+        let items = try Self.items()
+        let split = items.count / 2
+        let first = ClusterSession(workers: 1)
+        let features = first.features(items)
+        first.add(Array(features[..<split]))
+        let stored = first.finish(revise: false).stories
+        let restored = ClusterSession(workers: 1)
+        for (index, feature) in features[..<split].enumerated() {
+            restored.restore(try ClusterFeatures(bytes: feature.bytes), story: "s\(stored[index])")
+        }
+        restored.add(Array(features[split...]))
+        let grown = restored.finish(revise: false)
+        let whole = ClusterSession(workers: 1)
+        whole.add(features)
+        let uninterrupted = whole.finish(revise: false)
+        #expect(Set(Cluster.groups(grown.stories)) == Set(Cluster.groups(uninterrupted.stories)))
+        #expect(Set(grown.duplicates) == Set(uninterrupted.duplicates))
+    }
+}

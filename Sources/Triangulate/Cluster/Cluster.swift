@@ -64,18 +64,37 @@ public final class ClusterSession {
     public var count: Int { stream.assignments.count }
 
     public func add(_ items: [ClusterItem]) {
-        guard !items.isEmpty else { return }
-        nonisolated(unsafe) let extractors = self.extractors  // each worker uses its own
-        let features = Parallel.map(count: items.count, workers: workers) { worker, index in
-            let item = items[index]
-            return extractors[worker].features(title: item.title, text: item.text, day: item.published?.dayNumber)
-        }
-        stream.add(features)
+        add(features(items))
     }
 
-    /// The story of every article added, after a last merge pass.
-    public func finish() -> ClusterResult {
-        stream.finish()
+    /// The features of `items`, computed on all cores: to add now, or to keep for `restore` later.
+    public func features(_ items: [ClusterItem]) -> [ClusterFeatures] {
+        guard !items.isEmpty else { return [] }
+        nonisolated(unsafe) let extractors = self.extractors  // each worker uses its own
+        return Parallel.map(count: items.count, workers: workers) { worker, index in
+            let item = items[index]
+            return ClusterFeatures(
+                extractors[worker].features(title: item.title, text: item.text, day: item.published?.dayNumber))
+        }
+    }
+
+    /// Articles in order, each assigned to a story as it comes.
+    public func add(_ features: [ClusterFeatures]) {
+        stream.add(features.map(\.value))
+    }
+
+    /// An article whose story is already decided (a stored collection's grouping, replayed in the order its articles
+    /// were added): it counts towards term rarity and near-duplicates and joins the story named `story` (the first
+    /// article restored with that name starts it), so that articles added after it are assigned as if the stream
+    /// had never stopped.
+    public func restore(_ features: ClusterFeatures, story: String) {
+        stream.restore(features.value, story: story)
+    }
+
+    /// The story of every article added or restored, after a last merge pass over the stories that took new
+    /// articles and, with `revise`, the revision passes (which may move any article).
+    public func finish(revise: Bool = true) -> ClusterResult {
+        stream.finish(revise: revise)
         var first: [Int: Int] = [:]
         var stories: [Int] = []
         stories.reserveCapacity(stream.assignments.count)

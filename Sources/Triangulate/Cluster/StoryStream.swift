@@ -96,10 +96,39 @@ final class StoryStream {
         }
     }
 
-    /// Final pass: merges the stories that converged.
-    func finish() {
+    /// Final pass: merges the stories that converged, then (with `revise`) the revision passes.
+    func finish(revise: Bool = true) {
         mergePass()
-        for _ in 0..<configuration.refinePasses { refine() }
+        if revise { for _ in 0..<configuration.refinePasses { refine() } }
+    }
+
+    /// Stream stories of restored articles, by the name their collection gives them.
+    var restoredStories: [String: Int] = [:]
+
+    /// Replays an article whose story is known: the same counting, near-duplicate and indexing steps as `assign`,
+    /// but it joins `name`'s story instead of choosing one, and nothing merges.
+    func restore(_ features: StoryFeatures, story name: String) {
+        count(features)
+        let article = assignments.count
+        let vector = vector(features)
+        let top = topKeys(vector)
+        if let day = features.day { newestDay = max(newestDay ?? day, day) }
+        if let (source, similarity) = nearestDuplicate(features.signature) {
+            lineage.append(DuplicateEdge(copy: article, source: source, similarity: similarity))
+        }
+        let target: Int
+        if let known = restoredStories[name] {
+            target = find(known)
+        } else {
+            target = stories.count
+            stories.append(Story())
+            parent.append(target)
+            restoredStories[name] = target
+        }
+        join(target, vector: vector, day: features.day, article: article, top: top)
+        assignments.append(Int32(target))
+        remember(features.signature, article: article, day: features.day)
+        if (article + 1) % max(1, configuration.mergeInterval) == 0 { retire() }
     }
 
     /// Vectors (and days) of the articles whose stories are live, for `refine`.
