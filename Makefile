@@ -8,7 +8,7 @@ OUT ?= out
 # extraction), libdeflate (.gz inputs), SQLite (the store, through GRDB), pkg-config (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev libsqlite3-dev pkg-config
 
-.PHONY: run serve screenshot test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run serve screenshot bench-server test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -87,6 +87,13 @@ bench-alignment: deps
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval gold/ecbplus-claims-odd.json && \
 	  ./.build/release/claims-eval
+
+# The server under wrk on loopback (release build): GET /api/stories/{id} requests/s and p99, and sustained
+# POST /api/articles (a new invented article per request) in two consecutive runs.
+bench-server: deps
+	@bash scripts/install-deps.sh wrk curl
+	@$(SWIFT) build -c release --product triangulate >&2
+	@bash scripts/bench-server.sh
 
 # The JSON contract written by JSONReport's byte writer against JSONEncoder over the model's Codable conformance.
 bench-json: deps

@@ -20,6 +20,8 @@ public struct StoredClusterMember: Sendable {
 public struct CollectionRegrouping: Sendable {
     public struct Added: Sendable {
         public var article: String
+        /// Its place in the order the collection's articles were added.
+        public var position: Int
         public var features: ClusterFeatures
     }
     public var stories: [Story]
@@ -27,46 +29,89 @@ public struct CollectionRegrouping: Sendable {
     public var added: [Added]
 }
 
+/// A collection's grouping as the Cluster stage holds it between writes: the clusterer's session with every article
+/// restored or added, each article's place in it, and the story the collection stores it in. Built from the stored
+/// cluster state (`init(configuration:stored:nextPosition:)`) or by a first `Pipeline.regroup`; a long-lived writer
+/// (the server) keeps it, so that a write costs what its own articles and stories cost, not a replay of the whole
+/// collection. Not thread-safe: one writer owns it.
+public final class CollectionGrouping {
+    let session: ClusterSession
+    /// Position in the session → article id, and → the id of the story it is stored in.
+    var articles: [String] = []
+    var stories: [String] = []
+    /// The cluster-state position the next article added gets.
+    public internal(set) var nextPosition: Int
+
+    /// Articles in the grouping.
+    public var count: Int { articles.count }
+
+    public init(configuration: ClusterConfiguration, stored: [StoredClusterMember] = [], nextPosition: Int = 0) {
+        session = ClusterSession(configuration: configuration)
+        self.nextPosition = nextPosition
+        articles.reserveCapacity(stored.count)
+        for member in stored {
+            session.restore(member.features, story: member.story)
+            articles.append(member.article)
+            stories.append(member.story)
+        }
+    }
+}
+
 extension Pipeline {
-    /// Groups `fresh` articles into a collection. With `stored` empty, the whole collection is `fresh` and this is
-    /// `stories(_:)` exactly (content order, revision passes). Otherwise the stored grouping is replayed from its
-    /// cluster features (`ClusterSession.restore`), the new articles are assigned to it online in content order,
-    /// stories that took new articles are merged where they converged, and only the stories that changed are
-    /// corroborated again; `load` reads the stored articles of those stories.
+    /// Groups `fresh` articles into a collection. With `grouping` nil, the whole collection is `fresh` and this is
+    /// `stories(_:)` exactly (content order, revision passes). Otherwise the new articles are assigned online, in
+    /// content order, to the grouping (the stored stories, replayed from their cluster features or kept from the last
+    /// write), stories that took new articles are merged where they converged, and only the stories that changed
+    /// are corroborated again; `load` reads the stored articles of those stories. Returns what to write, and the
+    /// grouping after it (the one given, grown) for the next write.
     public func regroup<E: Error>(
-        stored: [StoredClusterMember], fresh: [AnnotatedArticle],
+        _ grouping: CollectionGrouping?, fresh: [AnnotatedArticle],
         load: ([String]) throws(E) -> [AnnotatedArticle],
         progress: (@Sendable (PipelineProgress) -> Void)? = nil
-    ) throws(E) -> CollectionRegrouping {
+    ) throws(E) -> (CollectionRegrouping, CollectionGrouping) {
         progress?(PipelineProgress(stage: .cluster, done: 0, total: 1))
-        let session = ClusterSession(configuration: configuration.cluster)
-        for member in stored { session.restore(member.features, story: member.story) }
+        let grouping = grouping ?? CollectionGrouping(configuration: configuration.cluster)
+        let base = grouping.count
         let order = fresh.indices.sorted { Self.contentOrder(fresh[$0].article, fresh[$1].article) }
-        let features = session.features(order.map { ClusterItem(fresh[$0]) })
-        session.add(features)
-        let result = session.finish(revise: stored.isEmpty)
+        let features = grouping.session.features(order.map { ClusterItem(fresh[$0]) })
+        grouping.session.add(features)
+        // The stories that changed: every one on a first grouping; else those holding a new article (merges join
+        // stories only through one that took a new article).
+        let (changed, duplicates): ([[Int]], [DuplicateEdge])
+        if base == 0 {
+            let result = grouping.session.finish(revise: true)
+            (changed, duplicates) = (Cluster.groups(result.stories), result.duplicates)
+        } else {
+            (changed, duplicates) = grouping.session.finishAdding(from: base)
+        }
+        for index in order { grouping.articles.append(fresh[index].article.id) }
         progress?(PipelineProgress(stage: .cluster, done: 1, total: 1))
-
-        // Position i of the session: a stored member, then the fresh articles in content order.
-        func id(_ position: Int) -> String {
-            position < stored.count ? stored[position].article : fresh[order[position - stored.count]].article.id
+        let copies = duplicates.map { edge in
+            LineageEdge(
+                copy: grouping.articles[edge.copy], original: grouping.articles[edge.source],
+                similarity: edge.similarity)
         }
-        let copies = result.duplicates.map { edge in
-            LineageEdge(copy: id(edge.copy), original: id(edge.source), similarity: edge.similarity)
-        }
-        // A group changed when it holds a new article or the members of more than one stored story.
-        let changed = Cluster.groups(result.stories).filter { group in
-            group.contains { $0 >= stored.count }
-                || Set(group.lazy.filter { $0 < stored.count }.map { stored[$0].story }).count > 1
-        }
-        let needed = changed.flatMap { $0.filter { $0 < stored.count }.map(id) }
         var byID: [String: AnnotatedArticle] = [:]
+        let needed = changed.flatMap { $0.filter { $0 < base }.map { grouping.articles[$0] } }
         for article in try load(needed) where byID[article.article.id] == nil { byID[article.article.id] = article }
-        for position in order.indices { byID[fresh[order[position]].article.id] = fresh[order[position]] }
-        let groups = changed.map { group in group.compactMap { byID[id($0)] } }
-        return CollectionRegrouping(
-            stories: corroborate(groups, copies: copies, progress: progress),
-            touchedArticles: Set(changed.flatMap { $0.map(id) }),
-            added: order.indices.map { .init(article: fresh[order[$0]].article.id, features: features[$0]) })
+        for index in order { byID[fresh[index].article.id] = fresh[index] }
+        let stories = corroborate(
+            changed.map { group in group.compactMap { byID[grouping.articles[$0]] } }, copies: copies,
+            progress: progress)
+
+        // The new stories' ids, for the next write's comparison.
+        grouping.stories += repeatElement("", count: order.count)
+        var storyOf: [String: String] = [:]
+        for story in stories { for article in story.articles { storyOf[article] = story.id } }
+        for position in changed.joined() { grouping.stories[position] = storyOf[grouping.articles[position]] ?? "" }
+        let added = order.indices.map { offset in
+            CollectionRegrouping.Added(
+                article: fresh[order[offset]].article.id, position: grouping.nextPosition + offset,
+                features: features[offset])
+        }
+        grouping.nextPosition += order.count
+        let regrouping = CollectionRegrouping(
+            stories: stories, touchedArticles: Set(changed.joined().map { grouping.articles[$0] }), added: added)
+        return (regrouping, grouping)
     }
 }

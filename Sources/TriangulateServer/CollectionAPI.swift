@@ -74,12 +74,12 @@ struct CollectionAPI: Sendable {
         )
     }
 
-    /// `GET /api/stories/{id}`: the story exactly as the JSON contract writes it.
+    /// `GET /api/stories/{id}`: the story exactly as the JSON contract writes it (as the store keeps it).
     func story(id: String) throws -> Response {
-        guard let story = try storeCall({ try collection.store.story(id: id) }) else {
+        guard let document = try storeCall({ try collection.store.storyDocument(id: id) }) else {
             throw APIError(.notFound, "no story \(id.debugDescription)")
         }
-        return Reply.json(JSONReport.render(story: story))
+        return Reply.json(document)
     }
 
     /// `GET /api/search?q=&limit=`: articles matching every word (as prefixes), best first.

@@ -70,10 +70,12 @@ public func buildApplication(
     )
 }
 
-/// Writes go through one actor: adding an article re-forms the stories over the whole collection, and two such
-/// writes interleaved could store stories formed without the other's article.
+/// Writes go through one actor: two writes interleaved could store stories formed without the other's article. It
+/// keeps the collection's grouping between writes (`GroupingCache`), so a POST costs what its own article and story
+/// cost, not a replay of the whole collection.
 actor CollectionWriter {
     let collection: ArticleCollection
+    let cache = GroupingCache()
 
     init(collection: ArticleCollection) {
         self.collection = collection
@@ -84,6 +86,6 @@ actor CollectionWriter {
     ) throws(StoreError)
         -> ArticleCollection.Summary
     {
-        try collection.add(documents: [document], amend: amend)
+        try collection.add(documents: [document], amend: amend, cache: cache)
     }
 }

@@ -42,17 +42,20 @@ public struct ArticleCollection: Sendable {
     /// `ingest(paths:)` does, grouping them into the stored stories. `amend` sees each article after extraction, before
     /// annotation (to set a title, outlet or date the caller knows). A document Extract or Annotate refuses is a
     /// failure in the summary, named by its origin; `store.storyID(ofArticle:)` then tells each new article's story.
+    /// A long-lived writer passes the same `cache` to every call (see `GroupingCache`).
     public func add(
         documents: [Document], amend: ((inout Article) -> Void)? = nil,
-        progress: (@Sendable (PipelineProgress) -> Void)? = nil
+        progress: (@Sendable (PipelineProgress) -> Void)? = nil, cache: GroupingCache? = nil
     ) throws(StoreError) -> Summary {
-        try record(pipeline.analyzeArticles(documents: documents, amend: amend, progress: progress), progress: progress)
+        try record(
+            pipeline.analyzeArticles(documents: documents, amend: amend, progress: progress), progress: progress,
+            cache: cache)
     }
 
     /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`).
     private func record(
         _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,
-        stored: (([String]) -> Void)? = nil
+        stored: (([String]) -> Void)? = nil, cache: GroupingCache? = nil
     ) throws(StoreError) -> Summary {
         var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
         var inserted: [AnnotatedArticle] = []
@@ -76,45 +79,55 @@ public struct ArticleCollection: Sendable {
             summary.stories = try store.counts().stories
             return summary
         }
-        try regroup(inserted: inserted, changed: summary.updated > 0, progress: progress)
+        try regroup(inserted: inserted, changed: summary.updated > 0, cache: cache, progress: progress)
         summary.stories = try store.counts().stories
         return summary
     }
 
-    /// Groups the new articles into the stored stories: the stored grouping is replayed from the cluster state and
-    /// the new articles are assigned to it, and only the stories that changed are corroborated again and written
-    /// (with the new articles' cluster features, in one transaction). The whole collection is grouped anew instead
-    /// when `regroupAll` is set, when nothing is grouped yet, when an article's text changed, or when some stored
-    /// article has no cluster features or no story (a database from before the cluster state, or an ingest that
-    /// stopped midway).
+    /// Groups the new articles into the stored stories: the stored grouping (replayed from the cluster state, or
+    /// kept in `cache` since this writer's last write) takes the new articles, and only the stories that changed
+    /// are corroborated again and written (with the new articles' cluster features, in one transaction). The whole
+    /// collection is grouped anew instead when `regroupAll` is set, when nothing is grouped yet, when an article's
+    /// text changed, or when some stored article has no cluster features or no story (a database from before the
+    /// cluster state, or an ingest that stopped midway).
     private func regroup(
-        inserted: [AnnotatedArticle], changed: Bool, progress: (@Sendable (PipelineProgress) -> Void)?
+        inserted: [AnnotatedArticle], changed: Bool, cache: GroupingCache?,
+        progress: (@Sendable (PipelineProgress) -> Void)?
     ) throws(StoreError) {
-        let members = changed || regroupAll ? nil : try storedMembers(expecting: inserted.count)
-        let regrouping: CollectionRegrouping
-        if let members {
-            regrouping = try pipeline.regroup(
-                stored: members.members, fresh: inserted,
-                load: { ids throws(StoreError) in try store.articles(ids: ids) }, progress: progress)
-        } else {
-            regrouping = pipeline.regroup(
-                stored: [], fresh: try store.articles(), load: { _ in [] }, progress: progress)
+        var grouping: CollectionGrouping?
+        if !changed && !regroupAll {
+            let kept = cache?.grouping
+            cache?.grouping = nil  // until the write below succeeds
+            if let kept, let version = cache?.version, try store.clusterStateVersion() == version,
+                kept.count + inserted.count == (try store.counts().articles)
+            {
+                grouping = kept
+            } else {
+                grouping = try storedGrouping(expecting: inserted.count)
+            }
         }
-        let base = members?.nextPosition ?? 0
-        let entries = regrouping.added.enumerated().map { offset, added in
+        let (regrouping, grown) =
+            grouping == nil
+            ? pipeline.regroup(nil, fresh: try store.articles(), load: { _ in [] }, progress: progress)
+            : try pipeline.regroup(
+                grouping, fresh: inserted, load: { ids throws(StoreError) in try store.articles(ids: ids) },
+                progress: progress)
+        let entries = regrouping.added.map { added in
             ClusterStateEntry(
-                article: added.article, position: base + offset, story: nil, features: added.features.bytes)
+                article: added.article, position: added.position, story: nil, features: added.features.bytes)
         }
         try store.replaceStories(
             touching: regrouping.touchedArticles, with: regrouping.stories,
-            clusterState: ClusterStateChange(resetAll: members == nil, entries: entries))
+            clusterState: ClusterStateChange(resetAll: grouping == nil, entries: entries))
+        if let cache {
+            cache.grouping = grown
+            cache.version = try store.clusterStateVersion()
+        }
     }
 
     /// The stored grouping, when every stored article but the `newArticles` just inserted has readable cluster
     /// features and a story; nil otherwise.
-    private func storedMembers(
-        expecting newArticles: Int
-    ) throws(StoreError) -> (members: [StoredClusterMember], nextPosition: Int)? {
+    private func storedGrouping(expecting newArticles: Int) throws(StoreError) -> CollectionGrouping? {
         let state = try store.clusterState()
         guard !state.isEmpty, state.count + newArticles == (try store.counts().articles) else { return nil }
         var members: [StoredClusterMember] = []
@@ -125,7 +138,9 @@ public struct ArticleCollection: Sendable {
             }
             members.append(StoredClusterMember(article: entry.article, story: story, features: features))
         }
-        return (members, (state.last?.position ?? -1) + 1)
+        return CollectionGrouping(
+            configuration: pipeline.configuration.cluster, stored: members,
+            nextPosition: (state.last?.position ?? -1) + 1)
     }
 
     /// The stored stories and the articles they hold, as `analyze` would report them.
@@ -135,4 +150,15 @@ public struct ArticleCollection: Sendable {
         let articles = try store.articles(ids: ids.sorted())
         return AnalysisResult(articles: articles, stories: stories, failures: [])
     }
+}
+
+/// The grouping a long-lived writer (the server's) keeps between its writes: without it every write replays the
+/// whole stored grouping, a cost in proportion to the collection. It is used only while the store's cluster state is
+/// the one this writer last wrote (`Store.clusterStateVersion()`); a write by anyone else makes the next write
+/// replay the stored state. Owned by one writer at a time (the server's writer actor).
+public final class GroupingCache: @unchecked Sendable {
+    var grouping: CollectionGrouping?
+    var version: ClusterStateVersion?
+
+    public init() {}
 }

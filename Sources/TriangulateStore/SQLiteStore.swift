@@ -72,7 +72,6 @@ public final class SQLiteStore: Store {
     public func replaceStories(
         touching articleIDs: Set<String>, with stories: [Story], clusterState: ClusterStateChange
     ) throws(StoreError) {
-        let encoder = Self.encoder
         try write("store stories") { db in
             if clusterState.resetAll { try db.execute(sql: "DELETE FROM clusterMember") }
             for entry in clusterState.entries {
@@ -94,7 +93,7 @@ public final class SQLiteStore: Store {
             for story in stories {
                 try StoryRecord(
                     id: story.id, headline: story.headline, articleCount: story.articles.count, sequence: sequence,
-                    document: String(decoding: try encoder.encode(story), as: UTF8.self)
+                    document: JSONReport.render(story: story)
                 ).insert(db)
                 for article in story.articles {
                     try StoryArticleRecord(storyID: story.id, articleID: article).insert(db)
@@ -145,6 +144,12 @@ public final class SQLiteStore: Store {
         return try record.map(decodeStory)
     }
 
+    public func storyDocument(id: String) throws(StoreError) -> String? {
+        try read("read a story") { db in
+            try String.fetchOne(db, sql: "SELECT document FROM story WHERE id = ?", arguments: [id])
+        }
+    }
+
     public func storyID(ofArticle id: String) throws(StoreError) -> String? {
         try read("find an article's story") { db in
             try String.fetchOne(
@@ -172,6 +177,21 @@ public final class SQLiteStore: Store {
                     article: row["article"], position: row["position"], story: row["story"],
                     features: Array((row["features"] as Data?) ?? Data()))
             }
+        }
+    }
+
+    public func clusterStateVersion() throws(StoreError) -> ClusterStateVersion {
+        try read("read the cluster state's version") { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM clusterMember) AS members,
+                        (SELECT COALESCE(MAX(position), -1) FROM clusterMember) AS lastPosition,
+                        (SELECT COALESCE(MAX(sequence), 0) FROM story) AS storySequence
+                    """)
+            return ClusterStateVersion(
+                members: row?["members"] ?? 0, lastPosition: row?["lastPosition"] ?? -1,
+                storySequence: row?["storySequence"] ?? 0)
         }
     }
 

@@ -20,9 +20,14 @@ public protocol Store: Sendable {
     /// The Cluster stage's state: every article that has cluster features, in the order they were added, with the
     /// story holding it (nil when none does).
     func clusterState() throws(StoreError) -> [ClusterStateEntry]
+    /// What changes with every write of stories or cluster state: a writer that keeps the grouping in memory checks
+    /// it before trusting what it kept.
+    func clusterStateVersion() throws(StoreError) -> ClusterStateVersion
     /// Stories, most recently updated first, `limit` from `offset`.
     func stories(limit: Int, offset: Int) throws(StoreError) -> [Story]
     func story(id: String) throws(StoreError) -> Story?
+    /// The story `id` as the JSON contract writes it (`JSONReport.render(story:)`), read without decoding it.
+    func storyDocument(id: String) throws(StoreError) -> String?
     /// The id of the story holding the article `id`, nil when no stored story holds it.
     func storyID(ofArticle id: String) throws(StoreError) -> String?
     /// How many stories and articles are stored.
@@ -46,6 +51,19 @@ public struct ClusterStateEntry: Sendable, Hashable {
         self.position = position
         self.story = story
         self.features = features
+    }
+}
+
+/// The size of the cluster state and the last story write's sequence number.
+public struct ClusterStateVersion: Sendable, Hashable {
+    public var members: Int
+    public var lastPosition: Int
+    public var storySequence: Int
+
+    public init(members: Int, lastPosition: Int, storySequence: Int) {
+        self.members = members
+        self.lastPosition = lastPosition
+        self.storySequence = storySequence
     }
 }
 

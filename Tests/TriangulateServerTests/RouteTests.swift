@@ -174,3 +174,50 @@ struct RouteTests {
         }
     }
 }
+
+/// Articles posted one at a time join the stored stories through the grouping the server keeps between writes;
+/// a write by another process is noticed and the stored state read again.
+@Suite("Server grouping")
+struct ServerGroupingTests {
+    static func exampleFiles() throws -> [String] {
+        let examples = ServerFixture.root + "/Examples"
+        return try FileManager.default.contentsOfDirectory(atPath: examples).filter { !$0.contains(".") }.sorted()
+            .flatMap { event in
+                try FileManager.default.contentsOfDirectory(atPath: examples + "/" + event).sorted()
+                    .map { examples + "/" + event + "/" + $0 }
+            }
+    }
+
+    @Test func postedOneAtATimeTheStoriesAreAnalyzesAndAnotherWriterIsNoticed() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let files = try Self.exampleFiles()
+        try #require(files.count == 14)
+        try await fixture.application().test(.router) { client in
+            for file in files {
+                let id = String(file.split(separator: "/").last?.dropLast(4) ?? "")
+                let text = try String(contentsOfFile: file, encoding: .utf8)
+                let posted = try await client.post(try ServerFixture.json(["id": id, "text": text]))
+                #expect(posted.status == .created, "\(posted.text)")
+            }
+            let store = fixture.collection.store
+            let stored = Set(try store.stories(limit: 100, offset: 0).map { Set($0.articles) })
+            let direct = Set(
+                Pipeline().analyze(paths: [ServerFixture.root + "/Examples"]).stories.map { Set($0.articles) })
+            #expect(stored == direct)
+            #expect(try store.clusterState().count == 14)
+
+            // Another writer (a CLI ingest into the same database) adds the seeds behind the server's back.
+            _ = try fixture.collection.ingest(paths: [ServerFixture.seeds])
+            let more = try await client.post(
+                try ServerFixture.json([
+                    "id": "late", "text": "Harbor ferry service resumed on Friday after the storm, the port said.",
+                ]))
+            #expect(more.status == .created)
+            #expect(try store.articlesWithoutStory() == 0)
+            #expect(try store.clusterState().count == 14 + 5 + 1)
+            let seedIDs = Set(try ServerFixture.seedFiles().map { String($0.dropLast(4)) })
+            #expect(try store.stories(limit: 100, offset: 0).contains { Set($0.articles) == seedIDs })
+        }
+    }
+}

@@ -91,6 +91,23 @@ public final class ClusterSession {
         stream.restore(features.value, story: story)
     }
 
+    /// After articles were added to restored ones: a merge pass over the stories that took them, then each story
+    /// holding an article from position `first` on (its articles' positions, in order), and the near-duplicate edges
+    /// inside those stories. Costs what those stories hold, not what the session holds.
+    public func finishAdding(from first: Int) -> (stories: [[Int]], duplicates: [DuplicateEdge]) {
+        stream.finish(revise: false)
+        var roots: [Int] = []
+        var seen: Set<Int> = []
+        for article in first..<stream.assignments.count {
+            let root = stream.story(ofArticle: article)
+            if seen.insert(root).inserted { roots.append(root) }
+        }
+        let groups = roots.map { stream.stories[$0].members.sorted() }
+        let inside = Set(groups.joined())
+        let duplicates = stream.lineage.filter { inside.contains($0.copy) && inside.contains($0.source) }
+        return (groups, duplicates)
+    }
+
     /// The story of every article added or restored, after a last merge pass over the stories that took new
     /// articles and, with `revise`, the revision passes (which may move any article).
     public func finish(revise: Bool = true) -> ClusterResult {

@@ -40,7 +40,7 @@ final class StoryStream {
         var centroid = FeatureMap<Float>()
         var normSquared: Double = 0
         var size = 0
-        /// Articles in the story, kept only while revision may need them (`refinePasses` > 0).
+        /// Articles in the story (revision moves them; a grown collection asks for the stories of new articles).
         var members: [Int] = []
         var firstDay: Int?
         var lastDay: Int?
@@ -327,7 +327,7 @@ final class StoryStream {
             story.normSquared += Double(2 * old * weight + weight * weight)
         }
         story.size += 1
-        if configuration.refinePasses > 0 { story.members.append(article) }
+        story.members.append(article)
         story.lastArticle = max(story.lastArticle, article)
         if let day {
             story.firstDay = min(story.firstDay ?? day, day)

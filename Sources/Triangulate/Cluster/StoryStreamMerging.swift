@@ -77,8 +77,10 @@ extension StoryStream {
                     liveVectors[member] = nil
                     copySource[member] = nil
                 }
+                // The centroid and index go; the member list stays (a grown collection asks a story for it).
                 stories[index] = Story()
                 stories[index].retired = true
+                stories[index].members = story.members
             }
         }
         while signatureHead < signatureOrder.count {
