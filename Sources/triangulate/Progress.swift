@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 import Triangulate
 
-/// Progress of `analyze` on standard error, only when it is a terminal: one line per stage, overwritten in place.
+/// Progress of `analyze` and `ingest` on standard error, only when it is a terminal: one line per stage with a bar,
+/// overwritten in place.
 final class ProgressDisplay: Sendable {
     let enabled: Bool
     /// Last time a line was drawn, so that thousands of small articles do not flood the terminal.
@@ -25,12 +26,22 @@ final class ProgressDisplay: Sendable {
         guard due else { return }
         let line: String
         switch progress.stage {
-        case .extract: line = "extracting \(progress.done)/\(progress.total) files"
-        case .annotate: line = "annotating \(progress.done)/\(progress.total) articles"
+        case .extract: line = Self.bar(progress) + " extracting \(progress.done)/\(progress.total) files"
+        case .annotate: line = Self.bar(progress) + " annotating \(progress.done)/\(progress.total) articles"
         case .cluster: line = final ? "clustered into stories" : "clustering articles into stories"
-        case .corroborate: line = "corroborating \(progress.done)/\(progress.total) stories"
+        case .corroborate: line = Self.bar(progress) + " corroborating \(progress.done)/\(progress.total) stories"
         }
         Terminal.progress(line, final: final)
+    }
+
+    /// `[#########...........]  45%`: twenty cells, filled in proportion to what is done.
+    static func bar(_ progress: PipelineProgress) -> String {
+        let total = max(1, progress.total)
+        let done = min(max(0, progress.done), total)
+        let filled = done * 20 / total
+        let percent = done * 100 / total
+        let padded = String(repeating: " ", count: max(0, 3 - String(percent).count)) + "\(percent)%"
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "] " + padded
     }
 }
 
