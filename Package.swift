@@ -61,8 +61,15 @@ let package = Package(
         // The stages and Pipeline.
         .target(
             name: "Triangulate",
-            dependencies: ["TriangulateModel", "TriangulateText", "CHTML", "CDeflate"],
-            path: "Sources/Triangulate"
+            dependencies: [
+                "TriangulateModel", "TriangulateText", "CHTML", "CDeflate",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/Triangulate",
+            resources: [
+                .embedInCode("Report/Templates/story.mustache"),
+                .embedInCode("Report/Templates/report.mustache"),
+            ]
         ),
         // The running collection: a Store protocol for two engines and its SQLite (GRDB) implementation.
         .target(

@@ -2,9 +2,10 @@ import Mustache
 import Triangulate
 
 /// The pages' Mustache templates (`Templates/*.mustache`, embedded in the binary). Values are escaped by the
-/// report's own HTML escaping, registered as the content type `TRIANGULATE_HTML` that every template names: it works
-/// on Unicode scalars, so a quotation mark followed by a combining mark is escaped too (swift-mustache's own HTML
-/// escaping compares whole characters and would let it through), and control characters are dropped.
+/// report's own HTML escaping (`EscapedHTML`), registered as the content type `TRIANGULATE_HTML` that every template
+/// names: it works on Unicode scalars, so a quotation mark followed by a combining mark is escaped too
+/// (swift-mustache's own HTML escaping compares whole characters and would let it through), and control characters
+/// are dropped.
 struct Templates: Sendable {
     let library: MustacheLibrary
 
@@ -37,10 +38,6 @@ struct Templates: Sendable {
         }
         return text
     }
-}
-
-struct EscapedHTML: MustacheContentType {
-    func escapeText(_ text: String) -> String { HTMLReport.escape(text) }
 }
 
 /// What the templates show. Strings are raw text (the template escapes them) except `PageView.body`, which is HTML
