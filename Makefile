@@ -5,8 +5,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 OUT ?= out
 # Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser (HTML
-# extraction), libdeflate (.gz inputs), SQLite (the store, through GRDB), pkg-config (libxml2's include path).
-APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev libsqlite3-dev pkg-config
+# extraction), libdeflate (.gz inputs), zlib (streaming .warc.gz), SQLite (the store, through GRDB), pkg-config
+# (libxml2's include path).
+APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config
 
 .PHONY: run serve screenshot bench-server test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 

@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CHTML", dependencies: ["CLibXML2"], path: "Sources/CHTML"),
         // The contract's value types and errors: plain Sendable structs, no C, no stage code.
         .target(name: "TriangulateModel", path: "Sources/TriangulateModel"),
@@ -62,7 +63,7 @@ let package = Package(
         .target(
             name: "Triangulate",
             dependencies: [
-                "TriangulateModel", "TriangulateText", "CHTML", "CDeflate",
+                "TriangulateModel", "TriangulateText", "CHTML", "CDeflate", "CZlib",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/Triangulate",
@@ -111,7 +112,8 @@ let package = Package(
             ],
             path: "Sources/triangulate"
         ),
-        .testTarget(name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText"]),
+        .testTarget(
+            name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText", "CDeflate"]),
         .testTarget(
             name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore"]),
         .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),

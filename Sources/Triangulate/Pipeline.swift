@@ -152,11 +152,12 @@ public struct Pipeline: Sendable {
     ) -> [Result<Article, Failure>] {
         let ingest = Ingest(configuration: configuration.ingest)
         let extract = Extract(configuration: configuration.extract)
-        let inputs = scan.inputs
+        let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        // Web archives are read record by record, after the other files.
+        let archives = scan.inputs.compactMap { try? $0.get() }.filter { Self.isWARC($0.path) }.map(\.path)
+        let inputs = scan.inputs.filter { input in (try? input.get()).map { !Self.isWARC($0.path) } ?? true }
         let done = Mutex(0)
-        var results = Parallel.map(
-            count: inputs.count, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount
-        ) { _, index -> Result<Article, Failure> in
+        var results = Parallel.map(count: inputs.count, workers: workers) { _, index -> Result<Article, Failure> in
             let result: Result<Article, Failure>
             switch inputs[index].flatMap({ ingest.read($0.path, explicitlyNamed: $0.named) }) {
             case .failure(let error):
@@ -177,6 +178,7 @@ public struct Pipeline: Sendable {
             }
             return result
         }
+        for archive in archives { results += extractWARC(path: archive, workers: workers) }
         Self.assignUniqueIDs(&results)
         return results
     }

@@ -31,7 +31,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             return
                 "unsupported file type '.\(ext)' (articles are read from .txt, .md, .text, .html, .htm and their .gz)"
         case .empty: return "file holds no text"
-        case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm or .gz files"
+        case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm, .warc or .gz files"
         case .badCompression(_, let reason): return "cannot be decompressed: \(reason)"
         case .tooLargeDecompressed(_, let limit):
             return "decompresses to more than \(limit) bytes, the limit for one article (stopped there)"
