@@ -9,7 +9,7 @@ OUT ?= out
 # (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config
 
-.PHONY: run serve screenshot bench-server test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run serve screenshot bench-server bench-warc test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -88,6 +88,17 @@ bench-alignment: deps
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval gold/ecbplus-claims-odd.json && \
 	  ./.build/release/claims-eval
+
+# Web archives on one core: synthetic .warc.gz files of 1,000 / 4,000 / 16,000 pages (scripts/make-warc.py, gzip
+# per record), read (records/s, MB/s, peak memory) and extracted (pages/s).
+bench-warc: deps
+	cd Benchmarks && $(SWIFT) build -c release --product warc-read >&2
+	@mkdir -p .build/bench-warc
+	@for n in 1000 4000 16000; do \
+	  [ -f .build/bench-warc/$$n.warc.gz ] || python3 scripts/make-warc.py $$n .build/bench-warc/$$n.warc.gz; \
+	  taskset -c 0 Benchmarks/.build/release/warc-read --read .build/bench-warc/$$n.warc.gz; \
+	done
+	@for n in 1000 4000; do taskset -c 0 Benchmarks/.build/release/warc-read --extract .build/bench-warc/$$n.warc.gz; done
 
 # The server under wrk on loopback (release build): GET /api/stories/{id} requests/s and p99, and sustained
 # POST /api/articles (a new invented article per request) in two consecutive runs.

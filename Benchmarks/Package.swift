@@ -59,6 +59,11 @@ let package = Package(
             path: "Sources/analyze-story"
         ),
         .executableTarget(
+            name: "warc-read",
+            dependencies: [.product(name: "Triangulate", package: core)],
+            path: "Sources/warc-read"
+        ),
+        .executableTarget(
             name: "annotate-throughput",
             dependencies: [.product(name: "Triangulate", package: core)],
             path: "Sources/annotate-throughput"

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_EACH=${FUZZ_SECONDS:-30}
-TARGETS=${FUZZ_TARGETS:-"FuzzText FuzzHTML FuzzAnnotate FuzzJSONLines FuzzStory"}
+TARGETS=${FUZZ_TARGETS:-"FuzzText FuzzHTML FuzzAnnotate FuzzJSONLines FuzzStory FuzzWARC"}
 SHARED=${TRIANGULATE_SHARED:-$ROOT/../shared}
 WORK=$ROOT/.build/fuzz
 mkdir -p "$WORK"
@@ -39,6 +39,21 @@ seed_corpus() {
       printf '{"id":"a","text":"The council met on Monday.","title":"Council","published":"2024-05-01"}\n{"id":"b","text":"x"}\n' > "$dir/lines.jsonl"
       printf '{"a":"Sentencing was set for May 9.","b":"The judge will sentence him on May 9."}\n' > "$dir/pairs.jsonl"
       if [ -f "$SHARED/bench/clustering/ecbplus.jsonl" ]; then head -c 12000 "$SHARED/bench/clustering/ecbplus.jsonl" > "$dir/ecb.jsonl"; fi
+      ;;
+    FuzzWARC)
+      # One archive of each kind: plain, and gzip per record; a chunked gzip-encoded page among the records.
+      local page='<html><head><title>Council</title></head><body><p>The council met on Monday and approved the ferry after four hours.</p></body></html>'
+      local http="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n$page"
+      local chunked="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n<html><body><p>T\r\n0\r\n\r\n"
+      : > "$dir/plain.warc"
+      : > "$dir/members.warc.gz"
+      for block in "$http" "$chunked"; do
+        local length
+        length=$(printf "$block" | wc -c)
+        local record="WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.test/a\r\nWARC-Date: 2025-03-05T10:00:00Z\r\nContent-Type: application/http;msgtype=response\r\nContent-Length: $length\r\n\r\n$block\r\n\r\n"
+        printf "$record" >> "$dir/plain.warc"
+        printf "$record" | gzip -c >> "$dir/members.warc.gz"
+      done
       ;;
     FuzzStory)
       local story=$dir/seeds.txt

@@ -65,7 +65,7 @@ extension Pipeline {
     }
 
     /// The page a record holds; nil for a record that holds none.
-    func document(of record: WARCRecord, number: Int, in path: String) -> Result<Document, Failure>? {
+    public func document(of record: WARCRecord, number: Int, in path: String) -> Result<Document, Failure>? {
         guard record.type == "response", let uri = record.targetURI,
             record.fields["content-type"]?.lowercased().contains("application/http") == true
         else { return nil }

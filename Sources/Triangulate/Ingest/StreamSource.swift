@@ -25,9 +25,14 @@ final class StreamSource {
     /// Bytes read from the file at a time.
     let chunk: Int
 
+    /// Bytes in memory read as a file would be (a fuzzer's input); `descriptor` is -1 then.
+    private let memory: [UInt8]
+    private var memoryOffset = 0
+
     init(path: String, chunk: Int = 1 << 20) throws(Failure) {
         self.path = path
         self.chunk = max(1, chunk)
+        memory = []
         descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 { throw .unreadable(String(cString: strerror(errno))) }
         var info = stat()
@@ -35,22 +40,30 @@ final class StreamSource {
             close(descriptor)
             throw .unreadable("not a regular file")
         }
-        do {
-            while raw.count < 2 && !rawEnd { try fillRaw() }  // enough to tell gzip from plain
-        } catch {
-            close(descriptor)
-            throw error
-        }
+        try begin()
+    }
+
+    init(bytes: [UInt8], name: String, chunk: Int = 1 << 20) throws(Failure) {
+        path = name
+        self.chunk = max(1, chunk)
+        memory = bytes
+        descriptor = -1
+        try begin()
+    }
+
+    /// Reads enough to tell gzip from plain, and starts zlib for gzip.
+    private func begin() throws(Failure) {
+        while raw.count < 2 && !rawEnd { try fillRaw() }
         gzip = raw.count >= 2 && raw[0] == 0x1F && raw[1] == 0x8B
         if gzip && czlib_inflate_init(&stream) != Z_OK {
-            close(descriptor)
+            gzip = false
             throw .corrupt("zlib could not start")
         }
     }
 
     deinit {
         if gzip { inflateEnd(&stream) }
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Bytes available without reading more.
@@ -156,6 +169,14 @@ final class StreamSource {
         if rawStart > 0 {
             raw.removeFirst(rawStart)
             rawStart = 0
+        }
+        if descriptor < 0 {
+            let count = min(chunk, memory.count - memoryOffset)
+            raw += memory[memoryOffset..<memoryOffset + count]
+            memoryOffset += count
+            consumed += count
+            if count == 0 { rawEnd = true }
+            return
         }
         let old = raw.count
         raw += [UInt8](repeating: 0, count: chunk)

@@ -26,7 +26,8 @@ public struct WARCError: Error, Sendable, Hashable, CustomStringConvertible {
 public final class WARCReader {
     let source: StreamSource
     let maxBlockBytes: Int
-    private(set) var records = 0
+    /// Records read so far (the number of the last one).
+    public private(set) var records = 0
     static let maxHeaderLine = 64 * 1024
     static let maxHeaderLines = 1000
 
@@ -36,6 +37,16 @@ public final class WARCReader {
             source = try StreamSource(path: path, chunk: chunk)
         } catch {
             throw WARCError(path: path, record: 0, reason: Self.reason(error))
+        }
+        self.maxBlockBytes = maxBlockBytes
+    }
+
+    /// A WARC file's bytes already in memory (`name` names it in errors).
+    public init(bytes: [UInt8], name: String, maxBlockBytes: Int) throws(WARCError) {
+        do {
+            source = try StreamSource(bytes: bytes, name: name)
+        } catch {
+            throw WARCError(path: name, record: 0, reason: Self.reason(error))
         }
         self.maxBlockBytes = maxBlockBytes
     }
