@@ -38,7 +38,7 @@ if arguments[1] == "--read" {
 }
 let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(RUSAGE_SELF.rawValue, &usage)
 let mb = { (bytes: Int) in Double(bytes) / 1_000_000 }
 print(
     String(
