@@ -6,7 +6,7 @@ import PackageDescription
 // alone with `--product` and the fuzzer and address sanitizers (see scripts/fuzz.sh and docs/fuzzing.md).
 let core = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
 
-let targets = ["FuzzText", "FuzzHTML", "FuzzAnnotate", "FuzzJSONLines", "FuzzStory", "FuzzWARC"]
+let targets = ["FuzzText", "FuzzHTML", "FuzzAnnotate", "FuzzJSONLines", "FuzzStory", "FuzzWARC", "FuzzFeed"]
 
 let package = Package(
     name: "TriangulateFuzz",

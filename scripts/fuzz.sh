@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_EACH=${FUZZ_SECONDS:-30}
-TARGETS=${FUZZ_TARGETS:-"FuzzText FuzzHTML FuzzAnnotate FuzzJSONLines FuzzStory FuzzWARC"}
+TARGETS=${FUZZ_TARGETS:-"FuzzText FuzzHTML FuzzAnnotate FuzzJSONLines FuzzStory FuzzWARC FuzzFeed"}
 SHARED=${TRIANGULATE_SHARED:-$ROOT/../shared}
 WORK=$ROOT/.build/fuzz
 mkdir -p "$WORK"
@@ -54,6 +54,11 @@ seed_corpus() {
         printf "$record" >> "$dir/plain.warc"
         printf "$record" | gzip -c >> "$dir/members.warc.gz"
       done
+      ;;
+    FuzzFeed)
+      printf '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title><item><title>A</title><link>https://example.test/a</link><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate><content:encoded><![CDATA[<p>The council met on Monday and approved the ferry.</p>]]></content:encoded></item></channel></rss>' > "$dir/feed.rss"
+      printf '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>B</title><link rel="alternate" href="https://example.test/b"/><updated>2025-03-05T08:00:00Z</updated><author><name>S</name></author><content type="html">&lt;p&gt;The vote split the council.&lt;/p&gt;</content></entry></feed>' > "$dir/feed.atom"
+      printf '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="https://example.test/c"><title>C</title><link>https://example.test/c</link><description>Ferry approved.</description></item></rdf:RDF>' > "$dir/feed.rdf"
       ;;
     FuzzStory)
       local story=$dir/seeds.txt

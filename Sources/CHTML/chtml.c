@@ -261,3 +261,69 @@ int chtml_parse(const char *data, int length, const char *encoding, unsigned cha
 }
 
 void chtml_free(unsigned char *buffer) { free(buffer); }
+
+/* XML (feeds): SAX2 events with namespaces, into the same stream as chtml_parse. Names are local names (the prefix
+ * dropped: `dc:creator` is `creator`), every attribute is kept (up to 255), nothing is left out but what is nested
+ * deeper than max_depth. */
+static void on_start_ns(void *context, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                        int namespace_count, const xmlChar **namespaces, int attribute_count, int defaulted,
+                        const xmlChar **attributes) {
+    (void)prefix; (void)uri; (void)namespace_count; (void)namespaces; (void)defaulted;
+    State *state = context;
+    if (state->skipping || state->depth >= max_depth) {
+        close_text(state);
+        state->skipping++;
+        return;
+    }
+    close_text(state);
+    state->depth++;
+    Buffer *buffer = &state->buffer;
+    unsigned char open = 1;
+    put(buffer, &open, 1);
+    put_string(buffer, localname);
+    unsigned char count = attribute_count < 0 ? 0 : (attribute_count > 255 ? 255 : (unsigned char)attribute_count);
+    put(buffer, &count, 1);
+    for (int index = 0; index < count; index++) {
+        const xmlChar **attribute = attributes + index * 5;  /* localname, prefix, URI, value, end */
+        put_string(buffer, attribute[0]);
+        if (attribute[3] && attribute[4] && attribute[4] >= attribute[3]) {
+            put(buffer, attribute[3], (size_t)(attribute[4] - attribute[3]));
+        }
+        unsigned char zero = 0;
+        put(buffer, &zero, 1);
+    }
+}
+
+static void on_end_ns(void *context, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix; (void)uri;
+    on_end(context, localname);
+}
+
+int chtml_parse_xml(const char *data, int length, unsigned char **out, size_t *out_length) {
+    /* No entity substitution from outside (no NOENT, no DTD loading, no network): a feed cannot read files or
+     * expand entities without libxml2's amplification limits. */
+    int options = XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    chtml_initialize();
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlParserCtxtPtr context = xmlNewParserCtxt();
+    if (!context) return 1;
+    xmlSAXHandler *sax = context->sax;
+    memset(sax, 0, sizeof(*sax));
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->startElementNs = on_start_ns;
+    sax->endElementNs = on_end_ns;
+    sax->characters = on_text;
+    sax->cdataBlock = on_text;
+    State state = {0};
+    context->userData = &state;
+    xmlCtxtReadMemory(context, data, length, NULL, NULL, options);
+    int well_formed = context->wellFormed;
+    xmlFreeParserCtxt(context);
+    close_text(&state);
+    if (state.buffer.failed) { free(state.buffer.data); return 2; }
+    if (!state.buffer.data) return 1;
+    *out = state.buffer.data;
+    *out_length = state.buffer.length;
+    return well_formed ? 0 : CHTML_NOT_WELL_FORMED;
+}

@@ -157,16 +157,18 @@ public struct Pipeline: Sendable {
         let archives = scan.inputs.compactMap { try? $0.get() }.filter { Self.isWARC($0.path) }.map(\.path)
         let inputs = scan.inputs.filter { input in (try? input.get()).map { !Self.isWARC($0.path) } ?? true }
         let done = Mutex(0)
-        var results = Parallel.map(count: inputs.count, workers: workers) { _, index -> Result<Article, Failure> in
-            let result: Result<Article, Failure>
+        let nested = Parallel.map(count: inputs.count, workers: workers) { _, index -> [Result<Article, Failure>] in
+            let result: [Result<Article, Failure>]
             switch inputs[index].flatMap({ ingest.read($0.path, explicitlyNamed: $0.named) }) {
             case .failure(let error):
-                result = .failure(Failure(origin: error.path, reason: error.reason))
+                result = [.failure(Failure(origin: error.path, reason: error.reason))]
+            case .success(let document) where document.kind == .feed:
+                result = extractFeed(document)
             case .success(let document):
                 do throws(ExtractError) {
-                    result = .success(try extract.article(from: document))
+                    result = [.success(try extract.article(from: document))]
                 } catch {
-                    result = .failure(Failure(origin: error.origin, reason: error.reason))
+                    result = [.failure(Failure(origin: error.origin, reason: error.reason))]
                 }
             }
             if let progress {
@@ -178,6 +180,7 @@ public struct Pipeline: Sendable {
             }
             return result
         }
+        var results = nested.flatMap { $0 }
         for archive in archives { results += extractWARC(path: archive, workers: workers) }
         Self.assignUniqueIDs(&results)
         return results

@@ -11,6 +11,8 @@ public struct Document: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case text
         case html
+        /// An RSS or Atom feed: the pipeline reads its items, each an article.
+        case feed
     }
 
     public init(id: String, origin: String, kind: Kind = .text, bytes: [UInt8]) {

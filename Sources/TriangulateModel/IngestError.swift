@@ -29,9 +29,12 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary(_, let looksLike): return "binary content (\(looksLike)), not article text"
         case .unsupportedType(_, let ext):
             return
-                "unsupported file type '.\(ext)' (articles are read from .txt, .md, .text, .html, .htm and their .gz)"
+                ["xml", "rss", "atom"].contains(ext)
+                ? "an .\(ext) file that is not an RSS or Atom feed"
+                : "unsupported file type '.\(ext)' (articles are read from .txt, .md, .text, .html, .htm, feeds, "
+                    + "web archives and their .gz)"
         case .empty: return "file holds no text"
-        case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm, .warc or .gz files"
+        case .noInputs: return "directory holds no .txt, .md, .text, .html, .htm, .warc, .rss, .atom, .xml or .gz files"
         case .badCompression(_, let reason): return "cannot be decompressed: \(reason)"
         case .tooLargeDecompressed(_, let limit):
             return "decompresses to more than \(limit) bytes, the limit for one article (stopped there)"

@@ -27,4 +27,11 @@ void chtml_initialize(void);
 int chtml_parse(const char *data, int length, const char *encoding, unsigned char **out, size_t *out_length);
 void chtml_free(unsigned char *buffer);
 
+enum { CHTML_NOT_WELL_FORMED = 5 };
+
+/// Parses XML (a feed) with libxml2's recovering XML parser into the same stream as chtml_parse, element names local
+/// (without their namespace prefix), every attribute kept. Returns 0, or CHTML_NOT_WELL_FORMED when the stream holds
+/// what could be read of a document that is not well-formed (*out is set in both cases), or another non-zero code.
+int chtml_parse_xml(const char *data, int length, unsigned char **out, size_t *out_length);
+
 #endif

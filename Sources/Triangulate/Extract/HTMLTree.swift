@@ -293,7 +293,29 @@ enum HTMLParser {
         }
         guard status == 0, let output else { return nil }
         defer { chtml_free(output) }
-        let stream = UnsafeBufferPointer(start: output, count: length)
+        return tree(UnsafeBufferPointer(start: output, count: length))
+    }
+
+    /// XML (a feed) with libxml2's recovering XML parser: the tree of what could be read (element names without
+    /// their namespace prefix), and whether the document was well-formed. Nil when nothing could be read.
+    static func parseXML(_ bytes: [UInt8]) -> (root: HTMLNode, wellFormed: Bool)? {
+        guard let count = Int32(exactly: bytes.count), count > 0 else { return nil }
+        var output: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 1 }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                chtml_parse_xml(pointer, count, &output, &length)
+            }
+        }
+        guard status == 0 || status == Int32(CHTML_NOT_WELL_FORMED), let output else { return nil }
+        defer { chtml_free(output) }
+        guard let (root, _) = tree(UnsafeBufferPointer(start: output, count: length)) else { return nil }
+        return (root, status == 0)
+    }
+
+    /// The shim's stream (open, text, close records) as a tree under its first element.
+    private static func tree(_ stream: UnsafeBufferPointer<UInt8>) -> (root: HTMLNode, scripts: [String])? {
         var index = 0
         func readString() -> String {
             let start = index

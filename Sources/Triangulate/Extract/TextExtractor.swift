@@ -12,6 +12,9 @@ public struct Extract: Sendable {
 
     public func article(from document: Document) throws(ExtractError) -> Article {
         if document.kind == .html { return try HTMLExtractor(configuration: configuration).article(from: document) }
+        if document.kind == .feed {
+            throw .notAnArticle(origin: document.origin, what: "a feed (name it as a file to read its items)")
+        }
         let decoded = TextDecoder.decode(document.bytes)
         var warnings: [String] = []
         if decoded.repairedInvalidUTF8 { warnings.append("invalid UTF-8 repaired with replacement characters") }

@@ -69,7 +69,12 @@ public struct Ingest: Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.empty(path: path))
         }
-        let kind: Document.Kind = Self.looksLikeHTML(path: path, bytes: bytes) ? .html : .text
+        let feed = Feed.looksLikeFeed(bytes)
+        let ext = Self.fileExtension(path)
+        if !feed && ["xml", "rss", "atom"].contains(ext) {
+            return .failure(.unsupportedType(path: path, fileExtension: ext))
+        }
+        let kind: Document.Kind = feed ? .feed : Self.looksLikeHTML(path: path, bytes: bytes) ? .html : .text
         return .success(Document(id: Self.articleID(forPath: path), origin: path, kind: kind, bytes: bytes))
     }
 

@@ -13,7 +13,7 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var includeHidden: Bool
 
     public init(
-        extensions: Set<String> = ["txt", "md", "text", "html", "htm", "gz", "warc"],
+        extensions: Set<String> = ["txt", "md", "text", "html", "htm", "gz", "warc", "rss", "atom", "xml"],
         maxFileBytes: Int = 16 * 1024 * 1024,
         maxDecompressedBytes: Int = 64 * 1024 * 1024,
         recursive: Bool = true,
