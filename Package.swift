@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         // Tests only: reads openapi.yaml to check live responses against it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
@@ -78,6 +80,18 @@ let package = Package(
             dependencies: ["Triangulate", "TriangulateText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/TriangulateStore"
         ),
+        // Reading the web: article URLs and feeds fetched safely (async-http-client). Only the CLI depends on it, so
+        // the core library stays free of networking.
+        .target(
+            name: "TriangulateWeb",
+            dependencies: [
+                "Triangulate", "TriangulateText",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/TriangulateWeb"
+        ),
         // The collection over HTTP (Hummingbird 2): JSON routes and a small server-rendered page. Only the CLI and
         // its tests depend on it, so the core targets stay free of the server stack.
         .target(
@@ -117,6 +131,13 @@ let package = Package(
         .testTarget(
             name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore"]),
         .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),
+        .testTarget(
+            name: "TriangulateWebTests",
+            dependencies: [
+                "TriangulateWeb", "Triangulate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "TriangulateServerTests",
             dependencies: [
