@@ -119,6 +119,7 @@ let package = Package(
                 "TriangulateText",
                 "TriangulateStore",
                 "TriangulateServer",
+                "TriangulateWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

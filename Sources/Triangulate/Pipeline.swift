@@ -63,6 +63,41 @@ public struct Pipeline: Sendable {
         return result
     }
 
+    /// Files and documents already in memory (pages fetched from the web) as one batch: Ingest → Extract over the
+    /// files, Extract over the documents (a feed document's items that carry their text), `failures` (inputs that
+    /// could not be fetched) added, then Annotate over all of it with one name context. `amend` sees each article
+    /// from a document after extraction.
+    public func analyzeArticles(
+        paths: [String], documents: [Document], failures: [Failure] = [], amend: ((inout Article) -> Void)? = nil,
+        progress: (@Sendable (PipelineProgress) -> Void)? = nil
+    ) -> AnalysisResult {
+        let scan = Ingest(configuration: configuration.ingest).scan(paths)
+        var extracted = paths.isEmpty ? [] : extract(scan: scan, progress: Self.reporter(progress, .extract))
+        extracted += extractDocuments(documents, amend: amend)
+        extracted += failures.map { .failure($0) }
+        Self.assignUniqueIDs(&extracted)
+        var result = annotateExtracted(extracted, progress)
+        result.skipped = scan.skipped
+        return result
+    }
+
+    /// Extract over documents in memory: a feed's items (those that carry their text), or one article each.
+    public func extractDocuments(
+        _ documents: [Document], amend: ((inout Article) -> Void)? = nil
+    ) -> [Result<Article, Failure>] {
+        let extract = Extract(configuration: configuration.extract)
+        return documents.flatMap { document -> [Result<Article, Failure>] in
+            if document.kind == .feed { return extractFeed(document) }
+            do throws(ExtractError) {
+                var article = try extract.article(from: document)
+                amend?(&article)
+                return [.success(article)]
+            } catch {
+                return [.failure(Failure(origin: error.origin, reason: error.reason))]
+            }
+        }
+    }
+
     /// Extract → Annotate over documents already in memory (a request body, say), without forming stories: the
     /// same steps and order as `analyzeArticles(paths:)`. `amend` sees each article after extraction and before
     /// annotation, to set what the caller knows better than the page (its title, outlet, publication date).

@@ -26,13 +26,18 @@ public struct ArticleCollection: Sendable {
     /// is left alone), then groups the new ones into the stored stories and stores the stories that changed.
     /// Articles are committed `chunkSize` at a time, and `stored` hears the ids of each chunk once it is durable:
     /// an ingest killed midway keeps every article it reported, and the next ingest forms the stories it did not.
+    /// `documents` (pages fetched from the web) and `failures` (URLs that could not be) join the files' batch;
+    /// `amend` sees each article from a document after extraction.
     public func ingest(
-        paths: [String], progress: (@Sendable (PipelineProgress) -> Void)? = nil,
+        paths: [String], documents: [Document] = [], failures: [Failure] = [],
+        amend: ((inout Article) -> Void)? = nil, progress: (@Sendable (PipelineProgress) -> Void)? = nil,
         stored: (([String]) -> Void)? = nil
     ) throws(StoreError)
         -> Summary
     {
-        try record(pipeline.analyzeArticles(paths: paths, progress: progress), progress: progress, stored: stored)
+        let fresh = pipeline.analyzeArticles(
+            paths: paths, documents: documents, failures: failures, amend: amend, progress: progress)
+        return try record(fresh, progress: progress, stored: stored)
     }
 
     /// Articles per write transaction.

@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 import Triangulate
 
-struct Analyze: ParsableCommand {
+struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Clean and annotate articles; print a Markdown brief or the JSON contract.",
         discussion: """
-            PATH may be a file or a directory; directories are read recursively, in name order. A file that cannot be read is reported on standard error with the reason, and the rest goes on.
+            PATH may be a file or a directory; directories are read recursively, in name order. A file that cannot be read is reported on standard error with the reason, and the rest goes on. An http or https URL may stand \
+            for a path: the page is fetched (redirects, timeouts, a size cap, robots.txt, one request at a time per \
+            host; loopback and private addresses refused unless --allow-private-addresses), and a feed's items are \
+            fetched in turn.
 
             Output format: --format markdown, --format json, or --format html (one self-contained page: the fact × \
             outlet matrix, conflicts side by side, what only one outlet says, quotes, timeline, sources; inline CSS, \
@@ -14,7 +17,8 @@ struct Analyze: ParsableCommand {
             output is a terminal and JSON otherwise. --json FILE also writes the JSON to FILE whatever --format is.
 
             Inputs: plain text (.txt, .md, .text) and web pages (.html, .htm), each possibly gzip-compressed (.gz, \
-            every member read); UTF-8, or UTF-16 with a byte-order mark. A file named on the command line is read \
+            every member read); UTF-8, or UTF-16 with a byte-order mark; RSS and Atom feeds (.rss, .atom, .xml: the \
+            items that carry their text); web archives (.warc, .warc.gz: every HTML response record). A file named on the command line is read \
             whatever its extension, and its content decides: binary content is refused as not text. Only regular \
             files are read (FIFOs, sockets, devices are refused without being opened); a file reached twice is read \
             once; directory links back to a folder already walked are not followed. What a walk passes over is \
@@ -36,7 +40,7 @@ struct Analyze: ParsableCommand {
         case json, markdown, html
     }
 
-    @Argument(help: "Files or directories holding articles.")
+    @Argument(help: "Files or directories holding articles, or URLs of pages and feeds.")
     var paths: [String]
 
     @Option(
@@ -58,6 +62,8 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var fetching: FetchOptions
+
     @Option(
         help: ArgumentHelp(
             "Also align claims on static sentence embeddings from FILE (built by `make embeddings`).",
@@ -68,7 +74,7 @@ struct Analyze: ParsableCommand {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let showProgress = !quiet && isatty(STDERR_FILENO) != 0
         var configuration = PipelineConfiguration()
         if let embeddings {
@@ -82,7 +88,11 @@ struct Analyze: ParsableCommand {
         limits.apply(to: &configuration)
         let pipeline = Pipeline(configuration: configuration)
         let display = ProgressDisplay(enabled: showProgress)
-        let result = pipeline.analyze(paths: paths) { display.report($0) }
+        let (files, fetched) = await fetching.fetch(paths)
+        var result = pipeline.analyzeArticles(
+            paths: files, documents: fetched.documents, failures: fetched.failures, amend: { fetched.amend(&$0) }
+        ) { display.report($0) }
+        result.stories = pipeline.stories(result.articles) { display.report($0) }
         if !quiet {
             for failure in result.failures { Terminal.error("\(failure.origin): \(failure.reason)") }
             SkippedSummary.report(result.skipped, verbose: verbose)

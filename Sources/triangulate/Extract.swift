@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import Triangulate
 
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract each article's clean text and metadata, one JSON object per input line.",
         discussion: """
             PATH may be a file or a directory (walked recursively in name order). Web pages (.html, .htm, and either \
             gzip-compressed as .gz) and plain text (.txt, .md, .text) are read. Each line holds the contract's article \
-            fields: id, origin, title, byline, published, outlet, text, removed. An input that cannot be read gives a \
+            fields: id, origin, title, byline, published, outlet, text, removed. A URL may stand for a path (fetched \
+            as analyze fetches it); feeds and web archives give one line per article. An input that cannot be read gives a \
             line {"id", "origin", "error"} instead, and the rest goes on.
 
             Only regular files are read: FIFOs, sockets and devices are refused without being opened, a file reached \
@@ -25,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
         case jsonl
     }
 
-    @Argument(help: "Files or directories holding articles.")
+    @Argument(help: "Files or directories holding articles, or URLs of pages and feeds.")
     var paths: [String]
 
     @Option(name: .shortAndLong, help: "Output format (jsonl).")
@@ -42,15 +43,21 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    func run() throws {
+    @OptionGroup var fetching: FetchOptions
+
+    func run() async throws {
         var lines = ""
         var extracted = 0
         var configuration = PipelineConfiguration()
         limits.apply(to: &configuration)
         let pipeline = Pipeline(configuration: configuration)
-        let scan = Ingest(configuration: configuration.ingest).scan(paths)
+        let (files, fetched) = await fetching.fetch(paths)
+        let scan = Ingest(configuration: configuration.ingest).scan(files)
         if !quiet { SkippedSummary.report(scan.skipped, verbose: verbose) }
-        for result in pipeline.extract(scan: scan) {
+        var results = files.isEmpty ? [] : pipeline.extract(scan: scan)
+        results += pipeline.extractDocuments(fetched.documents) { fetched.amend(&$0) }
+        results += fetched.failures.map { .failure($0) }
+        for result in results {
             switch result {
             case .success(let article):
                 lines += JSONReport.line(for: article) + "\n"

@@ -3,12 +3,13 @@ import Foundation
 import Triangulate
 import TriangulateStore
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Add articles to a collection kept in a database, and form its stories again.",
         discussion: """
-            Reads the same inputs as analyze (files and directories, text and web pages), stores each article with \
+            Reads the same inputs as analyze (files and directories, text and web pages, feeds, web archives, URLs), \
+            stores each article with \
             its annotations in the SQLite database FILE (created if missing), then groups the whole collection into \
             stories and stores them. An article already stored with the same id and text is left as it is, so \
             ingesting the same files again changes nothing. A summary goes to standard error.
@@ -28,7 +29,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
     var database: String
 
-    @Argument(help: "Files or directories holding articles.")
+    @Argument(help: "Files or directories holding articles, or URLs of pages and feeds.")
     var paths: [String]
 
     @Flag(name: .shortAndLong, help: "Do not report progress or unreadable inputs on standard error.")
@@ -44,21 +45,27 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var fetching: FetchOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to ingest.") }
     }
 
-    func run() throws {
+    func run() async throws {
         var configuration = PipelineConfiguration()
         limits.apply(to: &configuration)
         let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let (files, fetched) = await fetching.fetch(paths)
         let summary: ArticleCollection.Summary
         do {
             let collection = ArticleCollection(
                 store: try SQLiteStore(path: database), pipeline: Pipeline(configuration: configuration),
                 regroupAll: regroup)
             let verbose = self.verbose && !quiet
-            summary = try collection.ingest(paths: paths, progress: { display.report($0) }) { ids in
+            summary = try collection.ingest(
+                paths: files, documents: fetched.documents, failures: fetched.failures, amend: { fetched.amend(&$0) },
+                progress: { display.report($0) }
+            ) { ids in
                 // Each id once its article is committed: what survives a crash from here on.
                 if verbose { for id in ids { Terminal.error("stored \(id)") } }
             }

@@ -1,0 +1,60 @@
+import Triangulate
+
+/// What fetching the URLs a user named gave: the documents (pages, and the pages of each fetched feed's items), the
+/// failures (each naming its URL), and what a feed said of each item page, to fill what the page lacks.
+public struct FetchedInputs: Sendable {
+    public var documents: [Document] = []
+    public var failures: [Failure] = []
+    /// The feed item each item page was fetched for, by the page's document id.
+    public var items: [String: FeedItem] = [:]
+
+    public init() {}
+
+    /// Fills an article's title, date and author from its feed item where the page gives none.
+    public func amend(_ article: inout Article) {
+        guard let item = items[article.id] else { return }
+        if article.title?.isEmpty != false { article.title = item.title }
+        if article.published == nil { article.published = item.published }
+        if article.byline == nil { article.byline = item.author }
+    }
+}
+
+extension Fetcher {
+    /// The URLs fetched; a feed among them is read and each item's link fetched in turn (its page is the article;
+    /// the item's title, date and author fill what the page lacks). A feed's own problems (not well-formed, an item
+    /// without a link) are failures naming the feed.
+    public func inputs(_ urls: [String]) async -> FetchedInputs {
+        var inputs = FetchedInputs()
+        var itemLinks: [String] = []
+        var itemOf: [String: FeedItem] = [:]
+        for (url, result) in zip(urls, await fetch(urls)) {
+            switch result {
+            case .failure(let error): inputs.failures.append(Failure(origin: error.url, reason: error.reason))
+            case .success(let document) where document.kind == .feed:
+                guard let feed = Feed.parse(document.bytes) else {
+                    inputs.failures.append(Failure(origin: url, reason: "not a feed that can be read"))
+                    continue
+                }
+                inputs.failures += feed.problems.map { Failure(origin: url, reason: $0) }
+                for (number, item) in feed.items.enumerated() {
+                    guard let link = item.link else {
+                        inputs.failures.append(Failure(origin: url, reason: "item \(number + 1) has no link"))
+                        continue
+                    }
+                    if itemOf[link] == nil { itemLinks.append(link) }
+                    itemOf[link] = item
+                }
+            case .success(let document): inputs.documents.append(document)
+            }
+        }
+        for (link, result) in zip(itemLinks, await fetch(itemLinks)) {
+            switch result {
+            case .failure(let error): inputs.failures.append(Failure(origin: error.url, reason: error.reason))
+            case .success(let document):
+                inputs.documents.append(document)
+                inputs.items[document.id] = itemOf[link]
+            }
+        }
+        return inputs
+    }
+}
