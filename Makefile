@@ -9,7 +9,7 @@ OUT ?= out
 # (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config
 
-.PHONY: run serve screenshot bench-server bench-warc test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -99,6 +99,12 @@ bench-warc: deps
 	  taskset -c 0 Benchmarks/.build/release/warc-read --read .build/bench-warc/$$n.warc.gz; \
 	done
 	@for n in 1000 4000; do taskset -c 0 Benchmarks/.build/release/warc-read --extract .build/bench-warc/$$n.warc.gz; done
+
+# URL fetching throughput: invented pages served by python3's http.server on loopback, fetched and extracted by
+# `triangulate extract` from one host, then from four.
+bench-fetch: deps
+	@$(SWIFT) build -c release --product triangulate >&2
+	@bash scripts/bench-fetch.sh
 
 # The server under wrk on loopback (release build): GET /api/stories/{id} requests/s and p99, and sustained
 # POST /api/articles (a new invented article per request) in two consecutive runs.

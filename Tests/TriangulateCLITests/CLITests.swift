@@ -54,15 +54,15 @@ struct CLITests {
         #expect(rows[3]["line"] as? Int == 4 && rows[3]["error"] != nil)
     }
 
-    @Test func badFileIsReportedAndTheRestGoesOn() throws {
+    @Test func badFileIsReportedAndTheRestGoesOn() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data("Council Approves Budget\n\nThe council approved the budget on Monday after a long debate.\n".utf8)
             .write(to: URL(fileURLWithPath: dir + "/good.txt"))
         try Data([0x00, 0x01, 0x02, 0x00, 0x00, 0xFF, 0x00, 0x00]).write(to: URL(fileURLWithPath: dir + "/junk.txt"))
         let out = dir + "/out.json"
-        var command = try Analyze.parse([dir, "--format", "json", "--output", out, "--quiet"])
-        try command.run()
+        let command = try Analyze.parse([dir, "--format", "json", "--output", out, "--quiet"])
+        try await command.run()
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         let articles = try #require(json["articles"] as? [[String: Any]])
@@ -72,13 +72,13 @@ struct CLITests {
         #expect(failures.first?["origin"]?.hasSuffix("junk.txt") == true)
     }
 
-    @Test func nothingAnalyzedExitsWithFailure() throws {
+    @Test func nothingAnalyzedExitsWithFailure() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var command = try Analyze.parse([
+        let command = try Analyze.parse([
             dir + "/missing.txt", "--quiet", "--output", dir + "/out.md", "--format", "markdown",
         ])
-        #expect(throws: ExitCode.failure) { try command.run() }
+        await #expect(throws: ExitCode.failure) { try await command.run() }
         let markdown = try String(contentsOfFile: dir + "/out.md", encoding: .utf8)
         #expect(markdown.contains("missing.txt"))
         #expect(markdown.contains("no such file or directory"))
@@ -163,18 +163,18 @@ struct CLITests {
         #expect((objects[1]["error"] as? String)?.contains("longer than 16 MiB") == true)
     }
 
-    @Test func ingestThenStoriesGivesTheStoriesOfAnalyze() throws {
+    @Test func ingestThenStoriesGivesTheStoriesOfAnalyze() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let seeds = BadInputTests.seeds
-        var ingest = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
-        try ingest.run()
-        var again = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
-        try again.run()
+        let ingest = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
+        try await ingest.run()
+        let again = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q"])
+        try await again.run()
         var stories = try StoriesCommand.parse(["--database", dir + "/c.sqlite", "-f", "json", "-o", dir + "/s.json"])
         try stories.run()
-        var analyze = try Analyze.parse([seeds, "-f", "json", "-o", dir + "/a.json", "-q"])
-        try analyze.run()
+        let analyze = try Analyze.parse([seeds, "-f", "json", "-o", dir + "/a.json", "-q"])
+        try await analyze.run()
         let fromStore = try String(contentsOfFile: dir + "/s.json", encoding: .utf8)
         let direct = try String(contentsOfFile: dir + "/a.json", encoding: .utf8)
         #expect(fromStore == direct)
