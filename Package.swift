@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "TriangulateWeb",
             dependencies: [
-                "Triangulate", "TriangulateText",
+                "Triangulate", "TriangulateText", "TriangulateStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "TriangulateWebTests",
             dependencies: [
-                "TriangulateWeb", "Triangulate",
+                "TriangulateWeb", "Triangulate", "TriangulateStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -99,6 +99,24 @@ enum Migrations {
                     CREATE INDEX clusterMemberPosition ON clusterMember(position);
                     """)
         }
+        // Feeds watched (`triangulate watch`): validators for conditional requests, backoff, and the items seen.
+        migrator.registerMigration("2026-12-03 feeds") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE feed (
+                        url TEXT PRIMARY KEY NOT NULL,
+                        etag TEXT,
+                        lastModified TEXT,
+                        failures INTEGER NOT NULL,
+                        nextCheck REAL NOT NULL
+                    );
+                    CREATE TABLE feedItem (
+                        feedURL TEXT NOT NULL REFERENCES feed(url) ON DELETE CASCADE,
+                        itemKey TEXT NOT NULL,
+                        PRIMARY KEY (feedURL, itemKey)
+                    );
+                    """)
+        }
         return migrator
     }
 }

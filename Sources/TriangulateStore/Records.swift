@@ -89,3 +89,18 @@ struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
     var position: Int
     var features: Data
 }
+
+struct FeedRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "feed"
+    var url: String
+    var etag: String?
+    var lastModified: String?
+    var failures: Int
+    var nextCheck: Double
+}
+
+struct FeedItemRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "feedItem"
+    var feedURL: String
+    var itemKey: String
+}

@@ -195,6 +195,36 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func feedState(url: String) throws(StoreError) -> FeedState? {
+        try read("read a feed's state") { db in
+            try FeedRecord.fetchOne(db, key: url).map { record in
+                FeedState(
+                    url: record.url, etag: record.etag, lastModified: record.lastModified, failures: record.failures,
+                    nextCheck: record.nextCheck)
+            }
+        }
+    }
+
+    public func saveFeedState(_ state: FeedState, seen: [String]) throws(StoreError) {
+        try write("save a feed's state") { db in
+            try FeedRecord(
+                url: state.url, etag: state.etag, lastModified: state.lastModified, failures: state.failures,
+                nextCheck: state.nextCheck
+            ).save(db)
+            for key in seen { try FeedItemRecord(feedURL: state.url, itemKey: key).save(db) }
+        }
+    }
+
+    public func unseenItems(feed url: String, keys: [String]) throws(StoreError) -> Set<String> {
+        try read("read a feed's items") { db in
+            let seen = try String.fetchSet(
+                db,
+                sql: "SELECT itemKey FROM feedItem WHERE feedURL = ? AND itemKey IN (SELECT value FROM json_each(?))",
+                arguments: [url, String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)])
+            return Set(keys).subtracting(seen)
+        }
+    }
+
     public func articlesWithoutStory() throws(StoreError) -> Int {
         try read("count articles without a story") { db in
             try Int.fetchOne(

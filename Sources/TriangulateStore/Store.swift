@@ -35,6 +35,12 @@ public protocol Store: Sendable {
     /// How many stored articles no stored story holds (articles stored by an ingest that stopped before it formed
     /// the stories).
     func articlesWithoutStory() throws(StoreError) -> Int
+    /// A watched feed's state; nil before its first check.
+    func feedState(url: String) throws(StoreError) -> FeedState?
+    /// Saves a feed's state and marks `seen` item keys as seen, in one transaction.
+    func saveFeedState(_ state: FeedState, seen: [String]) throws(StoreError)
+    /// Which of `keys` (item guids or links) the feed has not had yet.
+    func unseenItems(feed url: String, keys: [String]) throws(StoreError) -> Set<String>
     /// Full-text search over titles and texts: best matches first.
     func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
 }
@@ -76,6 +82,25 @@ public struct ClusterStateChange: Sendable, Hashable {
     public init(resetAll: Bool, entries: [ClusterStateEntry]) {
         self.resetAll = resetAll
         self.entries = entries
+    }
+}
+
+/// A watched feed: the validators of its last response (for a conditional request), its failures in a row, and when
+/// to check it next (seconds since 1970; later after failures: backoff).
+public struct FeedState: Sendable, Hashable, Codable {
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    public var failures: Int
+    public var nextCheck: Double
+
+    public init(url: String, etag: String? = nil, lastModified: String? = nil, failures: Int = 0, nextCheck: Double = 0)
+    {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.failures = failures
+        self.nextCheck = nextCheck
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Triangulate
 
 /// What fetching the URLs a user named gave: the documents (pages, and the pages of each fetched feed's items), the
@@ -10,8 +11,12 @@ public struct FetchedInputs: Sendable {
 
     public init() {}
 
-    /// Fills an article's title, date and author from its feed item where the page gives none.
+    /// Fills an article's outlet from its URL's host, and its title, date and author from its feed item, where the
+    /// page gives none.
     public func amend(_ article: inout Article) {
+        if article.outlet == nil, let host = URL(string: article.origin)?.host {
+            article.outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
         guard let item = items[article.id] else { return }
         if article.title?.isEmpty != false { article.title = item.title }
         if article.published == nil { article.published = item.published }

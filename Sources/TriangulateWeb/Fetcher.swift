@@ -47,6 +47,21 @@ public final class Fetcher: Sendable {
 
     /// One URL, following redirects: the page (or feed, or text) it ends at, named by its final URL.
     public func fetch(_ url: String) async -> Result<Document, FetchError> {
+        switch await fetch(url, etag: nil, lastModified: nil) {
+        case .failure(let error): return .failure(error)
+        case .success(.fetched(let document, _, _)): return .success(document)
+        case .success(.notModified): return .failure(FetchError(url, .status, "the server answered 304 unasked"))
+        }
+    }
+
+    /// What a conditional request gives: the document with the validators to send next time, or "not modified".
+    public enum Conditional: Sendable {
+        case fetched(Document, etag: String?, lastModified: String?)
+        case notModified
+    }
+
+    /// A conditional GET (If-None-Match, If-Modified-Since) of `url`, following redirects.
+    public func fetch(_ url: String, etag: String?, lastModified: String?) async -> Result<Conditional, FetchError> {
         var current = url
         for _ in 0...configuration.maxRedirects {
             let target: Target
@@ -62,14 +77,19 @@ public final class Fetcher: Sendable {
                     return .failure(FetchError(current, .robots, "the host's robots.txt does not allow fetching it"))
                 }
             }
-            switch await request(target) {
+            var conditions: [(String, String)] = []
+            if let etag { conditions.append(("If-None-Match", etag)) }
+            if let lastModified { conditions.append(("If-Modified-Since", lastModified)) }
+            switch await request(target, conditions: conditions) {
             case .failure(let error): return .failure(error)
             case .success(.redirect(let location)):
                 guard let next = URL(string: location, relativeTo: target.url)?.absoluteString else {
                     return .failure(FetchError(current, .badURL, "redirects to \(location.debugDescription)"))
                 }
                 current = next
-            case .success(.document(let document)): return .success(document)
+            case .success(.notModified): return .success(.notModified)
+            case .success(.document(let document, let etag, let lastModified)):
+                return .success(.fetched(document, etag: etag, lastModified: lastModified))
             }
         }
         return .failure(
@@ -118,19 +138,20 @@ public final class Fetcher: Sendable {
     }
 
     enum Outcome: Sendable {
-        case document(Document)
+        case document(Document, etag: String?, lastModified: String?)
         case redirect(String)
+        case notModified
     }
 
     /// One request to a checked target, pinned to its address, in the host's turn.
-    func request(_ target: Target) async -> Result<Outcome, FetchError> {
+    func request(_ target: Target, conditions: [(String, String)] = []) async -> Result<Outcome, FetchError> {
         await politeness.acquire(target.origin)
-        let result = await send(target)
+        let result = await send(target, conditions: conditions)
         await politeness.release(target.origin)
         return result
     }
 
-    private func send(_ target: Target) async -> Result<Outcome, FetchError> {
+    private func send(_ target: Target, conditions: [(String, String)]) async -> Result<Outcome, FetchError> {
         var settings = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(
@@ -146,10 +167,12 @@ public final class Fetcher: Sendable {
             name: "Accept",
             value: "text/html, application/xhtml+xml, application/rss+xml, "
                 + "application/atom+xml, application/xml;q=0.9, text/plain;q=0.8")
+        for (name, value) in conditions { request.headers.add(name: name, value: value) }
         let url = target.text
         do {
             let response = try await client.execute(
                 request, timeout: .milliseconds(Int64(configuration.totalTimeout * 1000)))
+            if response.status.code == 304 && !conditions.isEmpty { return .success(.notModified) }
             if (300..<400).contains(Int(response.status.code)), let location = response.headers.first(name: "Location")
             {
                 return .success(.redirect(location))
@@ -161,8 +184,10 @@ public final class Fetcher: Sendable {
             }
             let body = try await response.body.collect(upTo: configuration.maxBytes)
             let bytes = Array(body.readableBytesView)
+            let etag = response.headers.first(name: "ETag")
+            let modified = response.headers.first(name: "Last-Modified")
             return document(url: url, contentType: response.headers.first(name: "Content-Type"), bytes: bytes)
-                .map(Outcome.document)
+                .map { Outcome.document($0, etag: etag, lastModified: modified) }
         } catch {
             return .failure(Self.describe(error, url: url, limit: configuration.maxBytes))
         }
@@ -212,7 +237,7 @@ actor RobotsCache {
         var rules = Robots.allowAll
         let address = target.origin + "/robots.txt"
         if case .success(let checked) = fetcher.check(address),
-            case .success(.document(let document)) = await fetcher.request(checked)
+            case .success(.document(let document, _, _)) = await fetcher.request(checked)
         {
             rules = Robots(String(decoding: document.bytes, as: UTF8.self))
         }

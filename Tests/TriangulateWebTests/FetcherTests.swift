@@ -3,6 +3,7 @@ import Hummingbird
 import Synchronization
 import Testing
 import Triangulate
+import TriangulateStore
 import TriangulateWeb
 
 /// The fetcher against real HTTP servers the tests start on loopback (Hummingbird): pages, feeds, redirects, the
@@ -171,5 +172,96 @@ extension Result {
     var error: Failure? {
         if case .failure(let error) = self { return error }
         return nil
+    }
+}
+
+/// `FeedWatcher` against a feed served on loopback that answers conditional requests: new items are ingested once,
+/// an unchanged feed is not fetched again (304), a new item is picked up, and a failing feed backs off.
+@Suite("Watching feeds", .serialized)
+struct FeedWatcherTests {
+    final class FeedServer: Sendable {
+        let items = Mutex<[String]>(["a"])
+        let conditionalHits = Mutex(0)
+        let feedRequests = Mutex(0)
+        let port = Mutex(0)
+    }
+
+    static func router(_ state: FeedServer) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.get("/feed.xml") { request, _ -> Response in
+            state.feedRequests.withLock { $0 += 1 }
+            let items = state.items.withLock { $0 }
+            let etag = "\"v\(items.count)\""
+            if request.headers[.ifNoneMatch] == etag {
+                state.conditionalHits.withLock { $0 += 1 }
+                return Response(status: .notModified)
+            }
+            let port = state.port.withLock { $0 }
+            let body =
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Velmora Times</title>"
+                + items.map {
+                    "<item><guid>\($0)</guid><title>Item \($0)</title><link>http://127.0.0.1:\(port)/story/\($0)</link>"
+                        + "<pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate></item>"
+                }.joined() + "</channel></rss>"
+            return Response(
+                status: .ok, headers: [.contentType: "application/rss+xml", .eTag: etag],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        router.get("/story/{name}") { _, context in
+            let name = try context.parameters.require("name")
+            let page =
+                "<!doctype html><html><head><title>Story \(name)</title></head><body><article><p>The Velmora "
+                + "council met about the \(name) ferry plan on Tuesday and heard from forty residents.</p></article>"
+                + "</body></html>"
+            return Response(
+                status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
+        return router
+    }
+
+    @Test func newItemsOnceNotModifiedSkippedFailuresBackOff() async throws {
+        let dir = NSTemporaryDirectory() + "triangulate-watch-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let collection = ArticleCollection(store: try SQLiteStore(path: dir + "/c.sqlite"))
+        let state = FeedServer()
+        let (ports, found) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: Self.router(state),
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in found.yield(channel.localAddress?.port ?? 0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            state.port.withLock { $0 = port }
+            let feed = "http://127.0.0.1:\(port)/feed.xml"
+            let watcher = FeedWatcher(collection: collection, fetcher: FetcherTests.fetcher(), interval: 60)
+            let start = Date()
+            let first = try await watcher.round([feed], now: start)
+            #expect(first.first?.newItems == 1 && first.first?.stored == 1, "\(first)")
+            let article = try #require(try collection.store.articles().first?.article)
+            #expect(article.title == "Story a" && article.published?.description == "2025-03-04")
+            // Due again, unchanged: a conditional request answered 304, nothing fetched.
+            let second = try await watcher.round([feed], now: start + 61)
+            #expect(second.first?.notModified == true && state.conditionalHits.withLock { $0 } == 1, "\(second)")
+            // Not due yet: not even asked.
+            let requests = state.feedRequests.withLock { $0 }
+            _ = try await watcher.round([feed], now: start + 62)
+            #expect(state.feedRequests.withLock { $0 } == requests)
+            // A new item: only it is fetched and stored.
+            state.items.withLock { $0.append("b") }
+            let third = try await watcher.round([feed], now: start + 200)
+            #expect(third.first?.newItems == 1 && third.first?.stored == 1, "\(third)")
+            #expect(try collection.store.counts().articles == 2)
+            // A feed that fails backs off: the next check is later than the interval.
+            let broken = "http://127.0.0.1:\(port)/missing.xml"
+            let failed = try await watcher.round([broken], now: start)
+            #expect(failed.first?.problems.isEmpty == false)
+            let backoff = try #require(try collection.store.feedState(url: broken))
+            #expect(backoff.failures == 1 && backoff.nextCheck > start.timeIntervalSince1970 + 60)
+            #expect(try await watcher.round([broken], now: start + 61).first?.waiting == true)
+            group.cancelAll()
+        }
     }
 }
