@@ -24,28 +24,35 @@ public struct FeedWatcher: Sendable {
         public var stored = 0
         public var notModified = false
         public var waiting = false
+        /// Failures in a row before this check.
+        public var failures = 0
         public var problems: [String] = []
 
         public var description: String {
-            if waiting { return "\(feed): waiting (backing off after failures)" }
+            if waiting {
+                return failures > 0
+                    ? "\(feed): waiting (backing off after \(failures) failure\(failures == 1 ? "" : "s") in a row)"
+                    : "\(feed): not due yet"
+            }
             if notModified { return "\(feed): not modified" }
             let base = "\(feed): \(newItems) new item\(newItems == 1 ? "" : "s"), \(stored) stored"
             return problems.isEmpty ? base : base + "; " + problems.joined(separator: "; ")
         }
     }
 
-    /// One round: every feed whose time has come, checked once.
-    public func round(_ feeds: [String], now: Date = Date()) async throws(StoreError) -> [Check] {
+    /// One round: every feed whose time has come (every feed, with `force`), checked once.
+    public func round(_ feeds: [String], now: Date = Date(), force: Bool = false) async throws(StoreError) -> [Check] {
         var checks: [Check] = []
-        for feed in feeds { checks.append(try await check(feed, now: now.timeIntervalSince1970)) }
+        for feed in feeds { checks.append(try await check(feed, now: now.timeIntervalSince1970, force: force)) }
         return checks
     }
 
-    func check(_ url: String, now: Double) async throws(StoreError) -> Check {
+    func check(_ url: String, now: Double, force: Bool) async throws(StoreError) -> Check {
         var state = try collection.store.feedState(url: url) ?? FeedState(url: url)
         var check = Check(feed: url)
-        if state.nextCheck > now {
+        if state.nextCheck > now && !force {
             check.waiting = true
+            check.failures = state.failures
             return check
         }
         let failed = { (reason: String) throws(StoreError) -> Check in

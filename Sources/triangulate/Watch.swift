@@ -15,7 +15,7 @@ struct WatchCommand: AsyncParsableCommand {
             Last-Modified), fetches the pages of items it has not seen before (by guid, else link; the items seen \
             are kept in the database), and ingests them as ingest does. A feed that fails is checked less often \
             (the interval doubled per failure in a row). Runs until SIGTERM or SIGINT, which end it after the \
-            round under way; --once runs one round and exits. One line per feed and round on standard error.
+            round under way; --once checks every feed once (backoff or not) and exits. One line per feed and round on standard error.
 
             Exit status: 0, or with --once 1 when every feed failed; 64 for a usage error, 74 when the database \
             cannot be opened or written.
@@ -57,7 +57,7 @@ struct WatchCommand: AsyncParsableCommand {
         let watcher = FeedWatcher(
             collection: collection, fetcher: Fetcher(configuration: fetching.configuration), interval: interval)
         if once {
-            let checks = try await round(watcher)
+            let checks = try await round(watcher, force: true)
             if checks.allSatisfy({ !$0.problems.isEmpty && $0.newItems == 0 && !$0.notModified }) {
                 throw ExitCode.failure
             }
@@ -72,10 +72,10 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     @discardableResult
-    func round(_ watcher: FeedWatcher) async throws -> [FeedWatcher.Check] {
+    func round(_ watcher: FeedWatcher, force: Bool = false) async throws -> [FeedWatcher.Check] {
         let checks: [FeedWatcher.Check]
         do {
-            checks = try await watcher.round(feeds)
+            checks = try await watcher.round(feeds, force: force)
         } catch {
             throw FileIO.fail("\(error)")
         }
