@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "TriangulateWebTests",
             dependencies: [
-                "TriangulateWeb", "Triangulate", "TriangulateStore",
+                "TriangulateWeb", "Triangulate", "TriangulateStore", "CDeflate",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

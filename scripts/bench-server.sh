@@ -11,18 +11,7 @@ scratch=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$scratch"' EXIT
 
-start_server() {
-    "$bin" serve --database "$1" --port 0 2>"$scratch/serve.log" &
-    server=$!
-    for _ in $(seq 1 200); do
-        grep -q "on http://127.0.0.1:" "$scratch/serve.log" && break
-        sleep 0.05
-    done
-    port=$(grep -o "on http://127.0.0.1:[0-9]*" "$scratch/serve.log" | head -1 | sed 's/.*://')
-    [ -n "$port" ] || { echo "the server did not start: $(cat "$scratch/serve.log")" >&2; exit 1; }
-}
-
-stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+source scripts/serve-common.sh
 
 # wrk's summary: requests/s, p50, p99, and any non-2xx responses.
 summary() {
@@ -31,14 +20,14 @@ summary() {
 }
 
 "$bin" ingest --database "$scratch/read.sqlite" Examples -q
-start_server "$scratch/read.sqlite"
+start_server "$scratch/read.sqlite" "$scratch/serve.log"
 story=$(curl -fsS "http://127.0.0.1:$port/api/stories" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
 curl -fsS "http://127.0.0.1:$port/api/stories/$story" -o "$scratch/story.json"
 echo "read: GET /api/stories/$story ($(wc -c < "$scratch/story.json") bytes), wrk -t2 -c32 -d${seconds}s"
 wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$port/api/stories/$story" | summary
 stop_server
 
-start_server "$scratch/ingest.sqlite"
+start_server "$scratch/ingest.sqlite" "$scratch/serve.log"
 for run in 1 2; do
     echo "ingest run $run: POST /api/articles, a new article per request, wrk -t1 -c8 -d${seconds}s"
     BENCH_START=$(( (run - 1) * 20000 )) wrk -t1 -c8 -d"${seconds}s" --latency \

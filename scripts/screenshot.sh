@@ -7,16 +7,11 @@ cd "$(dirname "$0")/.."
 bin=${TRIANGULATE:-.build/release/triangulate}
 out=${1:-docs/screenshot-story.png}
 scratch=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$scratch"' EXIT
 "$bin" ingest --database "$scratch/examples.sqlite" Examples -q
-"$bin" serve --database "$scratch/examples.sqlite" --port 0 2>"$scratch/serve.log" &
-server=$!
-for _ in $(seq 1 200); do
-    grep -q "on http://127.0.0.1:" "$scratch/serve.log" && break
-    sleep 0.05
-done
-port=$(grep -o "on http://127.0.0.1:[0-9]*" "$scratch/serve.log" | head -1 | sed 's/.*://')
-[ -n "$port" ] || { echo "the server did not start: $(cat "$scratch/serve.log")" >&2; exit 1; }
+source scripts/serve-common.sh
+start_server "$scratch/examples.sqlite" "$scratch/serve.log"
 # The story with most articles: the list's counts, largest first.
 story=$(curl -fsS "http://127.0.0.1:$port/" |
     grep -o 'href="/stories/[^"]*">[^<]*</a> <span class="count">[0-9]*' |

@@ -26,6 +26,8 @@ public struct PipelineConfiguration: Sendable {
 /// Where the pipeline is, for a progress display: the stage, and how far through it.
 public struct PipelineProgress: Sendable, Hashable {
     public enum Stage: String, Sendable, Hashable, CaseIterable {
+        /// Reading a web archive: `done` and `total` are bytes of the file.
+        case archive
         case extract, annotate, cluster, corroborate
     }
     public var stage: Stage
@@ -58,7 +60,9 @@ public struct Pipeline: Sendable {
         -> AnalysisResult
     {
         let scan = Ingest(configuration: configuration.ingest).scan(paths)
-        var result = annotateExtracted(extract(scan: scan, progress: Self.reporter(progress, .extract)), progress)
+        let extracted = extract(
+            scan: scan, progress: Self.reporter(progress, .extract), archiveProgress: Self.reporter(progress, .archive))
+        var result = annotateExtracted(extracted, progress)
         result.skipped = scan.skipped
         return result
     }
@@ -72,7 +76,12 @@ public struct Pipeline: Sendable {
         progress: (@Sendable (PipelineProgress) -> Void)? = nil
     ) -> AnalysisResult {
         let scan = Ingest(configuration: configuration.ingest).scan(paths)
-        var extracted = paths.isEmpty ? [] : extract(scan: scan, progress: Self.reporter(progress, .extract))
+        var extracted =
+            paths.isEmpty
+            ? []
+            : extract(
+                scan: scan, progress: Self.reporter(progress, .extract),
+                archiveProgress: Self.reporter(progress, .archive))
         extracted += extractDocuments(documents, amend: amend)
         extracted += failures.map { .failure($0) }
         Self.assignUniqueIDs(&extracted)
@@ -183,7 +192,8 @@ public struct Pipeline: Sendable {
     /// Two files with the same name in different folders keep distinct ids: the one whose path sorts first keeps
     /// the name, the others get `~2`, `~3` … — never an id another input already has.
     public func extract(
-        scan: Ingest.Scan, workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+        scan: Ingest.Scan, workers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        archiveProgress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Result<Article, Failure>] {
         let ingest = Ingest(configuration: configuration.ingest)
         let extract = Extract(configuration: configuration.extract)
@@ -216,7 +226,9 @@ public struct Pipeline: Sendable {
             return result
         }
         var results = nested.flatMap { $0 }
-        for archive in archives { results += extractWARC(path: archive, workers: workers) }
+        for archive in archives {
+            results += extractWARC(path: archive, workers: workers, progress: archiveProgress)
+        }
         Self.assignUniqueIDs(&results)
         return results
     }

@@ -5,8 +5,8 @@ extension Pipeline {
     /// `description`, Atom `content` or `summary`) is extracted as a page, its origin the item's link, its id 16 hex
     /// digits of a hash of the link (or guid), and the item's title, date and author, and the link's host (else the
     /// feed's title) as outlet,
-    /// fill what the text lacks. An item with only a link is a failure naming it (its page would have to be fetched,
-    /// and reading URLs is not built yet); so is every problem of the feed itself (not well-formed, an item with
+    /// fill what the text lacks. An item with only a link is a failure naming it (the core reads no network: a feed
+    /// named by its URL has its items' pages fetched, by `TriangulateWeb`); so is every problem of the feed itself (not well-formed, an item with
     /// neither link nor text), after the items that could be read.
     func extractFeed(_ document: Document) -> [Result<Article, Failure>] {
         guard let feed = Feed.parse(document.bytes) else {
@@ -21,7 +21,9 @@ extension Pipeline {
                     .failure(
                         Failure(
                             origin: name,
-                            reason: "the feed gives only a link; its page would have to be fetched (not built yet)")))
+                            reason:
+                                "the feed gives only a link: name the feed's URL (or the item's link) to fetch its page"
+                        )))
                 continue
             }
             let key = item.link ?? item.guid ?? name

@@ -17,7 +17,10 @@ extension Pipeline {
     /// names none. Other records (requests, metadata, redirects, images) are passed over. A record that cannot be
     /// read is a failure naming the file, the record and its URI; a file that cannot be read on ends there, with a
     /// failure, after the records before it.
-    func extractWARC(path: String, workers: Int) -> [Result<Article, Failure>] {
+    /// `progress` hears (bytes read, file size) as the archive is read.
+    func extractWARC(
+        path: String, workers: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Result<Article, Failure>] {
         let reader: WARCReader
         do {
             reader = try WARCReader(path: path, maxBlockBytes: configuration.ingest.maxFileBytes)
@@ -26,6 +29,7 @@ extension Pipeline {
         }
         var results: [Result<Article, Failure>] = []
         var batch: [(document: Document, date: String?)] = []
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         func flush() {
             let extract = Extract(configuration: configuration.extract)
             let pending = batch
@@ -52,6 +56,7 @@ extension Pipeline {
                 return results + [.failure(Failure(origin: path, reason: "record \(error.record): \(error.reason)"))]
             }
             guard let record else { break }
+            progress?(min(reader.bytesRead, size), max(size, 1))
             switch document(of: record, number: reader.records, in: path) {
             case .none: continue
             case .failure(let failure)?: results.append(.failure(failure))
@@ -61,6 +66,7 @@ extension Pipeline {
             }
         }
         flush()
+        progress?(max(size, 1), max(size, 1))
         return results
     }
 

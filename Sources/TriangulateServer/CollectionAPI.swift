@@ -38,6 +38,12 @@ struct CollectionAPI: Sendable {
         }
         let story = try storeCall { try collection.store.storyID(ofArticle: submission.id) }
         let status: HTTPResponse.Status = summary.inserted + summary.updated > 0 ? .created : .ok
+        context.logger.info(
+            "article stored",
+            metadata: [
+                "article": "\(submission.id)", "story": "\(story ?? "none")",
+                "outcome": "\(summary.inserted > 0 ? "new" : summary.updated > 0 ? "updated" : "unchanged")",
+            ])
         return try Reply.json(Posted(id: submission.id, story: story), status: status)
     }
 

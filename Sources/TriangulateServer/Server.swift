@@ -37,6 +37,8 @@ public func buildRouter(
     let router = Router(context: BasicRequestContext.self)
     // Before the routes: a middleware applies to the routes added after it (and to "not found").
     router.add(middleware: SecurityHeadersMiddleware<BasicRequestContext>())
+    // One structured line per request (method, path, status, duration) at debug; `serve --log-level debug` shows them.
+    router.add(middleware: LogRequestsMiddleware(.debug))
     let api = CollectionAPI(collection: collection, configuration: configuration)
     router.post("/api/articles") { request, context in try await api.postArticle(request, context: context) }
     router.get("/api/stories") { request, _ in try api.listStories(request) }

@@ -83,7 +83,10 @@ public struct FeedWatcher: Sendable {
         let fresh = keyed.filter { unseen.contains($0.0) }
         check.newItems = fresh.count
         var seen = fresh.filter { $0.1.link == nil }.map(\.0)  // nothing to fetch: never asked again
-        let links = fresh.compactMap { key, item in item.link.map { (key, $0, item) } }
+        let base = URL(string: fetched.origin)
+        let links = fresh.compactMap { key, item in
+            item.link.flatMap { URL(string: $0, relativeTo: base)?.absoluteString }.map { (key, $0, item) }
+        }
         var inputs = FetchedInputs()
         for ((key, _, item), result) in zip(links, await fetcher.fetch(links.map(\.1))) {
             switch result {

@@ -42,7 +42,10 @@ extension Fetcher {
                 }
                 inputs.failures += feed.problems.map { Failure(origin: url, reason: $0) }
                 for (number, item) in feed.items.enumerated() {
-                    guard let link = item.link else {
+                    // A relative link is relative to the feed's own (final) address.
+                    guard let given = item.link,
+                        let link = URL(string: given, relativeTo: URL(string: document.origin))?.absoluteString
+                    else {
                         inputs.failures.append(Failure(origin: url, reason: "item \(number + 1) has no link"))
                         continue
                     }

@@ -26,6 +26,10 @@ final class ProgressDisplay: Sendable {
         guard due else { return }
         let line: String
         switch progress.stage {
+        case .archive:
+            let megabytes = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_000_000) }
+            line =
+                Self.bar(progress) + " reading web archives \(megabytes(progress.done))/\(megabytes(progress.total)) MB"
         case .extract: line = Self.bar(progress) + " extracting \(progress.done)/\(progress.total) files"
         case .annotate: line = Self.bar(progress) + " annotating \(progress.done)/\(progress.total) articles"
         case .cluster: line = final ? "clustered into stories" : "clustering articles into stories"

@@ -34,6 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes (larger: 413).", valueName: "N"))
     var maxBodyBytes = ServerConfiguration.defaultMaxBodyBytes
 
+    @Option(
+        help: "Log level: trace, debug (a line per request), info (start, stored articles), notice, warning, error.")
+    var logLevel: Logger.Level = .info
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535.") }
         if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1.") }
@@ -42,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "triangulate.serve")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let collection: ArticleCollection
         do {
             collection = ArticleCollection(store: try SQLiteStore(path: database))
@@ -65,3 +69,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

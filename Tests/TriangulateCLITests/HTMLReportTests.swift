@@ -11,20 +11,7 @@ struct HTMLReportTests {
 
     /// The DOM after parsing, as Chromium serializes it.
     static func dom(of file: String) throws -> String {
-        let browser = try #require(chromium, "Chromium is not installed (make test installs Debian's chromium)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom",
-            "file://" + file,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ServedPagesBrowserTests.chromium("file://" + file, ["--dump-dom"])
     }
 
     @Test func theMatrixRendersAndHostileTextStaysText() throws {

@@ -77,8 +77,8 @@ struct SQLiteStoreTests {
         #expect(
             names == [
                 "2026-12-02 articles and stories", "2026-12-02 article full-text index", "2026-12-03 cluster state",
-            ]
-        )
+                "2026-12-03 feeds",
+            ])
         #expect(try SQLiteStore(path: path).appliedMigrations() == names)
     }
 

@@ -1,3 +1,4 @@
+import CDeflate
 import Foundation
 import Hummingbird
 import Synchronization
@@ -42,6 +43,32 @@ struct FetcherTests {
             html(
                 "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title>"
                     + "<link>https://example.test/a</link></item></channel></rss>", type: "application/rss+xml")
+        }
+        router.get("/story/{name}") { _, context in
+            let name = try context.parameters.require("name")
+            return html(page.replacingOccurrences(of: "<title>Ferry</title>", with: "<title>Story \(name)</title>"))
+        }
+        router.get("/feed.atom") { _, _ in
+            html(
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>W</title>"
+                    + "<entry><title>One</title><link rel=\"alternate\" href=\"/story/one\"/>"
+                    + "<updated>2025-03-05T08:00:00Z</updated><author><name>Sam Okafor</name></author></entry>"
+                    + "<entry><title>Broken, no link</title></entry>"
+                    + "<entry><title>Two</title><link href=\"/story/two\"/></entry></feed>",
+                type: "application/atom+xml")
+        }
+        router.get("/feed.rdf") { _, _ in
+            html(
+                "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                    + "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                    + "<item rdf:about=\"/story/three\"><title>Three</title><link>/story/three</link>"
+                    + "<dc:date>2025-03-06</dc:date></item></rdf:RDF>",
+                type: "application/rdf+xml")
+        }
+        router.get("/gzipped") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html", .contentEncoding: "gzip"],
+                body: .init(byteBuffer: ByteBuffer(bytes: gzip(Array(page.utf8)))))
         }
         router.get("/robots.txt") { _, _ in
             html("User-agent: *\nDisallow: /private\nAllow: /private/open\n", type: "text/plain")
@@ -92,6 +119,23 @@ struct FetcherTests {
             #expect(try await fetcher.fetch(base + "/feed.rss").get().kind == .feed)
             let article = try Extract().article(from: page)
             #expect(article.text.contains("The Velmora council approved the night ferry on Tuesday."))
+        }
+    }
+
+    @Test func atomAndRDFFeedsOverHTTPExpandToTheirItemPages() async throws {
+        try await Self.serve { base, _ in
+            let inputs = await Self.fetcher().inputs([base + "/feed.atom", base + "/feed.rdf"])
+            #expect(Set(inputs.documents.map(\.origin)) == Set(["one", "two", "three"].map { base + "/story/" + $0 }))
+            // The entry without a link is named; the others were fetched all the same.
+            #expect(inputs.failures.count == 1 && inputs.failures.first?.reason.contains("no link") == true)
+            var article = try Extract().article(
+                from: try #require(inputs.documents.first { $0.origin.hasSuffix("/story/one") }))
+            inputs.amend(&article)
+            #expect(article.title == "Story one" && article.byline == "Sam Okafor")
+            #expect(article.published?.description == "2025-03-05" && article.outlet == "127.0.0.1")
+            // A gzip-encoded body is decoded.
+            let gzipped = try await Self.fetcher().fetch(base + "/gzipped").get()
+            #expect(String(decoding: gzipped.bytes, as: UTF8.self).contains("night ferry"))
         }
     }
 
@@ -166,6 +210,19 @@ struct FetcherTests {
             #expect(later.start >= earlier.end + .milliseconds(150), "requests overlapped or came too soon")
         }
     }
+}
+
+/// Gzip through libdeflate (Debian's), for a compressed response.
+func gzip(_ bytes: [UInt8]) -> [UInt8] {
+    guard let compressor = libdeflate_alloc_compressor(6) else { return [] }
+    defer { libdeflate_free_compressor(compressor) }
+    var out = [UInt8](repeating: 0, count: bytes.count + 1024)
+    let size = bytes.withUnsafeBytes { input in
+        out.withUnsafeMutableBytes { output in
+            libdeflate_gzip_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+        }
+    }
+    return Array(out[..<size])
 }
 
 extension Result {
