@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Triangulate
@@ -42,12 +43,12 @@ public func buildRouter(
     let api = CollectionAPI(collection: collection, configuration: configuration)
     router.post("/api/articles") { request, context in try await api.postArticle(request, context: context) }
     router.get("/api/stories") { request, _ in try api.listStories(request) }
-    router.get("/api/stories/{id}") { _, context in try api.story(id: context.parameters.require("id")) }
+    router.get("/api/stories/{id}") { _, context in try api.story(id: pathParameter(context)) }
     router.get("/api/search") { request, _ in try api.search(request) }
     let pages = Pages(collection: collection)
     router.get("/") { request, _ in try pages.index(request) }
-    router.get("/stories/{id}") { _, context in try pages.story(id: context.parameters.require("id")) }
-    router.get("/articles/{id}") { _, context in try pages.article(id: context.parameters.require("id")) }
+    router.get("/stories/{id}") { _, context in try pages.story(id: pathParameter(context)) }
+    router.get("/articles/{id}") { _, context in try pages.article(id: pathParameter(context)) }
     router.get("/search") { request, _ in try pages.search(request) }
     router.get("/style.css") { _, _ in Pages.styleSheet() }
     router.get("/openapi.yaml") { _, _ in
@@ -55,6 +56,12 @@ public func buildRouter(
             String(decoding: PackageResources.openapi_yaml, as: UTF8.self), status: .ok, type: "application/yaml")
     }
     return router
+}
+
+/// The `{id}` of a route, percent-decoded (links encode ids; the router matches the raw path).
+func pathParameter(_ context: BasicRequestContext) throws -> String {
+    let raw = try context.parameters.require("id")
+    return raw.removingPercentEncoding ?? raw
 }
 
 /// The Hummingbird application serving `buildRouter(collection:configuration:)` on `host`:`port` (port 0: any

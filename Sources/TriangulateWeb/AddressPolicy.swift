@@ -12,11 +12,17 @@ enum AddressPolicy {
         guard let v6 = ipv6(address) else { return "not an address" }
         if v6.allSatisfy({ $0 == 0 }) { return "unspecified" }
         if v6[0..<15].allSatisfy({ $0 == 0 }) && v6[15] == 1 { return "loopback" }
+        // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96, 64:ff9b:1::/48),
+        // 6to4 (2002:aabb:ccdd::/16): the embedded IPv4 address decides.
         if v6[0..<10].allSatisfy({ $0 == 0 }) && v6[10] == 0xFF && v6[11] == 0xFF {
-            return refusal(v4: Array(v6[12..<16]))  // IPv4-mapped
+            return refusal(v4: Array(v6[12..<16]))
         }
+        if v6[0..<12].allSatisfy({ $0 == 0 }) { return refusal(v4: Array(v6[12..<16])) }
+        if v6[0..<4] == [0x00, 0x64, 0xFF, 0x9B] { return refusal(v4: Array(v6[12..<16])) }
+        if v6[0] == 0x20 && v6[1] == 0x02 { return refusal(v4: Array(v6[2..<6])) }
         if v6[0] & 0xFE == 0xFC { return "private" }
         if v6[0] == 0xFE && v6[1] & 0xC0 == 0x80 { return "link-local" }
+        if v6[0] == 0xFE && v6[1] & 0xC0 == 0xC0 { return "site-local" }
         if v6[0] == 0xFF { return "multicast" }
         return nil
     }
@@ -28,6 +34,8 @@ enum AddressPolicy {
         case (10, _), (192, 168), (172, 16...31): return "private"
         case (100, 64...127): return "private (carrier-grade NAT)"
         case (169, 254): return "link-local"
+        case (198, 18...19): return "reserved (benchmarking)"
+        case (192, 0) where v4[2] == 0: return "reserved (IETF)"
         case (224...239, _): return "multicast"
         case (240...255, _): return v4 == [255, 255, 255, 255] ? "broadcast" : "reserved"
         default: return nil
@@ -46,11 +54,19 @@ enum AddressPolicy {
         return withUnsafeBytes(of: address) { Array($0) }
     }
 
-    /// The numeric addresses `host` resolves to (a numeric host is itself), through the system resolver.
     struct Unresolved: Error {
         var reason: String
     }
 
+    /// `resolve` on a thread of its own: getaddrinfo blocks, and must not hold one of the few threads async tasks
+    /// share.
+    static func resolveOffThread(_ host: String) async -> Result<[String], Unresolved> {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: resolve(host)) }
+        }
+    }
+
+    /// The numeric addresses `host` resolves to (a numeric host is itself), through the system resolver.
     static func resolve(_ host: String) -> Result<[String], Unresolved> {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if ipv4(bare) != nil || ipv6(bare) != nil { return .success([bare]) }

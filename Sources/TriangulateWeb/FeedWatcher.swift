@@ -27,6 +27,8 @@ public struct FeedWatcher: Sendable {
         /// Failures in a row before this check.
         public var failures = 0
         public var problems: [String] = []
+        /// The feed could not be fetched or read (problems with some items only are not a failure).
+        public var failed = false
 
         public var description: String {
             if waiting {
@@ -60,9 +62,11 @@ public struct FeedWatcher: Sendable {
             state.nextCheck = now + interval * pow(2, Double(min(state.failures, 6)))
             try collection.store.saveFeedState(state, seen: [])
             check.problems.append(reason)
+            check.failed = true
             return check
         }
         let fetched: Document
+        var validators: (String?, String?) = (nil, nil)
         switch await fetcher.fetch(url, etag: state.etag, lastModified: state.lastModified) {
         case .failure(let error): return try failed(error.reason)
         case .success(.notModified):
@@ -73,19 +77,32 @@ public struct FeedWatcher: Sendable {
             return check
         case .success(.fetched(let document, let etag, let lastModified)):
             fetched = document
-            state.etag = etag
-            state.lastModified = lastModified
+            // The validators are kept only once the feed is read: a broken feed is not "not modified" next time.
+            validators = (etag, lastModified)
         }
         guard fetched.kind == .feed, let feed = Feed.parse(fetched.bytes) else { return try failed("not a feed") }
+        (state.etag, state.lastModified) = validators
         check.problems += feed.problems
         let keyed = feed.items.compactMap { item in (item.guid ?? item.link).map { ($0, item) } }
         let unseen = try collection.store.unseenItems(feed: url, keys: keyed.map(\.0))
         let fresh = keyed.filter { unseen.contains($0.0) }
         check.newItems = fresh.count
-        var seen = fresh.filter { $0.1.link == nil }.map(\.0)  // nothing to fetch: never asked again
+        // Each item's page once (items sharing a link are one), at most `maxFeedItems` a round; an item without a
+        // usable link has nothing to fetch and is not asked again.
         let base = URL(string: fetched.origin)
-        let links = fresh.compactMap { key, item in
-            item.link.flatMap { URL(string: $0, relativeTo: base)?.absoluteString }.map { (key, $0, item) }
+        var seen: [String] = []
+        var links: [(String, String, FeedItem)] = []
+        var linked: Set<String> = []
+        for (key, item) in fresh {
+            guard let link = item.link.flatMap({ URL(string: $0, relativeTo: base)?.absoluteString }) else {
+                seen.append(key)
+                continue
+            }
+            if linked.insert(link).inserted {
+                if links.count < fetcher.configuration.maxFeedItems { links.append((key, link, item)) }
+            } else {
+                seen.append(key)
+            }
         }
         var inputs = FetchedInputs()
         for ((key, _, item), result) in zip(links, await fetcher.fetch(links.map(\.1))) {

@@ -11,6 +11,9 @@ public struct FetchConfiguration: Sendable, Hashable {
     public var concurrency = 8
     /// Seconds between two requests to one host (which never has two at once).
     public var hostDelay: Double = 1
+    /// Item pages one feed may have fetched (per round of `watch`, per feed named): a hostile feed of a hundred
+    /// thousand links does not keep the fetcher busy for days.
+    public var maxFeedItems = 500
     /// Honour each host's robots.txt (`--ignore-robots` lifts it).
     public var respectRobots = true
     /// Connect to loopback, private, link-local, unspecified, broadcast and multicast addresses

@@ -49,7 +49,10 @@ extension Fetcher {
                         inputs.failures.append(Failure(origin: url, reason: "item \(number + 1) has no link"))
                         continue
                     }
-                    if itemOf[link] == nil { itemLinks.append(link) }
+                    if itemOf[link] == nil {
+                        guard itemLinks.count < configuration.maxFeedItems else { continue }
+                        itemLinks.append(link)
+                    }
                     itemOf[link] = item
                 }
             case .success(let document): inputs.documents.append(document)

@@ -65,7 +65,7 @@ public final class Fetcher: Sendable {
         var current = url
         for _ in 0...configuration.maxRedirects {
             let target: Target
-            switch check(current) {
+            switch await check(current) {
             case .failure(let error): return .failure(error)
             case .success(let checked): target = checked
             }
@@ -106,7 +106,7 @@ public final class Fetcher: Sendable {
         var origin: String
     }
 
-    func check(_ text: String) -> Result<Target, FetchError> {
+    func check(_ text: String) async -> Result<Target, FetchError> {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
         else { return .failure(FetchError(text, .badURL, "not a URL")) }
         guard scheme == "http" || scheme == "https" else {
@@ -116,7 +116,7 @@ public final class Fetcher: Sendable {
             return .failure(FetchError(text, .badURL, "a URL with credentials is not fetched"))
         }
         let addresses: [String]
-        switch AddressPolicy.resolve(host) {
+        switch await AddressPolicy.resolveOffThread(host) {
         case .failure(let failure):
             return .failure(FetchError(text, .dns, "the host \(host) cannot be resolved: \(failure.reason)"))
         case .success(let found): addresses = found
@@ -155,12 +155,19 @@ public final class Fetcher: Sendable {
         var settings = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(
-                connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-                read: .milliseconds(Int64(configuration.totalTimeout * 1000))),
+                connect: .milliseconds(Self.milliseconds(configuration.connectTimeout)),
+                read: .milliseconds(Self.milliseconds(configuration.totalTimeout))),
             decompression: .enabled(limit: .size(configuration.maxBytes)))
         settings.dnsOverride = [target.host: target.address]
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: settings)
-        defer { client.shutdown { _ in } }
+        let result = await exchange(client, target, conditions: conditions)
+        try? await client.shutdown()
+        return result
+    }
+
+    private func exchange(
+        _ client: HTTPClient, _ target: Target, conditions: [(String, String)]
+    ) async -> Result<Outcome, FetchError> {
         var request = HTTPClientRequest(url: target.text)
         request.headers.add(name: "User-Agent", value: configuration.userAgent)
         request.headers.add(
@@ -171,7 +178,7 @@ public final class Fetcher: Sendable {
         let url = target.text
         do {
             let response = try await client.execute(
-                request, timeout: .milliseconds(Int64(configuration.totalTimeout * 1000)))
+                request, timeout: .milliseconds(Self.milliseconds(configuration.totalTimeout)))
             if response.status.code == 304 && !conditions.isEmpty { return .success(.notModified) }
             if (300..<400).contains(Int(response.status.code)), let location = response.headers.first(name: "Location")
             {
@@ -212,6 +219,12 @@ public final class Fetcher: Sendable {
         return .success(Document(id: FNV1a.hex(url), origin: url, kind: kind, bytes: bytes))
     }
 
+    /// Seconds as whole milliseconds, kept between 1 ms and a day (NaN or infinity: 30 s).
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite else { return 30_000 }
+        return Int64(min(max(seconds, 0.001), 86_400) * 1000)
+    }
+
     static func describe(_ error: any Error, url: String, limit: Int) -> FetchError {
         if let error = error as? HTTPClientError {
             switch error {
@@ -236,7 +249,7 @@ actor RobotsCache {
         if let rules = known[target.origin] { return rules }
         var rules = Robots.allowAll
         let address = target.origin + "/robots.txt"
-        if case .success(let checked) = fetcher.check(address),
+        if case .success(let checked) = await fetcher.check(address),
             case .success(.document(let document, _, _)) = await fetcher.request(checked)
         {
             rules = Robots(String(decoding: document.bytes, as: UTF8.self))

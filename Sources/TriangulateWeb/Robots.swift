@@ -45,9 +45,8 @@ struct Robots: Sendable, Hashable {
         var best: (length: Int, allow: Bool)?
         for rule in rules where Self.matches(rule.pattern, path) {
             let length = rule.pattern.count
-            if best == nil || length > best!.length || (length == best!.length && rule.allow) {
-                best = (length, rule.allow)
-            }
+            if let current = best, length < current.length || (length == current.length && !rule.allow) { continue }
+            best = (length, rule.allow)
         }
         return best?.allow ?? true
     }
@@ -58,6 +57,7 @@ struct Robots: Sendable, Hashable {
             separator: "*", omittingEmptySubsequences: false)
         var rest = Substring(path)
         for (index, part) in parts.enumerated() {
+            if index > 0 && part.isEmpty { continue }  // "**", or a trailing "*": matches any run
             if index == 0 {
                 guard rest.hasPrefix(part) else { return false }
                 rest = rest.dropFirst(part.count)

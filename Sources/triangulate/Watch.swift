@@ -58,12 +58,12 @@ struct WatchCommand: AsyncParsableCommand {
             collection: collection, fetcher: Fetcher(configuration: fetching.configuration), interval: interval)
         if once {
             let checks = try await round(watcher, force: true)
-            if checks.allSatisfy({ !$0.problems.isEmpty && $0.newItems == 0 && !$0.notModified }) {
+            if checks.allSatisfy(\.failed) {
                 throw ExitCode.failure
             }
             return
         }
-        let service = WatchService(run: { try await round(watcher) }, interval: interval)
+        let service = WatchService(round: { try await round(watcher) }, interval: interval)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [service], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -86,12 +86,12 @@ struct WatchCommand: AsyncParsableCommand {
 
 /// Rounds until a graceful shutdown, the interval between them (the wait ends early on shutdown).
 struct WatchService: Service {
-    let run: @Sendable () async throws -> [FeedWatcher.Check]
+    let round: @Sendable () async throws -> [FeedWatcher.Check]
     let interval: Double
 
     func run() async throws {
         while !Task.isShuttingDownGracefully {
-            _ = try await run()
+            _ = try await round()
             let pause = Duration.milliseconds(Int(interval * 1000))
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }

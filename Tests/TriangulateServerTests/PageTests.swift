@@ -116,6 +116,26 @@ struct PageTests {
         }
     }
 
+    @Test func idsWithAccentsAndURLCharactersAreLinkedAndFound() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let id = "Überblick#1?x%25y"  // (the API refuses spaces; file names bring them, the same path)
+        try await fixture.application().test(.router) { client in
+            let posted = try await client.post(
+                try ServerFixture.json([
+                    "id": id, "text": "The Velmora city council met on Monday and approved the ferry plan 5-2.",
+                ]))
+            #expect(posted.status == .created)
+            let story = try #require(posted.object?["story"] as? String)
+            let page = try await client.get("/stories/" + Pages.pathComponent(story))
+            #expect(page.status == .ok)
+            let link = "/articles/" + Pages.pathComponent(id)
+            #expect(page.text.contains("href=\"\(link)\""))
+            let article = try await client.get(link)
+            #expect(article.status == .ok && article.text.contains("approved the ferry plan"))
+        }
+    }
+
     @Test func everyTemplateParses() throws {
         _ = try Templates.shared.get()
     }

@@ -23,7 +23,7 @@ extension StoryStream {
         var best: (Int, Double)?
         for key in bandKeys(signature) {
             for other in buckets[key] ?? [] where seen.insert(other).inserted {
-                guard let theirs = signatures[Int(other)] else { continue }
+                guard let theirs = signatures[Int(other)], theirs.count == signature.count else { continue }
                 var same = 0
                 for slot in 0..<signature.count where signature[slot] == theirs[slot] { same += 1 }
                 let similarity = Double(same) / Double(signature.count)
