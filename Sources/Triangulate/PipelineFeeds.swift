@@ -17,6 +17,7 @@ extension Pipeline {
         for (number, item) in feed.items.enumerated() {
             let name = "\(document.origin) item \(number + 1)" + (item.link.map { " (\($0))" } ?? "")
             guard let content = item.content else {
+                guard configuration.extract.reportFeedItemsWithoutText else { continue }
                 results.append(
                     .failure(
                         Failure(

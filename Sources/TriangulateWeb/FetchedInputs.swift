@@ -4,6 +4,13 @@ import Triangulate
 /// What fetching the URLs a user named gave: the documents (pages, and the pages of each fetched feed's items), the
 /// failures (each naming its URL), and what a feed said of each item page, to fill what the page lacks.
 public struct FetchedInputs: Sendable {
+    /// Both: documents, failures and items together.
+    public mutating func add(_ other: FetchedInputs) {
+        documents += other.documents
+        failures += other.failures
+        items.merge(other.items) { first, _ in first }
+    }
+
     public var documents: [Document] = []
     public var failures: [Failure] = []
     /// The feed item each item page was fetched for, by the page's document id.
@@ -58,14 +65,41 @@ extension Fetcher {
             case .success(let document): inputs.documents.append(document)
             }
         }
-        for (link, result) in zip(itemLinks, await fetch(itemLinks)) {
+        await fetchItems(itemLinks.compactMap { link in itemOf[link].map { (link, $0) } }, into: &inputs)
+        return inputs
+    }
+
+    /// The pages of the items of feed files that give only a link (`feeds`: paths whose content is a feed; items
+    /// that carry their text are read from the file by the pipeline), at most `maxFeedItems` per feed.
+    public func itemPages(ofFeedFiles feeds: [(path: String, bytes: [UInt8])]) async -> FetchedInputs {
+        var inputs = FetchedInputs()
+        var items: [(String, FeedItem)] = []
+        var seen: Set<String> = []
+        for (path, bytes) in feeds {
+            guard let feed = Feed.parse(bytes) else { continue }
+            var taken = 0
+            for item in feed.items where item.content == nil {
+                guard let link = item.link, Self.isURL(link) else {
+                    inputs.failures.append(Failure(origin: path, reason: "an item without text has no web link"))
+                    continue
+                }
+                guard taken < configuration.maxFeedItems, seen.insert(link).inserted else { continue }
+                taken += 1
+                items.append((link, item))
+            }
+        }
+        await fetchItems(items, into: &inputs)
+        return inputs
+    }
+
+    private func fetchItems(_ items: [(link: String, item: FeedItem)], into inputs: inout FetchedInputs) async {
+        for ((_, item), result) in zip(items, await fetch(items.map(\.link))) {
             switch result {
             case .failure(let error): inputs.failures.append(Failure(origin: error.url, reason: error.reason))
             case .success(let document):
                 inputs.documents.append(document)
-                inputs.items[document.id] = itemOf[link]
+                inputs.items[document.id] = item
             }
         }
-        return inputs
     }
 }

@@ -86,9 +86,9 @@ struct Analyze: AsyncParsableCommand {
             }
         }
         limits.apply(to: &configuration)
+        let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)
         let pipeline = Pipeline(configuration: configuration)
         let display = ProgressDisplay(enabled: showProgress)
-        let (files, fetched) = await fetching.fetch(paths)
         var result = pipeline.analyzeArticles(
             paths: files, documents: fetched.documents, failures: fetched.failures, amend: { fetched.amend(&$0) }
         ) { display.report($0) }

@@ -50,8 +50,8 @@ struct ExtractCommand: AsyncParsableCommand {
         var extracted = 0
         var configuration = PipelineConfiguration()
         limits.apply(to: &configuration)
+        let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)
         let pipeline = Pipeline(configuration: configuration)
-        let (files, fetched) = await fetching.fetch(paths)
         let scan = Ingest(configuration: configuration.ingest).scan(files)
         if !quiet { SkippedSummary.report(scan.skipped, verbose: verbose) }
         var results = files.isEmpty ? [] : pipeline.extract(scan: scan)

@@ -38,11 +38,34 @@ struct FetchOptions: ParsableArguments {
         return configuration
     }
 
-    /// The arguments that are paths, and what fetching the ones that are URLs gave.
-    func fetch(_ arguments: [String]) async -> (paths: [String], fetched: FetchedInputs) {
+    /// The arguments that are paths, and what fetching gave: the ones that are URLs, and the pages of the items of
+    /// feed files that give only a link (`configuration.extract.reportFeedItemsWithoutText` is turned off, since
+    /// those items are fetched here).
+    func fetch(
+        _ arguments: [String], configuration pipeline: inout PipelineConfiguration
+    ) async -> (paths: [String], fetched: FetchedInputs) {
         let urls = arguments.filter(Fetcher.isURL)
         let paths = arguments.filter { !Fetcher.isURL($0) }
-        guard !urls.isEmpty else { return (paths, FetchedInputs()) }
-        return (paths, await Fetcher(configuration: configuration).inputs(urls))
+        let fetcher = Fetcher(configuration: configuration)
+        var fetched = urls.isEmpty ? FetchedInputs() : await fetcher.inputs(urls)
+        let feeds = Self.feedFiles(paths, ingest: pipeline.ingest)
+        if !feeds.isEmpty { fetched.add(await fetcher.itemPages(ofFeedFiles: feeds)) }
+        pipeline.extract.reportFeedItemsWithoutText = false
+        return (paths, fetched)
+    }
+
+    /// Files among the inputs that are feeds: named ones whatever their extension, walked ones by .rss, .atom, .xml.
+    static func feedFiles(
+        _ paths: [String], ingest configuration: IngestConfiguration
+    ) -> [(path: String, bytes: [UInt8])] {
+        let ingest = Ingest(configuration: configuration)
+        return ingest.scan(paths).inputs.compactMap { try? $0.get() }.compactMap { input in
+            let ext = input.path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard input.named || ["rss", "atom", "xml"].contains(ext), ext != "warc", ext != "gz" || input.named,
+                case .success(let document) = ingest.read(input.path, explicitlyNamed: input.named),
+                document.kind == .feed
+            else { return nil }
+            return (input.path, document.bytes)
+        }
     }
 }

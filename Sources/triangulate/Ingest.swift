@@ -55,7 +55,7 @@ struct IngestCommand: AsyncParsableCommand {
         var configuration = PipelineConfiguration()
         limits.apply(to: &configuration)
         let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let (files, fetched) = await fetching.fetch(paths)
+        let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)
         let summary: ArticleCollection.Summary
         do {
             let collection = ArticleCollection(

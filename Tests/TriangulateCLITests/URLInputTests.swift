@@ -65,5 +65,28 @@ struct URLInputTests {
         #expect((fromFeed["id"] as? String)?.count == 16)
         let stories = try #require(object["stories"] as? [[String: Any]])
         #expect(stories.count == 1)
+
+        // A feed file: the item with its text is read from the file, the item with only a link is fetched.
+        let file = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Wire</title>
+            <item><title>Linked</title><link>\(base)/a.html</link></item>
+            <item><title>Inline</title><link>https://harbor-wire.test/inline</link><description>&lt;p&gt;The harbor \
+            board approved the night ferry after four hours of debate on Tuesday, members said.&lt;/p&gt;</description></item>
+            </channel></rss>
+            """
+        try Data(file.utf8).write(to: URL(fileURLWithPath: dir + "/wire.rss"))
+        let fromFile = try Child.run([
+            "analyze", dir + "/wire.rss", "--allow-private-addresses", "--host-delay", "0", "--format", "json", "-q",
+        ])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        let fileObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as? [String: Any])
+        let fileOrigins = Set(
+            (fileObject["articles"] as? [[String: Any]] ?? []).compactMap { $0["origin"] as? String })
+        #expect(fileOrigins == [base + "/a.html", "https://harbor-wire.test/inline"])
+        #expect((fileObject["failures"] as? [Any])?.isEmpty == true)
+        // Without the flag the linked page is refused (named), and the inline item is read all the same.
+        let strict = try Child.run(["analyze", dir + "/wire.rss", "--format", "json"])
+        #expect(strict.status == 0 && strict.stderr.contains("loopback address"), "\(strict.stderr)")
     }
 }

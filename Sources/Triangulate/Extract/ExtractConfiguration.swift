@@ -14,6 +14,9 @@ public struct ExtractConfiguration: Sendable, Hashable {
     public var maxAttributesPerElement: Int
     /// A web page with one attribute value longer than this (bytes) is refused before parsing.
     public var maxAttributeBytes: Int
+    /// A feed file's items that give only a link are reported as failures; off when the caller fetches their pages
+    /// itself (the CLI does: the core reads no network).
+    public var reportFeedItemsWithoutText = true
 
     public init(
         headerLines: Int = 10, maxHeadlineLength: Int = 200, maxHeadlineWords: Int = 30,
@@ -36,6 +39,7 @@ public struct ExtractConfiguration: Sendable, Hashable {
             && lhs.debrisRules.map(\.name) == rhs.debrisRules.map(\.name)
             && lhs.maxAttributesPerElement == rhs.maxAttributesPerElement
             && lhs.maxAttributeBytes == rhs.maxAttributeBytes
+            && lhs.reportFeedItemsWithoutText == rhs.reportFeedItemsWithoutText
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -43,5 +47,6 @@ public struct ExtractConfiguration: Sendable, Hashable {
         hasher.combine(maxHeadlineLength)
         hasher.combine(debrisRules.map(\.name))
         hasher.combine(maxAttributesPerElement)
+        hasher.combine(reportFeedItemsWithoutText)
     }
 }
