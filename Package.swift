@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         // Tests only: reads openapi.yaml to check live responses against it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
@@ -80,6 +82,20 @@ let package = Package(
             dependencies: ["Triangulate", "TriangulateText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/TriangulateStore"
         ),
+        // The same Store on a PostgreSQL server (postgres-nio), with a work queue for worker processes. Only the CLI
+        // and its tests depend on it.
+        .target(
+            name: "TriangulatePostgres",
+            dependencies: [
+                "Triangulate", "TriangulateText", "TriangulateStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/TriangulatePostgres"
+        ),
         // Reading the web: article URLs and feeds fetched safely (async-http-client). Only the CLI depends on it, so
         // the core library stays free of networking.
         .target(
@@ -120,6 +136,7 @@ let package = Package(
                 "TriangulateStore",
                 "TriangulateServer",
                 "TriangulateWeb",
+                "TriangulatePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,7 +148,8 @@ let package = Package(
             name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText", "CDeflate"]),
         .testTarget(
             name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore"]),
-        .testTarget(name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "Triangulate"]),
+        .testTarget(
+            name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "TriangulatePostgres", "Triangulate"]),
         .testTarget(
             name: "TriangulateWebTests",
             dependencies: [

@@ -57,6 +57,12 @@ public struct ArticleCollection: Sendable {
             cache: cache)
     }
 
+    /// Stores articles extracted and annotated elsewhere (`Pipeline.analyzeArticles`), grouping them into the stored
+    /// stories as `add(documents:)` does: for a writer that analyzes outside the transaction it writes in.
+    public func add(analyzed: AnalysisResult, cache: GroupingCache? = nil) throws(StoreError) -> Summary {
+        try record(analyzed, progress: nil, cache: cache)
+    }
+
     /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`).
     private func record(
         _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,

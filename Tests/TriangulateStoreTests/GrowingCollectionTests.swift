@@ -7,7 +7,7 @@ import TriangulateStore
 /// kept in the database, and only the stories that change are written again.
 @Suite("Growing collection")
 struct GrowingCollectionTests {
-    static let examples = SQLiteStoreTests.root + "/Examples"
+    static let examples = StoreTests.root + "/Examples"
 
     static func files(_ event: String) throws -> [String] {
         let directory = examples + "/" + event
@@ -18,10 +18,10 @@ struct GrowingCollectionTests {
     /// Each story as the set of its articles.
     static func grouping(_ stories: [Story]) -> Set<Set<String>> { Set(stories.map { Set($0.articles) }) }
 
-    @Test func newArticlesJoinTheStoredStoriesAndOnlyThoseAreWrittenAgain() throws {
-        let (directory, path) = try SQLiteStoreTests().temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let collection = ArticleCollection(store: try SQLiteStore(path: path))
+    @Test(arguments: Engine.allCases)
+    func newArticlesJoinTheStoredStoriesAndOnlyThoseAreWrittenAgain(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let collection = ArticleCollection(store: try database.open())
         let fires = try Self.files("dayton-battery-plant-fire") + Self.files("tacoma-battery-warehouse-fire")
         let strike = try Self.files("sacramento-transit-strike")
         try #require(strike.count >= 3)
@@ -54,10 +54,10 @@ struct GrowingCollectionTests {
         #expect(state.allSatisfy { $0.story != nil })
     }
 
-    @Test func aCollectionWithoutClusterStateIsGroupedAnewOnTheNextIngest() throws {
-        let (directory, path) = try SQLiteStoreTests().temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore(path: path)
+    @Test(arguments: Engine.allCases)
+    func aCollectionWithoutClusterStateIsGroupedAnewOnTheNextIngest(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let store = try database.open()
         let collection = ArticleCollection(store: store)
         let fires = try Self.files("dayton-battery-plant-fire")
         _ = try collection.ingest(paths: Array(fires.dropLast()))
@@ -71,11 +71,11 @@ struct GrowingCollectionTests {
         #expect(Self.grouping(try store.stories(limit: 100, offset: 0)) == Self.grouping(direct.stories))
     }
 
-    @Test func regroupingAllGivesWhatAnalyzeGives() throws {
-        let (directory, path) = try SQLiteStoreTests().temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+    @Test(arguments: Engine.allCases)
+    func regroupingAllGivesWhatAnalyzeGives(engine: Engine) throws {
+        let database = try engine.makeDatabase()
         let all = try Self.files("sacramento-transit-strike") + Self.files("tacoma-battery-warehouse-fire")
-        var collection = ArticleCollection(store: try SQLiteStore(path: path))
+        var collection = ArticleCollection(store: try database.open())
         _ = try collection.ingest(paths: Array(all.prefix(3)))
         collection.regroupAll = true
         _ = try collection.ingest(paths: all)

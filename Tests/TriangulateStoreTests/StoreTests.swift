@@ -3,9 +3,10 @@ import Testing
 import Triangulate
 import TriangulateStore
 
-/// The SQLite store on a real database file: idempotent re-ingesting, stories read back as written, full-text search.
-@Suite("SQLite store")
-struct SQLiteStoreTests {
+/// Both stores, SQLite on a real database file and PostgreSQL on a real server: idempotent re-ingesting, stories read
+/// back as written, full-text search, named migrations. One test body, two stores.
+@Suite("Store")
+struct StoreTests {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -20,16 +21,16 @@ struct SQLiteStoreTests {
         return (directory, directory + "/collection.sqlite")
     }
 
-    @Test func ingestingTwiceStoresEachArticleOnceAndTheStoriesMatchAnalyze() throws {
-        let (directory, path) = try temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let collection = ArticleCollection(store: try SQLiteStore(path: path))
+    @Test(arguments: Engine.allCases)
+    func ingestingTwiceStoresEachArticleOnceAndTheStoriesMatchAnalyze(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let collection = ArticleCollection(store: try database.open())
         let first = try collection.ingest(paths: [Self.seeds])
         #expect(first.inserted == 5 && first.unchanged == 0)
         let second = try collection.ingest(paths: [Self.seeds])
         #expect(second.inserted == 0 && second.updated == 0 && second.unchanged == 5)
         // Reopened from the file: the same collection, and the same stories `analyze` gives.
-        let reopened = ArticleCollection(store: try SQLiteStore(path: path))
+        let reopened = ArticleCollection(store: try database.open())
         let counts = try reopened.store.counts()
         #expect(counts.articles == 5)
         let direct = Pipeline().analyze(paths: [Self.seeds])
@@ -43,10 +44,10 @@ struct SQLiteStoreTests {
         #expect(try reopened.store.story(id: "story-unknown") == nil)
     }
 
-    @Test func aChangedTextReplacesTheArticle() throws {
-        let (directory, path) = try temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore(path: path)
+    @Test(arguments: Engine.allCases)
+    func aChangedTextReplacesTheArticle(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let store = try database.open()
         var article = Article(id: "harbor", origin: "harbor.txt", paragraphs: ["The harbor reopened on Monday."])
         let first = Annotate().annotate(article)
         #expect(try store.put([first]) == [.inserted])
@@ -56,10 +57,10 @@ struct SQLiteStoreTests {
         #expect(try store.articles().first?.article.paragraphs == article.paragraphs)
     }
 
-    @Test func searchFindsTitlesAndTextsWithTheMatchMarked() throws {
-        let (directory, path) = try temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let collection = ArticleCollection(store: try SQLiteStore(path: path))
+    @Test(arguments: Engine.allCases)
+    func searchFindsTitlesAndTextsWithTheMatchMarked(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let collection = ArticleCollection(store: try database.open())
         _ = try collection.ingest(paths: [Self.seeds])
         let hits = try collection.store.search("Xiaomi joint venture", limit: 10)
         #expect(!hits.isEmpty)
@@ -70,16 +71,17 @@ struct SQLiteStoreTests {
         #expect(throws: Never.self) { try collection.store.search("\"unbalanced AND (", limit: 5) }
     }
 
-    @Test func migrationsAreNamedAndRunOnce() throws {
-        let (directory, path) = try temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let names = try SQLiteStore(path: path).appliedMigrations()
-        #expect(
-            names == [
-                "2026-12-02 articles and stories", "2026-12-02 article full-text index", "2026-12-03 cluster state",
-                "2026-12-03 feeds",
-            ])
-        #expect(try SQLiteStore(path: path).appliedMigrations() == names)
+    @Test(arguments: Engine.allCases)
+    func migrationsAreNamedAndRunOnce(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let names = try database.appliedMigrations()
+        let shared = [
+            "2026-12-02 articles and stories", "2026-12-02 article full-text index", "2026-12-03 cluster state",
+            "2026-12-03 feeds",
+        ]
+        // The work queue is PostgreSQL's only.
+        #expect(names == (engine == .postgresql ? shared + ["2026-12-03 work queue"] : shared))
+        #expect(try database.appliedMigrations() == names)
     }
 
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
@@ -93,5 +95,25 @@ struct SQLiteStoreTests {
             guard case StoreError.cannotOpen(let failed, _) = error else { return false }
             return failed == path
         }
+    }
+}
+
+/// Feed state for `watch`, on both stores.
+@Suite("Store feeds")
+struct StoreFeedTests {
+    @Test(arguments: Engine.allCases)
+    func feedStateAndSeenItemsAreKept(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let store = try database.open()
+        let url = "https://news.example/feed.xml"
+        #expect(try store.feedState(url: url) == nil)
+        let state = FeedState(url: url, etag: "\"v1\"", lastModified: nil, failures: 2, nextCheck: 1_800_000_000.5)
+        try store.saveFeedState(state, seen: ["guid-1", "https://news.example/a"])
+        #expect(try store.feedState(url: url) == state)
+        // Saving again with an item seen twice is not an error.
+        try store.saveFeedState(FeedState(url: url), seen: ["guid-1", "guid-2"])
+        #expect(try store.feedState(url: url) == FeedState(url: url))
+        #expect(try store.unseenItems(feed: url, keys: ["guid-1", "guid-2", "guid-3"]) == ["guid-3"])
+        #expect(try store.unseenItems(feed: "https://other.example/rss", keys: ["guid-1"]) == ["guid-1"])
     }
 }

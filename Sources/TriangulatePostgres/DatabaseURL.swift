@@ -1,0 +1,122 @@
+import Foundation
+import TriangulateStore
+
+/// A `postgresql://` (or `postgres://`) address as libpq reads it: `postgresql://[user[:password]@][host][:port][/database]
+/// [?sslmode=disable|prefer|require]`. A password missing from the address comes from `PGPASSWORD`, else from the
+/// password file (`PGPASSFILE`, else `~/.pgpass`; ignored when others may read it, as libpq does). The password is
+/// never part of `description`: logs and errors name the address redacted.
+public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
+    public enum TLSMode: String, Sendable, Hashable {
+        case disable, prefer, require
+    }
+
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var tls: TLSMode
+
+    /// Whether `text` names a PostgreSQL server rather than a file.
+    public static func isPostgreSQL(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    /// Reads `text`; the environment and the password file fill what it leaves out.
+    public init(
+        _ text: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        passwordFile: String? = nil
+    ) throws(StoreError) {
+        guard Self.isPostgreSQL(text), let components = URLComponents(string: text) else {
+            throw .cannotOpen(path: Self.redact(text), reason: "not a postgresql:// address")
+        }
+        host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGHOST"] ?? "localhost"
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        port = components.port ?? environment["PGPORT"].flatMap { Int($0) } ?? 5432
+        guard (1...65535).contains(port) else {
+            throw .cannotOpen(path: Self.redact(text), reason: "the port \(port) is out of range")
+        }
+        user =
+            components.user.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        database =
+            (path.removingPercentEncoding).flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGDATABASE"] ?? user
+        var mode = TLSMode.prefer
+        for item in components.queryItems ?? [] where item.name == "sslmode" {
+            switch item.value ?? "" {
+            case "disable", "allow": mode = .disable
+            case "prefer": mode = .prefer
+            case "require", "verify-ca", "verify-full": mode = .require
+            default:
+                throw .cannotOpen(path: Self.redact(text), reason: "sslmode '\(item.value ?? "")' is not known")
+            }
+        }
+        tls = mode
+        password =
+            components.password.flatMap { $0.removingPercentEncoding }
+            ?? environment["PGPASSWORD"]
+            ?? Self.passwordFromFile(
+                passwordFile ?? environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" }),
+                host: host, port: port, database: database, user: user)
+    }
+
+    /// The address without its password.
+    public var description: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "postgresql://\(user)@\(shownHost):\(port)/\(database)"
+    }
+
+    /// `text` with any password between `user:` and `@` replaced by `***`, for messages about an address that could
+    /// not be read.
+    public static func redact(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else {
+            return text
+        }
+        let credentials = text[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
+    }
+
+    /// The password of the first line of a `.pgpass` file matching the connection (`*` matches anything; `\:` and
+    /// `\\` are escapes). The file is ignored when it is missing, not a regular file, or readable by others.
+    static func passwordFromFile(_ path: String?, host: String, port: Int, database: String, user: String) -> String? {
+        guard let path, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
+            let data = FileManager.default.contents(atPath: path), data.count < 1 << 20
+        else { return nil }
+        let wanted = [host, String(port), database, user]
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") { continue }
+            let fields = splitFields(line)
+            guard fields.count == 5 else { continue }
+            let matches = zip(fields.prefix(4), wanted).allSatisfy { field, value in
+                field == "*" || field == value
+            }
+            if matches { return fields[4] }
+        }
+        return nil
+    }
+
+    private static func splitFields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+}

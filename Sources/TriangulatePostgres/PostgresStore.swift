@@ -1,0 +1,308 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Triangulate
+import TriangulateStore
+import TriangulateText
+
+/// The `Store` on a PostgreSQL server (postgres-nio): the SQLite store's tables and migrations, full-text search
+/// with a generated tsvector column and a GIN index, and a pool of connections so that several threads (a server's
+/// requests) read at once. Every write is one transaction. Several processes may share one database: what needs one
+/// writer at a time (grouping articles into stories) is serialized by `WorkQueue` with an advisory lock.
+public final class PostgresStore: Store {
+    public let url: DatabaseURL
+    let pool: PostgresPool
+    /// Set on the store `transaction(_:)` hands out: every call runs on that connection, inside that transaction.
+    private let pinned: PostgresSession?
+    private let owner: Bool
+
+    /// Connects to the server at `url` (the password from the address, `PGPASSWORD` or `.pgpass`) and migrates the
+    /// database. `connections` bounds the pool.
+    public init(url: DatabaseURL, connections: Int = 4, logger: Logger? = nil) throws(StoreError) {
+        self.url = url
+        pool = try PostgresPool(url: url, capacity: connections, logger: logger ?? PostgresPool.quietLogger)
+        pinned = nil
+        owner = true
+        do {
+            try PostgresMigrations.migrate(pool)
+        } catch {
+            pool.shutdown()
+            throw .cannotOpen(path: url.description, reason: Self.reason(error))
+        }
+    }
+
+    /// Opens `text`, a `postgresql://` address.
+    public convenience init(_ text: String, connections: Int = 4) throws(StoreError) {
+        try self.init(url: try DatabaseURL(text), connections: connections)
+    }
+
+    private init(pool: PostgresPool, url: DatabaseURL, pinned: PostgresSession) {
+        self.pool = pool
+        self.url = url
+        self.pinned = pinned
+        owner = false
+    }
+
+    deinit {
+        if owner { pool.shutdown() }
+    }
+
+    /// Runs `body` with a store whose every call is part of one transaction, committed when `body` returns and
+    /// rolled back when it throws.
+    public func transaction<T>(_ body: (PostgresStore) throws -> T) throws(StoreError) -> T {
+        if pinned != nil { return try run("run a transaction") { _ in try body(self) } }
+        return try write("run a transaction") { session in
+            try body(PostgresStore(pool: pool, url: url, pinned: session))
+        }
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read("list migrations") { session in try PostgresMigrations.appliedNames(session) }
+    }
+
+    public func put(_ articles: [AnnotatedArticle]) throws(StoreError) -> [PutOutcome] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try write("store articles") { session in
+            try articles.map { item -> PutOutcome in
+                let article = item.article
+                let hash = FNV1a.hex(article.text)
+                // Row lock: two writers storing one id at once take turns.
+                let existing = try session.scalar(
+                    #"SELECT "textHash" FROM article WHERE id = \#(article.id) FOR UPDATE"#, as: String.self)
+                if existing == hash { return .unchanged }
+                let document = String(decoding: try encoder.encode(item), as: UTF8.self)
+                if existing != nil {
+                    try session.execute(
+                        #"DELETE FROM story WHERE id IN (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = \#(article.id))"#
+                    )
+                    try session.execute(#"DELETE FROM "clusterMember" WHERE "articleID" = \#(article.id)"#)
+                }
+                try session.execute(
+                    """
+                    INSERT INTO article (id, origin, outlet, title, byline, published, text, "textHash", document)
+                    VALUES (\(article.id), \(article.origin), \(article.outlet), \(article.title), \(article.byline),
+                        \(article.published?.iso), \(article.text), \(hash), \(document))
+                    ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, outlet = excluded.outlet,
+                        title = excluded.title, byline = excluded.byline, published = excluded.published,
+                        text = excluded.text, "textHash" = excluded."textHash", document = excluded.document
+                    """)
+                return existing == nil ? .inserted : .updated
+            }
+        }
+    }
+
+    public func articles() throws(StoreError) -> [AnnotatedArticle] {
+        try decodeArticles(
+            read("read articles") { session in try session.query("SELECT id, document FROM article ORDER BY id") })
+    }
+
+    public func articles(ids: [String]) throws(StoreError) -> [AnnotatedArticle] {
+        try decodeArticles(
+            read("read articles") { session in
+                try session.query("SELECT id, document FROM article WHERE id = ANY(\(ids)) ORDER BY id")
+            })
+    }
+
+    public func replaceStories(
+        touching articleIDs: Set<String>, with stories: [Story], clusterState: ClusterStateChange
+    ) throws(StoreError) {
+        try write("store stories") { session in
+            if clusterState.resetAll { try session.execute(#"DELETE FROM "clusterMember""#) }
+            for entry in clusterState.entries {
+                try session.execute(
+                    """
+                    INSERT INTO "clusterMember" ("articleID", position, features)
+                    VALUES (\(entry.article), \(entry.position), \(Data(entry.features)))
+                    ON CONFLICT ("articleID") DO UPDATE SET position = excluded.position, features = excluded.features
+                    """)
+            }
+            let ids = articleIDs.sorted()
+            let stale = try session.query(
+                #"SELECT DISTINCT "storyID" FROM "storyArticle" WHERE "articleID" = ANY(\#(ids))"#
+            ).map { try $0.decode(String.self) }
+            let replaced = Array(Set(stale).union(stories.map(\.id))).sorted()
+            try session.execute("DELETE FROM story WHERE id = ANY(\(replaced))")
+            let sequence = (try session.scalar("SELECT MAX(sequence) FROM story", as: Int.self) ?? 0) + 1
+            for story in stories { try Self.insert(story, sequence: sequence, session) }
+        }
+    }
+
+    private static func insert(_ story: Story, sequence: Int, _ session: PostgresSession) throws {
+        try session.execute(
+            """
+            INSERT INTO story (id, headline, "articleCount", sequence, document)
+            VALUES (\(story.id), \(story.headline), \(story.articles.count), \(sequence), \(JSONReport.render(story: story)))
+            """)
+        try session.execute(
+            #"INSERT INTO "storyArticle" ("storyID", "articleID") SELECT \#(story.id), unnest(\#(story.articles))"#)
+        for fact in story.facts {
+            try session.execute(
+                """
+                INSERT INTO fact ("storyID", id, statement, status, "independentSources")
+                VALUES (\(story.id), \(fact.id), \(fact.statement), \(fact.status.rawValue), \(fact.independentSources))
+                """)
+        }
+        for conflict in story.conflicts {
+            try session.execute(
+                """
+                INSERT INTO conflict ("storyID", id, kind, subject)
+                VALUES (\(story.id), \(conflict.id), \(conflict.kind.rawValue), \(conflict.subject))
+                """)
+        }
+        for (position, quote) in story.quotes.enumerated() {
+            try session.execute(
+                """
+                INSERT INTO quote ("storyID", position, speaker, role, text, "sourceCount")
+                VALUES (\(story.id), \(position), \(quote.speaker), \(quote.role), \(quote.text), \(quote.sources.count))
+                """)
+        }
+        for (position, flag) in story.flags.enumerated() {
+            try session.execute(
+                """
+                INSERT INTO flag ("storyID", position, kind, "articleID", subject, detail)
+                VALUES (\(story.id), \(position), \(flag.kind), \(flag.article), \(flag.subject), \(flag.detail))
+                """)
+        }
+        for (position, edge) in story.lineage.enumerated() {
+            try session.execute(
+                """
+                INSERT INTO lineage ("storyID", position, "copyID", "originalID", similarity, passage)
+                VALUES (\(story.id), \(position), \(edge.copy), \(edge.original), \(edge.similarity), \(edge.passage))
+                """)
+        }
+    }
+
+    public func stories(limit: Int, offset: Int) throws(StoreError) -> [Story] {
+        let rows = try read("read stories") { session in
+            try session.query(
+                "SELECT id, document FROM story ORDER BY sequence DESC, id LIMIT \(max(0, limit)) OFFSET \(max(0, offset))"
+            )
+        }
+        return try decodeStories(rows)
+    }
+
+    public func story(id: String) throws(StoreError) -> Story? {
+        try decodeStories(
+            read("read a story") { session in try session.query("SELECT id, document FROM story WHERE id = \(id)") }
+        ).first
+    }
+
+    public func storyDocument(id: String) throws(StoreError) -> String? {
+        try read("read a story") { session in
+            try session.scalar("SELECT document FROM story WHERE id = \(id)", as: String.self)
+        }
+    }
+
+    public func storyID(ofArticle id: String) throws(StoreError) -> String? {
+        try read("find an article's story") { session in
+            try session.scalar(
+                #"SELECT "storyID" FROM "storyArticle" WHERE "articleID" = \#(id) ORDER BY "storyID" LIMIT 1"#,
+                as: String.self)
+        }
+    }
+
+    public func counts() throws(StoreError) -> (articles: Int, stories: Int) {
+        try read("count") { session in
+            (
+                try session.scalar("SELECT COUNT(*) FROM article", as: Int.self) ?? 0,
+                try session.scalar("SELECT COUNT(*) FROM story", as: Int.self) ?? 0
+            )
+        }
+    }
+
+    public func clusterState() throws(StoreError) -> [ClusterStateEntry] {
+        try read("read the cluster state") { session in
+            try session.query(
+                """
+                SELECT m."articleID", m.position, m.features,
+                    (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = m."articleID" LIMIT 1)
+                FROM "clusterMember" m ORDER BY m.position, m."articleID"
+                """
+            ).map { row in
+                let (article, position, features, story) = try row.decode((String, Int, Data, String?).self)
+                return ClusterStateEntry(article: article, position: position, story: story, features: Array(features))
+            }
+        }
+    }
+
+    public func clusterStateVersion() throws(StoreError) -> ClusterStateVersion {
+        try read("read the cluster state's version") { session in
+            let row = try session.query(
+                """
+                SELECT (SELECT COUNT(*) FROM "clusterMember"), (SELECT COALESCE(MAX(position), -1) FROM "clusterMember"),
+                    (SELECT COALESCE(MAX(sequence), 0) FROM story)
+                """
+            ).first
+            let (members, last, sequence) = try row?.decode((Int, Int, Int).self) ?? (0, -1, 0)
+            return ClusterStateVersion(members: members, lastPosition: last, storySequence: sequence)
+        }
+    }
+
+    public func articlesWithoutStory() throws(StoreError) -> Int {
+        try read("count articles without a story") { session in
+            try session.scalar(
+                #"SELECT COUNT(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM "storyArticle" s WHERE s."articleID" = a.id)"#,
+                as: Int.self) ?? 0
+        }
+    }
+
+    // MARK: Plumbing
+
+    private func decodeArticles(_ rows: [PostgresRow]) throws(StoreError) -> [AnnotatedArticle] {
+        var articles: [AnnotatedArticle] = []
+        for row in rows {
+            let (id, document) = try decodeRow(row)
+            do {
+                articles.append(try JSONDecoder().decode(AnnotatedArticle.self, from: Data(document.utf8)))
+            } catch {
+                throw .corrupt(what: "article \(id)", reason: Self.reason(error))
+            }
+        }
+        return articles
+    }
+
+    private func decodeStories(_ rows: [PostgresRow]) throws(StoreError) -> [Story] {
+        var stories: [Story] = []
+        for row in rows {
+            let (id, document) = try decodeRow(row)
+            do {
+                stories.append(try JSONDecoder().decode(Story.self, from: Data(document.utf8)))
+            } catch {
+                throw .corrupt(what: "story \(id)", reason: Self.reason(error))
+            }
+        }
+        return stories
+    }
+
+    private func decodeRow(_ row: PostgresRow) throws(StoreError) -> (String, String) {
+        do { return try row.decode((String, String).self) } catch {
+            throw .corrupt(what: "row", reason: Self.reason(error))
+        }
+    }
+
+    func read<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
+        if let pinned { return try run(operation) { _ in try body(pinned) } }
+        return try run(operation) { pool in try pool.withConnection(body) }
+    }
+
+    func write<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
+        if let pinned { return try run(operation) { _ in try body(pinned) } }
+        return try run(operation) { pool in try pool.transaction(body) }
+    }
+
+    private func run<T>(_ operation: String, _ body: (PostgresPool) throws -> T) throws(StoreError) -> T {
+        do { return try body(pool) } catch let error as StoreError { throw error } catch {
+            throw .failed(operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import PostgresNIO
+import Triangulate
+import TriangulateStore
+
+/// How a worker takes and runs jobs; the defaults in one place.
+public struct WorkerConfiguration: Sendable, Hashable {
+    /// The worker's name in the queue (which worker holds which job).
+    public var name: String
+    /// Jobs taken at once: one extraction batch and one grouping transaction.
+    public var batchSize = 16
+    /// Seconds a taken job stays this worker's; a worker that dies loses its jobs to others after this.
+    public var lease: Double = 120
+    /// Seconds between looks at an empty queue.
+    public var idlePoll: Double = 0.5
+    /// Stop once no job is queued or running anywhere, instead of waiting for more.
+    public var untilIdle = false
+
+    public init(name: String = WorkerConfiguration.defaultName) {
+        self.name = name
+    }
+
+    public static var defaultName: String {
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    }
+}
+
+/// What one worker did.
+public struct WorkerSummary: Sendable, Hashable {
+    public var jobs = 0
+    public var articles = 0
+    public var failures = 0
+    /// Batches whose result was dropped because their lease was taken over.
+    public var lostBatches = 0
+    /// Seconds spent waiting for the grouping lock held by other workers.
+    public var lockWait: Double = 0
+    /// Seconds holding it (storing, grouping, corroborating, writing stories).
+    public var lockHeld: Double = 0
+    public var busy: Double = 0
+}
+
+/// A worker process's loop: take a batch of jobs, extract and annotate them (in parallel with other workers), then in
+/// one transaction take the grouping lock, store the articles, group them into the stored stories, write the stories
+/// that changed and mark the jobs done. The grouping lock is a transaction-scoped advisory lock: assigning articles to
+/// stories reads the whole candidate index, so two workers grouping at once could each start a story for one event;
+/// with the lock they take turns for that step only (see docs/scaling.md).
+public final class Worker: @unchecked Sendable {
+    public static let groupingLockKey: Int64 = 0x7472_6961_6e67_0002
+
+    public let queue: WorkQueue
+    public let pipeline: Pipeline
+    public let configuration: WorkerConfiguration
+    private let cache = GroupingCache()
+
+    public init(store: PostgresStore, pipeline: Pipeline = Pipeline(), configuration: WorkerConfiguration) {
+        queue = WorkQueue(store: store)
+        self.pipeline = pipeline
+        self.configuration = configuration
+    }
+
+    /// Runs until `shouldStop` says so (checked between batches: a batch under way is finished) or, with
+    /// `untilIdle`, until the queue is empty. `report` hears one line per batch and per failed job.
+    public func run(shouldStop: @Sendable () -> Bool, report: (String) -> Void) throws(StoreError) -> WorkerSummary {
+        var summary = WorkerSummary()
+        while !shouldStop() {
+            let jobs = try queue.take(
+                worker: configuration.name, limit: configuration.batchSize, lease: configuration.lease)
+            if jobs.isEmpty {
+                if configuration.untilIdle, try isIdle() { break }
+                Thread.sleep(forTimeInterval: configuration.idlePoll)
+                continue
+            }
+            let started = Date()
+            try process(jobs, into: &summary, report: report)
+            summary.busy += Date().timeIntervalSince(started)
+        }
+        return summary
+    }
+
+    /// No job queued, and none running (a running job of a dead worker is taken again once its lease expires, so
+    /// an idle worker waits for it).
+    private func isIdle() throws(StoreError) -> Bool {
+        let counts = try queue.counts()
+        return (counts["queued"] ?? 0) == 0 && (counts["running"] ?? 0) == 0
+    }
+
+    private func process(
+        _ jobs: [Job], into summary: inout WorkerSummary, report: (String) -> Void
+    )
+        throws(StoreError)
+    {
+        let analyzed = pipeline.analyzeArticles(paths: [], documents: jobs.map(\.document))
+        // A failure names its document's origin: the jobs of those origins failed this attempt.
+        let failedOrigins = Dictionary(
+            analyzed.failures.map { ($0.origin, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let failed = jobs.filter { failedOrigins[$0.document.origin] != nil }
+        let succeeded = jobs.filter { failedOrigins[$0.document.origin] == nil }
+        var good = analyzed
+        good.failures = []
+        var waited = 0.0
+        var held = 0.0
+        do {
+            try queue.store.transaction { transaction in
+                let asked = Date()
+                try transaction.write("take the grouping lock") { session in
+                    try session.execute("SELECT pg_advisory_xact_lock(\(Self.groupingLockKey))")
+                }
+                let locked = Date()
+                waited = locked.timeIntervalSince(asked)
+                let collection = ArticleCollection(store: transaction, pipeline: pipeline)
+                _ = try collection.add(analyzed: good, cache: cache)
+                try WorkQueue.finish(succeeded.map(\.id), worker: configuration.name, in: transaction)
+                held = Date().timeIntervalSince(locked)
+            }
+        } catch {
+            if case .failed(let operation, _) = error, operation == "finish jobs" {
+                summary.lostBatches += 1
+                report("batch of \(jobs.count) jobs dropped: \(error)")
+                return
+            }
+            throw error
+        }
+        summary.lockWait += waited
+        summary.lockHeld += held
+        for job in failed {
+            let reason = failedOrigins[job.document.origin] ?? "failed"
+            try queue.fail(job.id, worker: configuration.name, error: reason)
+            report("job \(job.id) (\(job.document.origin)), attempt \(job.attempts): \(reason)")
+        }
+        summary.jobs += jobs.count
+        summary.failures += failed.count
+        summary.articles += good.articles.count
+        report("\(succeeded.count) jobs done, \(good.articles.count) articles stored")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import Triangulate
+import TriangulateStore
+
+@testable import TriangulatePostgres
+
+/// What only the PostgreSQL store has: addresses and passwords, the work queue and its workers.
+@Suite("PostgreSQL")
+struct PostgresTests {
+    @Test func addressesAreReadAsLibpqReadsThem() throws {
+        let url = try DatabaseURL(
+            "postgresql://ana:s%40cret@db.example:6543/news?sslmode=require", environment: [:])
+        #expect(url.host == "db.example" && url.port == 6543 && url.user == "ana" && url.database == "news")
+        #expect(url.password == "s@cret" && url.tls == .require)
+        #expect(url.description == "postgresql://ana@db.example:6543/news")
+        #expect(!url.description.contains("cret"))
+        // What the address leaves out comes from the environment; the database defaults to the user's name.
+        let bare = try DatabaseURL("postgres://", environment: ["PGUSER": "ben", "PGPASSWORD": "pw", "PGPORT": "7000"])
+        #expect(bare.host == "localhost" && bare.port == 7000 && bare.user == "ben" && bare.password == "pw")
+        #expect(bare.database == "ben" && bare.tls == .prefer)
+        #expect(throws: StoreError.self) { try DatabaseURL("postgresql://h/db?sslmode=sometimes", environment: [:]) }
+        #expect(throws: StoreError.self) { try DatabaseURL("/var/lib/news.sqlite", environment: [:]) }
+        #expect(DatabaseURL.redact("postgresql://ana:hunter2@h/db") == "postgresql://ana:***@h/db")
+        #expect(DatabaseURL.redact("postgresql://ana@h/db") == "postgresql://ana@h/db")
+    }
+
+    @Test func thePasswordFileIsReadOnlyWhenPrivate() throws {
+        let directory = NSTemporaryDirectory() + "triangulate-pgpass-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/pgpass"
+        let lines = "# comment\nother:5432:*:ana:wrong\ndb.example:5432:news:ana:pa\\:ss\n*:*:*:*:fallback\n"
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let url = try DatabaseURL("postgresql://ana@db.example/news", environment: ["PGPASSFILE": file])
+        #expect(url.password == "pa:ss")
+        let other = try DatabaseURL("postgresql://bo@elsewhere/x", environment: ["PGPASSFILE": file])
+        #expect(other.password == "fallback")
+        // PGPASSWORD comes before the file.
+        let environment = ["PGPASSFILE": file, "PGPASSWORD": "from-env"]
+        #expect(try DatabaseURL("postgresql://ana@db.example/news", environment: environment).password == "from-env")
+        // Readable by others: ignored, as libpq does.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        #expect(try DatabaseURL("postgresql://ana@db.example/news", environment: ["PGPASSFILE": file]).password == nil)
+    }
+
+    @Test func aWrongPasswordIsAClearErrorThatDoesNotShowThePassword() throws {
+        var url = try DatabaseURL(Engine.serverURL())
+        url.password = "not-the-password-7a1f"
+        #expect {
+            _ = try PostgresStore(url: url)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains(url.description) && !text.contains("not-the-password-7a1f")
+                && text.contains("password")
+        }
+    }
+
+    @Test func theServerPasswordCanComeFromThePasswordFile() throws {
+        let database = try Engine.postgresql.makeDatabase()
+        let server = try DatabaseURL(database.location)
+        let directory = NSTemporaryDirectory() + "triangulate-pgpass-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/pgpass"
+        try Data("\(server.host):\(server.port):*:\(server.user):\(server.password ?? "")\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let address = "postgresql://\(server.user)@\(server.host):\(server.port)/\(server.database)?sslmode=disable"
+        let url = try DatabaseURL(address, environment: ["PGPASSFILE": file])
+        let store = try PostgresStore(url: url)
+        #expect(try store.counts().articles >= 0)
+    }
+}
