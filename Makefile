@@ -51,9 +51,9 @@ screenshot: deps
 # report is checked in Debian's Chromium (headless), so that is installed; then every
 # libFuzzer target runs for FUZZ_SECONDS (30 s each here; `make fuzz` for long runs).
 test: deps
-	@bash scripts/install-deps.sh chromium
+	@bash scripts/install-deps.sh chromium postgresql
 	$(SWIFT) build --product triangulate
-	$(SWIFT) test --parallel
+	bash scripts/with-postgres.sh $(SWIFT) test --parallel
 	FUZZ_SECONDS=$${TEST_FUZZ_SECONDS:-30} bash scripts/fuzz.sh
 
 # The hardening issue's bad-input batch with the release build: wall time, peak memory, what was refused.

@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a collection over HTTP: a JSON API to add articles and read stories, and a web page.",
         discussion: """
-            Opens (creating it if missing) the SQLite database FILE that ingest keeps and serves it on HOST:PORT \
+            Opens the collection that ingest keeps (a SQLite FILE, created if missing, or a postgresql:// URL) and serves it on HOST:PORT \
             until SIGTERM or SIGINT, which stop it gracefully (requests under way are finished). Routes: \
             POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, and the pages / and \
             /stories/{id}. Logs go to standard error.
@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
+    @Option(name: .long, help: Database.help)
     var database: String
 
     @Option(help: "The address to listen on.")
@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let collection: ArticleCollection
         do {
-            collection = ArticleCollection(store: try SQLiteStore(path: database))
+            collection = ArticleCollection(store: try Database.open(database))
         } catch {
             throw FileIO.fail("\(error)")
         }
@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             collection: collection, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes), host: host,
             port: port, logger: logger
         ) { [host, database, logger] port in
-            logger.info("serving \(database) on http://\(host):\(port.map(String.init) ?? "?")")
+            logger.info("serving \(Database.display(database)) on http://\(host):\(port.map(String.init) ?? "?")")
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

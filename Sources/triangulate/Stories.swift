@@ -8,7 +8,7 @@ struct StoriesCommand: ParsableCommand {
         commandName: "stories",
         abstract: "Print the stories of a collection: the JSON contract or a Markdown brief.",
         discussion: """
-            Reads the SQLite database FILE that ingest keeps and prints its stories, most recently updated first, \
+            Reads the collection that ingest keeps (a SQLite FILE or a postgresql:// URL) and prints its stories, most recently updated first, \
             with the articles they hold, in the same shape as analyze (JSON: the contract of docs/JSON.md; \
             Markdown: the brief).
 
@@ -21,7 +21,7 @@ struct StoriesCommand: ParsableCommand {
         case json, markdown, html
     }
 
-    @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
+    @Option(name: .long, help: Database.help)
     var database: String
 
     @Option(
@@ -40,13 +40,13 @@ struct StoriesCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: database) else {
+        guard Database.isPostgreSQL(database) || FileManager.default.fileExists(atPath: database) else {
             throw FileIO.fail(
                 "no database at \(database) (create one with `triangulate ingest --database \(database)`)")
         }
         let result: AnalysisResult
         do {
-            result = try ArticleCollection(store: try SQLiteStore(path: database)).report(limit: limit)
+            result = try ArticleCollection(store: try Database.open(database)).report(limit: limit)
         } catch {
             throw FileIO.fail("\(error)")
         }

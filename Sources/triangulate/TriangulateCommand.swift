@@ -14,7 +14,7 @@ struct TriangulateCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self, ExtractCommand.self, ClusterCommand.self, AlignCommand.self, IngestCommand.self,
-            StoriesCommand.self, ServeCommand.self, WatchCommand.self,
+            StoriesCommand.self, ServeCommand.self, WatchCommand.self, WorkerCommand.self, JobsCommand.self,
         ]
     )
 

@@ -22,7 +22,7 @@ struct WatchCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The collection's SQLite database.", valueName: "FILE"))
+    @Option(name: .long, help: Database.help)
     var database: String
 
     @Argument(help: "Feed URLs.")
@@ -50,7 +50,7 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let collection: ArticleCollection
         do {
-            collection = ArticleCollection(store: try SQLiteStore(path: database))
+            collection = ArticleCollection(store: try Database.open(database))
         } catch {
             throw FileIO.fail("\(error)")
         }
