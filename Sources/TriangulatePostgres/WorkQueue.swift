@@ -113,19 +113,6 @@ public struct WorkQueue: Sendable {
         }
     }
 
-    /// Gives jobs back to the queue untouched (a worker asked to stop before starting them): the attempt is not
-    /// counted.
-    public func release(_ ids: [Int], worker: String) throws(StoreError) {
-        guard !ids.isEmpty else { return }
-        try store.write("release jobs") { session in
-            try session.execute(
-                """
-                UPDATE job SET state = 'queued', worker = NULL, "leaseUntil" = NULL, attempts = attempts - 1
-                WHERE id = ANY(\(ids)) AND worker = \(worker) AND state = 'running'
-                """)
-        }
-    }
-
     /// How many jobs are in each state.
     public func counts() throws(StoreError) -> [String: Int] {
         try store.read("count jobs") { session in

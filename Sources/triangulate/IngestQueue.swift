@@ -13,7 +13,8 @@ extension IngestCommand {
         var failures = fetched.failures
         let archives = files.filter { $0.lowercased().hasSuffix(".warc") || $0.lowercased().hasSuffix(".warc.gz") }
         for archive in archives {
-            failures.append(Failure(origin: archive, reason: "web archives are not queued; ingest them without --queue"))
+            failures.append(
+                Failure(origin: archive, reason: "web archives are not queued; ingest them without --queue"))
         }
         let named = files.filter { !archives.contains($0) }
         for result in Ingest(configuration: configuration.ingest).documents(from: named) {
