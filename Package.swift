@@ -147,7 +147,8 @@ let package = Package(
         .testTarget(
             name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText", "CDeflate"]),
         .testTarget(
-            name: "TriangulateCLITests", dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore"]),
+            name: "TriangulateCLITests",
+            dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore", "TriangulatePostgres"]),
         .testTarget(
             name: "TriangulateStoreTests", dependencies: ["TriangulateStore", "TriangulatePostgres", "Triangulate"]),
         .testTarget(

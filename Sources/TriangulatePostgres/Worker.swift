@@ -70,6 +70,7 @@ public final class Worker: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: configuration.idlePoll)
                 continue
             }
+            report("took \(jobs.count) jobs (\(jobs.map { String($0.id) }.joined(separator: " ")))")
             let started = Date()
             try process(jobs, into: &summary, report: report)
             summary.busy += Date().timeIntervalSince(started)

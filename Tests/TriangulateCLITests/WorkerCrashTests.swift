@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import Triangulate
+import TriangulateStore
+
+@testable import TriangulatePostgres
+
+/// Workers on a real PostgreSQL server (the one `make test` starts): 300 queued articles, two workers, one killed
+/// with SIGKILL mid-run, a third started after: every article stored once, every job done once, no article in two
+/// stories, and the five seed articles in one story.
+@Suite("Workers on PostgreSQL", .serialized)
+struct WorkerCrashTests {
+    static let seeds = Child.root + "/../shared/seeds/ford-xiaomi"
+
+    /// A new database on the test server; dropped by the returned closure.
+    static func makeDatabase() throws -> (url: String, drop: () -> Void) {
+        guard let server = ProcessInfo.processInfo.environment["TRIANGULATE_TEST_POSTGRES"], !server.isEmpty else {
+            throw StoreError.cannotOpen(path: "TRIANGULATE_TEST_POSTGRES", reason: "not set: run `make test`")
+        }
+        let admin = try DatabaseURL(server)
+        let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let pool = try PostgresPool(url: admin, capacity: 1)
+        try pool.withConnection { try $0.execute("CREATE DATABASE \(unescaped: name)") }
+        let url =
+            "postgresql://\(admin.user):\(admin.password ?? "")@\(admin.host):\(admin.port)/\(name)?sslmode=disable"
+        return (
+            url,
+            {
+                try? pool.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)") }
+                pool.shutdown()
+            }
+        )
+    }
+
+    @Test func aWorkerKilledMidRunLosesNothingAndDuplicatesNothing() throws {
+        let dir = try Child.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try IngestCrashTests.writeArticles(295, into: input)
+        let seedFiles = try FileManager.default.contentsOfDirectory(atPath: Self.seeds).sorted()
+        for file in seedFiles {
+            try FileManager.default.copyItem(atPath: Self.seeds + "/" + file, toPath: input + "/" + file)
+        }
+        let (url, drop) = try Self.makeDatabase()
+        defer { drop() }
+
+        let queued = try Child.run(["ingest", "--queue", "--database", url, input])
+        #expect(queued.status == 0, "\(queued.stderr)")
+        #expect(queued.stderr.contains("300 queued"), "\(queued.stderr)")
+        // The password in the address is never shown.
+        let password = try #require(try DatabaseURL(url).password)
+        #expect(!queued.stderr.contains(password))
+
+        let common = ["worker", "--database", url, "--batch-size", "8", "--lease", "6", "--verbose"]
+        let first = try Running(common + ["--name", "first"], stderrPath: dir + "/first.log")
+        let second = try Running(common + ["--name", "second", "--until-idle"], stderrPath: dir + "/second.log")
+        try #require(first.wait(for: "jobs done", timeout: 120), "first worker did no batch: \(first.stderr)")
+        // Killed while it holds a batch: after it took one and before it finished it.
+        let start = Date()
+        while Date().timeIntervalSince(start) < 60 {
+            let log = first.stderr
+            if log.components(separatedBy: ": took ").count > log.components(separatedBy: " jobs done").count { break }
+            usleep(1000)
+        }
+        #expect(first.stop(SIGKILL) == nil, "the first worker ended before it was killed: \(first.stderr)")
+        let third = try Running(common + ["--name", "third", "--until-idle"], stderrPath: dir + "/third.log")
+        // Signal 0 only waits: both end by themselves once the queue is empty.
+        #expect(second.stop(0, timeout: 300) == 0, "\(second.stderr)")
+        #expect(third.stop(0, timeout: 300) == 0, "\(third.stderr)")
+
+        let jobs = try Child.run(["jobs", "--database", url])
+        #expect(jobs.stdout == "queued\t0\nrunning\t0\ndone\t300\nfailed\t0\n", "\(jobs.stdout)\(jobs.stderr)")
+        let store = try PostgresStore(url)
+        #expect(try store.counts().articles == 300)
+        let stories = try store.stories(limit: .max, offset: 0)
+        let held = stories.flatMap(\.articles)
+        #expect(held.count == 300 && Set(held).count == 300, "an article is in two stories or in none")
+        let seedIDs = Set(seedFiles.map(Ingest.articleID(forPath:)))
+        #expect(stories.contains { Set($0.articles).isSuperset(of: seedIDs) }, "the seeds are split")
+        #expect(try store.articlesWithoutStory() == 0)
+        // The killed worker held a batch: its jobs were taken again after their lease expired.
+        let retaken = try WorkQueue(store: store).jobs(state: "done", limit: 1000).filter { $0.attempts > 1 }
+        #expect(
+            !retaken.isEmpty,
+            "no job was taken over from the killed worker: \(first.stderr)\n\(second.stderr)\n\(third.stderr)")
+        #expect(second.stderr.contains("jobs done") || third.stderr.contains("jobs done"))
+    }
+
+    @Test func anIdleWorkerStopsGracefullyOnSIGTERM() throws {
+        let dir = try Child.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (url, drop) = try Self.makeDatabase()
+        defer { drop() }
+        let worker = try Running(["worker", "--database", url, "--name", "idle"], stderrPath: dir + "/idle.log")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(worker.stop(SIGTERM) == 0, "\(worker.stderr)")
+        #expect(worker.stderr.contains("idle: 0 jobs"), "\(worker.stderr)")
+        // And a file is not a queue.
+        let refused = try Child.run(["worker", "--database", dir + "/collection.sqlite"])
+        #expect(refused.status == 64)
+    }
+}
