@@ -9,7 +9,7 @@ OUT ?= out
 # (libxml2's include path).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config
 
-.PHONY: run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -88,6 +88,12 @@ bench-alignment: deps
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval gold/ecbplus-claims-odd.json && \
 	  ./.build/release/claims-eval
+
+# Workers on PostgreSQL: the ECB+ articles queued and ingested by 1, 2 and 4 worker processes against one local
+# server (a throwaway cluster), articles/s and clustering quality next to one process.
+bench-workers: deps
+	@bash scripts/install-deps.sh postgresql
+	@bash scripts/bench-workers.sh
 
 # Web archives on one core: synthetic .warc.gz files of 1,000 / 4,000 / 16,000 pages (scripts/make-warc.py, gzip
 # per record), read (records/s, MB/s, peak memory) and extracted (pages/s).
