@@ -112,6 +112,8 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX job_waiting ON job(id) WHERE state IN ('queued', 'running')",
                 "CREATE INDEX job_state ON job(state)",
+                // The story write sequence after the last whole-collection regrouping (see Worker.revise).
+                #"CREATE TABLE "groupingRevision" (id INTEGER PRIMARY KEY CHECK (id = 1), "storySequence" BIGINT NOT NULL)"#,
             ]
         ),
     ]

@@ -15,6 +15,9 @@ public struct WorkerConfiguration: Sendable, Hashable {
     public var idlePoll: Double = 0.5
     /// Stop once no job is queued or running anywhere, instead of waiting for more.
     public var untilIdle = false
+    /// When the queue is idle, group the whole collection anew if stories were written since the last time
+    /// (online assignment in batches leaves out the revision passes `analyze` runs).
+    public var reviseWhenIdle = true
 
     public init(name: String = WorkerConfiguration.defaultName) {
         self.name = name
@@ -66,7 +69,9 @@ public final class Worker: @unchecked Sendable {
             let jobs = try queue.take(
                 worker: configuration.name, limit: configuration.batchSize, lease: configuration.lease)
             if jobs.isEmpty {
-                if configuration.untilIdle, try isIdle() { break }
+                let idle = try isIdle()
+                if idle && configuration.reviseWhenIdle, try revise() { report("regrouped the whole collection") }
+                if configuration.untilIdle && idle { break }
                 Thread.sleep(forTimeInterval: configuration.idlePoll)
                 continue
             }
@@ -76,6 +81,31 @@ public final class Worker: @unchecked Sendable {
             summary.busy += Date().timeIntervalSince(started)
         }
         return summary
+    }
+
+    /// Groups the whole collection anew under the grouping lock when stories were written since the last such
+    /// regrouping; false when there was nothing to do (or another worker did it).
+    private func revise() throws(StoreError) -> Bool {
+        try queue.store.transaction { transaction in
+            try transaction.write("take the grouping lock") { session in
+                try session.execute("SELECT pg_advisory_xact_lock(\(Self.groupingLockKey))")
+            }
+            let revised = try transaction.read("read the last regrouping") { session in
+                try session.scalar(#"SELECT "storySequence" FROM "groupingRevision" WHERE id = 1"#, as: Int.self)
+            }
+            let current = try transaction.clusterStateVersion().storySequence
+            if current == 0 || revised == current { return false }
+            try ArticleCollection(store: transaction, pipeline: pipeline).regroupEverything()
+            let after = try transaction.clusterStateVersion().storySequence
+            try transaction.write("record the regrouping") { session in
+                try session.execute(
+                    #"""
+                    INSERT INTO "groupingRevision" (id, "storySequence") VALUES (1, \#(after))
+                    ON CONFLICT (id) DO UPDATE SET "storySequence" = excluded."storySequence"
+                    """#)
+            }
+            return true
+        }
     }
 
     /// No job queued, and none running (a running job of a dead worker is taken again once its lease expires, so

@@ -63,6 +63,12 @@ public struct ArticleCollection: Sendable {
         try record(analyzed, progress: nil, cache: cache)
     }
 
+    /// Groups the whole stored collection anew, as `analyze` does (with the revision passes that online assignment
+    /// leaves out), and writes every story: what workers run once the queue is idle.
+    public func regroupEverything(progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(StoreError) {
+        try regroup(inserted: [], changed: true, cache: nil, progress: progress)
+    }
+
     /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`).
     private func record(
         _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,

@@ -15,7 +15,9 @@ struct WorkerCommand: ParsableCommand {
             in one transaction stores the articles, groups them into the stored stories (one worker at a time for \
             this step), writes the stories that changed and marks the jobs done. Jobs of a worker that died are taken \
             again once their lease expires; a job tried three times without success is parked with its error \
-            (`triangulate jobs --failed`). SIGTERM or SIGINT stops the worker after the batch under way.
+            (`triangulate jobs --failed`). When the queue is idle, one worker groups the whole collection anew, as \
+            analyze does, if stories were written since the last time (online assignment in batches skips the \
+            revision passes; --no-revise turns this off). SIGTERM or SIGINT stops the worker after the batch under way.
 
             Exit status: 0 after a stop or, with --until-idle, once no job is queued or running; 64 for a usage \
             error, 74 when the database cannot be opened or written.
@@ -27,6 +29,13 @@ struct WorkerCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Exit once no job is queued or running, instead of waiting for more.")
     var untilIdle = false
+
+    @Flag(
+        name: .long,
+        help:
+            "Never group the whole collection anew when the queue is idle (by default a worker does, once per idle spell with new stories)."
+    )
+    var noRevise = false
 
     @Option(name: .long, help: ArgumentHelp("Jobs taken at once.", valueName: "N"))
     var batchSize = 16
@@ -60,6 +69,7 @@ struct WorkerCommand: ParsableCommand {
         settings.batchSize = batchSize
         settings.lease = lease
         settings.untilIdle = untilIdle
+        settings.reviseWhenIdle = !noRevise
         let stop = StopRequest()
         stop.install(on: [SIGTERM, SIGINT])
         let summary: WorkerSummary
