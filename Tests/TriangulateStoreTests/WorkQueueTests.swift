@@ -98,3 +98,40 @@ final class TakenJobs: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// Two workers assigning articles of one event at the same moment: the grouping lock makes them take turns, so the
+/// event gets one story, without the idle regrouping to repair it.
+@Suite("Concurrent workers")
+struct ConcurrentWorkerTests {
+    @Test func twoWorkersAtOnceNeverStartTwoStoriesForOneEvent() throws {
+        let database = try Engine.postgresql.makeDatabase()
+        let store = try PostgresStore(database.location)
+        let seeds = WorkQueueTests.seeds
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted().map { seeds + "/" + $0 }
+        try WorkQueue(store: store).enqueue(try Ingest().documents(from: files).map { try $0.get() })
+        let summaries = Summaries()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            var configuration = WorkerConfiguration(name: "w\(index)")
+            configuration.batchSize = 1
+            configuration.untilIdle = true
+            configuration.reviseWhenIdle = false
+            configuration.idlePoll = 0.05
+            let worker = Worker(store: store, configuration: configuration)
+            summaries.add(try? worker.run(shouldStop: { false }) { _ in })
+        }
+        #expect(summaries.jobs == 5)
+        let stories = try store.stories(limit: 10, offset: 0)
+        #expect(stories.count == 1, "\(stories.map(\.articles))")
+        #expect(stories.first?.articles.count == 5)
+    }
+}
+
+final class Summaries: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var jobs = 0
+    func add(_ summary: WorkerSummary?) {
+        lock.lock()
+        jobs += summary?.jobs ?? -100
+        lock.unlock()
+    }
+}
