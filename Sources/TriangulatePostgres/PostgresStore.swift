@@ -65,31 +65,42 @@ public final class PostgresStore: Store {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try write("store articles") { session in
-            try articles.map { item -> PutOutcome in
+            // Row locks on the stored ones: two writers storing one id at once take turns.
+            var known: [String: String] = [:]
+            for row in try session.query(
+                #"SELECT id, "textHash" FROM article WHERE id = ANY(\#(articles.map(\.article.id))) ORDER BY id FOR UPDATE"#
+            ) {
+                let (id, hash) = try row.decode((String, String).self)
+                known[id] = hash
+            }
+            var outcomes: [PutOutcome] = []
+            var rows: [String: ArticleRow] = [:]
+            var changed: [String] = []
+            for item in articles {
                 let article = item.article
                 let hash = FNV1a.hex(article.text)
-                // Row lock: two writers storing one id at once take turns.
-                let existing = try session.scalar(
-                    #"SELECT "textHash" FROM article WHERE id = \#(article.id) FOR UPDATE"#, as: String.self)
-                if existing == hash { return .unchanged }
-                let document = String(decoding: try encoder.encode(item), as: UTF8.self)
-                if existing != nil {
-                    try session.execute(
-                        #"DELETE FROM story WHERE id IN (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = \#(article.id))"#
-                    )
-                    try session.execute(#"DELETE FROM "clusterMember" WHERE "articleID" = \#(article.id)"#)
+                let existing = known[article.id]
+                if existing == hash {
+                    outcomes.append(.unchanged)
+                    continue
                 }
-                try session.execute(
-                    """
-                    INSERT INTO article (id, origin, outlet, title, byline, published, text, "textHash", document)
-                    VALUES (\(article.id), \(article.origin), \(article.outlet), \(article.title), \(article.byline),
-                        \(article.published?.iso), \(article.text), \(hash), \(document))
-                    ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, outlet = excluded.outlet,
-                        title = excluded.title, byline = excluded.byline, published = excluded.published,
-                        text = excluded.text, "textHash" = excluded."textHash", document = excluded.document
-                    """)
-                return existing == nil ? .inserted : .updated
+                if existing != nil { changed.append(article.id) }
+                outcomes.append(existing == nil ? .inserted : .updated)
+                known[article.id] = hash
+                rows[article.id] = ArticleRow(
+                    id: article.id, origin: article.origin, outlet: article.outlet, title: article.title,
+                    byline: article.byline, published: article.published?.iso, text: article.text, textHash: hash,
+                    document: String(decoding: try encoder.encode(item), as: UTF8.self))
             }
+            if !changed.isEmpty {
+                // The stories built on an old text go with it (see SQLiteStore.put).
+                try session.execute(
+                    #"DELETE FROM story WHERE id IN (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = ANY(\#(changed)))"#
+                )
+                try session.execute(#"DELETE FROM "clusterMember" WHERE "articleID" = ANY(\#(changed))"#)
+            }
+            try ArticleRow.upsert(rows.keys.sorted().compactMap { rows[$0] }, session)
+            return outcomes
         }
     }
 
@@ -125,52 +136,7 @@ public final class PostgresStore: Store {
             let replaced = Array(Set(stale).union(stories.map(\.id))).sorted()
             try session.execute("DELETE FROM story WHERE id = ANY(\(replaced))")
             let sequence = (try session.scalar("SELECT MAX(sequence) FROM story", as: Int.self) ?? 0) + 1
-            for story in stories { try Self.insert(story, sequence: sequence, session) }
-        }
-    }
-
-    private static func insert(_ story: Story, sequence: Int, _ session: PostgresSession) throws {
-        try session.execute(
-            """
-            INSERT INTO story (id, headline, "articleCount", sequence, document)
-            VALUES (\(story.id), \(story.headline), \(story.articles.count), \(sequence), \(JSONReport.render(story: story)))
-            """)
-        try session.execute(
-            #"INSERT INTO "storyArticle" ("storyID", "articleID") SELECT \#(story.id), unnest(\#(story.articles))"#)
-        for fact in story.facts {
-            try session.execute(
-                """
-                INSERT INTO fact ("storyID", id, statement, status, "independentSources")
-                VALUES (\(story.id), \(fact.id), \(fact.statement), \(fact.status.rawValue), \(fact.independentSources))
-                """)
-        }
-        for conflict in story.conflicts {
-            try session.execute(
-                """
-                INSERT INTO conflict ("storyID", id, kind, subject)
-                VALUES (\(story.id), \(conflict.id), \(conflict.kind.rawValue), \(conflict.subject))
-                """)
-        }
-        for (position, quote) in story.quotes.enumerated() {
-            try session.execute(
-                """
-                INSERT INTO quote ("storyID", position, speaker, role, text, "sourceCount")
-                VALUES (\(story.id), \(position), \(quote.speaker), \(quote.role), \(quote.text), \(quote.sources.count))
-                """)
-        }
-        for (position, flag) in story.flags.enumerated() {
-            try session.execute(
-                """
-                INSERT INTO flag ("storyID", position, kind, "articleID", subject, detail)
-                VALUES (\(story.id), \(position), \(flag.kind), \(flag.article), \(flag.subject), \(flag.detail))
-                """)
-        }
-        for (position, edge) in story.lineage.enumerated() {
-            try session.execute(
-                """
-                INSERT INTO lineage ("storyID", position, "copyID", "originalID", similarity, passage)
-                VALUES (\(story.id), \(position), \(edge.copy), \(edge.original), \(edge.similarity), \(edge.passage))
-                """)
+            try StoryRows(stories, sequence: sequence).insert(session)
         }
     }
 

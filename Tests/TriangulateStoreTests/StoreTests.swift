@@ -58,6 +58,17 @@ struct StoreTests {
     }
 
     @Test(arguments: Engine.allCases)
+    func oneIDTwiceInOneWriteKeepsTheLastText(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        let store = try database.open()
+        let first = Annotate().annotate(Article(id: "pier", origin: "a.txt", paragraphs: ["The pier opened."]))
+        let second = Annotate().annotate(Article(id: "pier", origin: "b.txt", paragraphs: ["The pier closed."]))
+        #expect(try store.put([first, first, second]) == [.inserted, .unchanged, .updated])
+        #expect(try store.articles().map(\.article.paragraphs) == [["The pier closed."]])
+        #expect(try store.counts().articles == 1)
+    }
+
+    @Test(arguments: Engine.allCases)
     func searchFindsTitlesAndTextsWithTheMatchMarked(engine: Engine) throws {
         let database = try engine.makeDatabase()
         let collection = ArticleCollection(store: try database.open())
