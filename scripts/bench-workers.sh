@@ -41,7 +41,7 @@ start=$(date +%s.%N)
 $T analyze "$work/in" --format json -q >"$work/single.json"
 single=$(python3 -c "print(f'{$articles / ($(date +%s.%N) - $start):.1f}')")
 echo "one process (analyze): $articles articles, $single articles/s, B3 F1 $(python3 "$work/score.py" "$work/gold.jsonl" "$work/single.json")"
-export PG_FSYNC=on
+export PG_FSYNC=on WORKER_ARGS="${WORKER_ARGS:-}"
 bash scripts/with-postgres.sh bash -c '
     set -euo pipefail
     T='"$T"'; work='"$work"'; articles='"$articles"'
@@ -53,7 +53,7 @@ bash scripts/with-postgres.sh bash -c '
         url="$base/bench_$k?sslmode=disable"
         $T ingest --queue --database "$url" "$work/in" -q
         start=$(date +%s.%N)
-        for i in $(seq "$k"); do $T worker --database "$url" --until-idle --name "w$i" 2>"$work/w$k-$i.log" & done
+        for i in $(seq "$k"); do $T worker --database "$url" --until-idle --name "w$i" ${WORKER_ARGS:-} 2>"$work/w$k-$i.log" & done
         wait
         seconds=$(python3 -c "print($(date +%s.%N) - $start)")
         $T stories --database "$url" --format json >"$work/workers-$k.json"
