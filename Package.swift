@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "TriangulateServerTests",
             dependencies: [
-                "TriangulateServer", "TriangulateStore", "Triangulate",
+                "TriangulateServer", "TriangulateStore", "TriangulatePostgres", "Triangulate",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

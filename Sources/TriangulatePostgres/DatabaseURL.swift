@@ -67,6 +67,16 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return "postgresql://\(user)@\(shownHost):\(port)/\(database)"
     }
 
+    /// The address in full, with its password when `withPassword` (for a child process, never for a log).
+    public func address(withPassword: Bool) -> String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
+        let credentials = encode(user) + (withPassword ? password.map { ":" + encode($0) } ?? "" : "")
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let mode = "?sslmode=\(tls.rawValue)"
+        return "postgresql://\(credentials)@\(shownHost):\(port)/\(encode(database))\(mode)"
+    }
+
     /// `text` with any password between `user:` and `@` replaced by `***`, for messages about an address that could
     /// not be read.
     public static func redact(_ text: String) -> String {

@@ -3,7 +3,7 @@ import Testing
 import Triangulate
 import TriangulateStore
 
-@testable import TriangulatePostgres
+import TriangulatePostgres
 
 /// Workers on a real PostgreSQL server (the one `make test` starts): 300 queued articles, two workers, one killed
 /// with SIGKILL mid-run, a third started after: every article stored once, every job done once, no article in two
@@ -12,24 +12,12 @@ import TriangulateStore
 struct WorkerCrashTests {
     static let seeds = Child.root + "/../shared/seeds/ford-xiaomi"
 
-    /// A new database on the test server; dropped by the returned closure.
-    static func makeDatabase() throws -> (url: String, drop: () -> Void) {
+    /// A new database on the test server, dropped when released.
+    static func makeDatabase() throws -> PostgresAdmin.ScratchDatabase {
         guard let server = ProcessInfo.processInfo.environment["TRIANGULATE_TEST_POSTGRES"], !server.isEmpty else {
             throw StoreError.cannotOpen(path: "TRIANGULATE_TEST_POSTGRES", reason: "not set: run `make test`")
         }
-        let admin = try DatabaseURL(server)
-        let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let pool = try PostgresPool(url: admin, capacity: 1)
-        try pool.withConnection { try $0.execute("CREATE DATABASE \(unescaped: name)") }
-        let url =
-            "postgresql://\(admin.user):\(admin.password ?? "")@\(admin.host):\(admin.port)/\(name)?sslmode=disable"
-        return (
-            url,
-            {
-                try? pool.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)") }
-                pool.shutdown()
-            }
-        )
+        return try PostgresAdmin.ScratchDatabase(server: server, prefix: "w")
     }
 
     @Test func aWorkerKilledMidRunLosesNothingAndDuplicatesNothing() throws {
@@ -42,8 +30,9 @@ struct WorkerCrashTests {
         for file in seedFiles {
             try FileManager.default.copyItem(atPath: Self.seeds + "/" + file, toPath: input + "/" + file)
         }
-        let (url, drop) = try Self.makeDatabase()
-        defer { drop() }
+        let scratch = try Self.makeDatabase()
+        defer { withExtendedLifetime(scratch) {} }
+        let url = scratch.address
 
         let queued = try Child.run(["ingest", "--queue", "--database", url, input])
         #expect(queued.status == 0, "\(queued.stderr)")
@@ -90,8 +79,9 @@ struct WorkerCrashTests {
     @Test func anIdleWorkerStopsGracefullyOnSIGTERM() throws {
         let dir = try Child.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (url, drop) = try Self.makeDatabase()
-        defer { drop() }
+        let scratch = try Self.makeDatabase()
+        defer { withExtendedLifetime(scratch) {} }
+        let url = scratch.address
         let worker = try Running(["worker", "--database", url, "--name", "idle"], stderrPath: dir + "/idle.log")
         Thread.sleep(forTimeInterval: 1.5)
         #expect(worker.stop(SIGTERM) == 0, "\(worker.stderr)")

@@ -6,11 +6,13 @@ import Triangulate
 import TriangulateServer
 import TriangulateStore
 
-/// The routes in memory (HummingbirdTesting's router mode) over a real SQLite file.
+/// The routes in memory (HummingbirdTesting's router mode) over a real SQLite file, and over PostgreSQL where the
+/// store does the work (posting, listing, search, grouping between writes).
 @Suite("Server routes")
 struct RouteTests {
-    @Test func postingTheSeedsFormsOneStoryServedAsTheContractWritesIt() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: StoreEngine.allCases)
+    func postingTheSeedsFormsOneStoryServedAsTheContractWritesIt(engine: StoreEngine) async throws {
+        let fixture = try ServerFixture(engine: engine)
         defer { fixture.remove() }
         let files = try ServerFixture.seedFiles()
         #expect(files.count == 5)
@@ -152,8 +154,9 @@ struct RouteTests {
         }
     }
 
-    @Test func searchFindsXiaomiWithTheMatchMarked() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: StoreEngine.allCases)
+    func searchFindsXiaomiWithTheMatchMarked(engine: StoreEngine) async throws {
+        let fixture = try ServerFixture(engine: engine)
         defer { fixture.remove() }
         _ = try fixture.collection.ingest(paths: [ServerFixture.seeds])
         try await fixture.application().test(.router) { client in
@@ -188,8 +191,9 @@ struct ServerGroupingTests {
             }
     }
 
-    @Test func postedOneAtATimeTheStoriesAreAnalyzesAndAnotherWriterIsNoticed() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: StoreEngine.allCases)
+    func postedOneAtATimeTheStoriesAreAnalyzesAndAnotherWriterIsNoticed(engine: StoreEngine) async throws {
+        let fixture = try ServerFixture(engine: engine)
         defer { fixture.remove() }
         let files = try Self.exampleFiles()
         try #require(files.count == 14)

@@ -3,9 +3,17 @@ import Hummingbird
 import HummingbirdTesting
 import Triangulate
 import TriangulateServer
+import TriangulatePostgres
 import TriangulateStore
 
-/// A collection on a real SQLite file in its own temporary directory, and the seed articles to post to it.
+/// The two stores the routes are tested on: a SQLite file, or a database of its own on the PostgreSQL server
+/// `make test` starts (TRIANGULATE_TEST_POSTGRES; without it the PostgreSQL cases fail).
+enum StoreEngine: String, CaseIterable, Sendable {
+    case sqlite, postgresql
+}
+
+/// A collection on a real SQLite file in its own temporary directory (or a real PostgreSQL database), and the seed
+/// articles to post to it.
 struct ServerFixture {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -17,14 +25,27 @@ struct ServerFixture {
 
     let directory: String
     let collection: ArticleCollection
+    private let scratch: PostgresAdmin.ScratchDatabase?
 
-    init() throws {
+    init(engine: StoreEngine = .sqlite) throws {
         directory = NSTemporaryDirectory() + "triangulate-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        collection = ArticleCollection(store: try SQLiteStore(path: directory + "/collection.sqlite"))
+        switch engine {
+        case .sqlite:
+            scratch = nil
+            collection = ArticleCollection(store: try SQLiteStore(path: directory + "/collection.sqlite"))
+        case .postgresql:
+            let server = ProcessInfo.processInfo.environment["TRIANGULATE_TEST_POSTGRES"] ?? ""
+            let database = try PostgresAdmin.ScratchDatabase(server: server, prefix: "s")
+            scratch = database
+            collection = ArticleCollection(store: try PostgresStore(url: database.url))
+        }
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    func remove() {
+        try? FileManager.default.removeItem(atPath: directory)
+        withExtendedLifetime(scratch) {}
+    }
 
     func application(_ configuration: ServerConfiguration = ServerConfiguration()) -> some ApplicationProtocol {
         Application(router: buildRouter(collection: collection, configuration: configuration))

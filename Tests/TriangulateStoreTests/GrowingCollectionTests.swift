@@ -21,6 +21,7 @@ struct GrowingCollectionTests {
     @Test(arguments: Engine.allCases)
     func newArticlesJoinTheStoredStoriesAndOnlyThoseAreWrittenAgain(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let collection = ArticleCollection(store: try database.open())
         let fires = try Self.files("dayton-battery-plant-fire") + Self.files("tacoma-battery-warehouse-fire")
         let strike = try Self.files("sacramento-transit-strike")
@@ -57,6 +58,7 @@ struct GrowingCollectionTests {
     @Test(arguments: Engine.allCases)
     func aCollectionWithoutClusterStateIsGroupedAnewOnTheNextIngest(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let store = try database.open()
         let collection = ArticleCollection(store: store)
         let fires = try Self.files("dayton-battery-plant-fire")
@@ -74,6 +76,7 @@ struct GrowingCollectionTests {
     @Test(arguments: Engine.allCases)
     func regroupingAllGivesWhatAnalyzeGives(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let all = try Self.files("sacramento-transit-strike") + Self.files("tacoma-battery-warehouse-fire")
         var collection = ArticleCollection(store: try database.open())
         _ = try collection.ingest(paths: Array(all.prefix(3)))

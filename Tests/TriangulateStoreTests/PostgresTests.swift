@@ -59,6 +59,7 @@ struct PostgresTests {
 
     @Test func theServerPasswordCanComeFromThePasswordFile() throws {
         let database = try Engine.postgresql.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let server = try DatabaseURL(database.location)
         let directory = NSTemporaryDirectory() + "triangulate-pgpass-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

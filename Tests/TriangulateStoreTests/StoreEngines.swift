@@ -3,7 +3,7 @@ import Testing
 import Triangulate
 import TriangulateStore
 
-@testable import TriangulatePostgres
+import TriangulatePostgres
 
 /// The two engines every store test runs on: one test body, two stores. PostgreSQL is the server `make test`
 /// starts (scripts/with-postgres.sh), named by TRIANGULATE_TEST_POSTGRES; each test gets a database of its own.
@@ -31,25 +31,9 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 try? FileManager.default.removeItem(atPath: directory)
             }
         case .postgresql:
-            let server = try DatabaseURL(Self.serverURL())
-            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try Self.administer(server) { session in try session.execute("CREATE DATABASE \(unescaped: name)") }
-            var url = server
-            url.database = name
-            let text =
-                "postgresql://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(name)?sslmode=disable"
-            return TestDatabase(engine: self, location: text) {
-                try? Self.administer(server) { session in
-                    try session.execute("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)")
-                }
-            }
+            let scratch = try PostgresAdmin.ScratchDatabase(server: Self.serverURL(), prefix: "t")
+            return TestDatabase(engine: self, location: scratch.address) { _ = scratch }
         }
-    }
-
-    private static func administer(_ server: DatabaseURL, _ body: (PostgresSession) throws -> Void) throws {
-        let pool = try PostgresPool(url: server, capacity: 1)
-        defer { pool.shutdown() }
-        try pool.withConnection(body)
     }
 }
 

@@ -24,6 +24,7 @@ struct StoreTests {
     @Test(arguments: Engine.allCases)
     func ingestingTwiceStoresEachArticleOnceAndTheStoriesMatchAnalyze(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let collection = ArticleCollection(store: try database.open())
         let first = try collection.ingest(paths: [Self.seeds])
         #expect(first.inserted == 5 && first.unchanged == 0)
@@ -47,6 +48,7 @@ struct StoreTests {
     @Test(arguments: Engine.allCases)
     func aChangedTextReplacesTheArticle(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let store = try database.open()
         var article = Article(id: "harbor", origin: "harbor.txt", paragraphs: ["The harbor reopened on Monday."])
         let first = Annotate().annotate(article)
@@ -60,6 +62,7 @@ struct StoreTests {
     @Test(arguments: Engine.allCases)
     func oneIDTwiceInOneWriteKeepsTheLastText(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let store = try database.open()
         let first = Annotate().annotate(Article(id: "pier", origin: "a.txt", paragraphs: ["The pier opened."]))
         let second = Annotate().annotate(Article(id: "pier", origin: "b.txt", paragraphs: ["The pier closed."]))
@@ -71,6 +74,7 @@ struct StoreTests {
     @Test(arguments: Engine.allCases)
     func searchFindsTitlesAndTextsWithTheMatchMarked(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let collection = ArticleCollection(store: try database.open())
         _ = try collection.ingest(paths: [Self.seeds])
         let hits = try collection.store.search("Xiaomi joint venture", limit: 10)
@@ -85,6 +89,7 @@ struct StoreTests {
     @Test(arguments: Engine.allCases)
     func migrationsAreNamedAndRunOnce(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let names = try database.appliedMigrations()
         let shared = [
             "2026-12-02 articles and stories", "2026-12-02 article full-text index", "2026-12-03 cluster state",
@@ -115,6 +120,7 @@ struct StoreFeedTests {
     @Test(arguments: Engine.allCases)
     func feedStateAndSeenItemsAreKept(engine: Engine) throws {
         let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let store = try database.open()
         let url = "https://news.example/feed.xml"
         #expect(try store.feedState(url: url) == nil)

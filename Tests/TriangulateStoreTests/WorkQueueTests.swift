@@ -12,6 +12,7 @@ struct WorkQueueTests {
 
     func queue() throws -> (TestDatabase, WorkQueue) {
         let database = try Engine.postgresql.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         return (database, WorkQueue(store: try PostgresStore(database.location)))
     }
 
@@ -23,7 +24,7 @@ struct WorkQueueTests {
 
     @Test func workersTakingAtOnceNeverTakeTheSameJob() throws {
         let (database, queue) = try queue()
-        _ = database
+        defer { withExtendedLifetime(database) {} }
         let ids = try queue.enqueue((0..<60).map(Self.note))
         #expect(ids.count == 60 && Set(ids).count == 60)
         let taken = TakenJobs()
@@ -39,7 +40,7 @@ struct WorkQueueTests {
 
     @Test func aJobWhoseLeaseExpiredIsTakenAgainAndItsFirstWorkerCannotFinishIt() throws {
         let (database, queue) = try queue()
-        _ = database
+        defer { withExtendedLifetime(database) {} }
         try queue.enqueue([Self.note(1), Self.note(2)])
         let first = try queue.take(worker: "dies", limit: 10, lease: 1)
         #expect(first.map(\.attempts) == [1, 1])
@@ -59,6 +60,7 @@ struct WorkQueueTests {
 
     @Test func aJobThatFailsThreeTimesIsParkedWithItsErrorAndTheRestIsIngested() throws {
         let (database, queue) = try queue()
+        defer { withExtendedLifetime(database) {} }
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.seeds).sorted()
             .map { Self.seeds + "/" + $0 }
         let seeds = try Ingest().documents(from: files).map { try $0.get() }
@@ -105,6 +107,7 @@ final class TakenJobs: @unchecked Sendable {
 struct ConcurrentWorkerTests {
     @Test func twoWorkersAtOnceNeverStartTwoStoriesForOneEvent() throws {
         let database = try Engine.postgresql.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
         let store = try PostgresStore(database.location)
         let seeds = WorkQueueTests.seeds
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted().map { seeds + "/" + $0 }
