@@ -53,8 +53,12 @@ bash scripts/with-postgres.sh bash -c '
         url="$base/bench_$k?sslmode=disable"
         $T ingest --queue --database "$url" "$work/in" -q
         start=$(date +%s.%N)
-        for i in $(seq "$k"); do $T worker --database "$url" --until-idle --name "w$i" ${WORKER_ARGS:-} 2>"$work/w$k-$i.log" & done
-        wait
+        pids=()
+        for i in $(seq "$k"); do
+            $T worker --database "$url" --until-idle --name "w$i" ${WORKER_ARGS:-} 2>"$work/w$k-$i.log" &
+            pids+=($!)
+        done
+        for pid in "${pids[@]}"; do wait "$pid" || { echo "a worker failed:" >&2; cat "$work"/w$k-*.log >&2; exit 1; }; done
         seconds=$(python3 -c "print($(date +%s.%N) - $start)")
         $T stories --database "$url" --format json >"$work/workers-$k.json"
         f1=$(python3 "$work/score.py" "$work/gold.jsonl" "$work/workers-$k.json")

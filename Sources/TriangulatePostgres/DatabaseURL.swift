@@ -6,8 +6,12 @@ import TriangulateStore
 /// password file (`PGPASSFILE`, else `~/.pgpass`; ignored when others may read it, as libpq does). The password is
 /// never part of `description`: logs and errors name the address redacted.
 public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
+    /// libpq's sslmode: `prefer` and `require` encrypt without checking the certificate (as libpq does);
+    /// `verify-ca` checks it against the system's trusted roots, `verify-full` also checks the host name.
     public enum TLSMode: String, Sendable, Hashable {
         case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
     }
 
     public var host: String
@@ -36,25 +40,31 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         guard (1...65535).contains(port) else {
             throw .cannotOpen(path: Self.redact(text), reason: "the port \(port) is out of range")
         }
+        // URLComponents decodes user, password and path once; they are used as they come.
         user =
-            components.user.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+            components.user.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGUSER"] ?? environment["USER"]
+            ?? "postgres"
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        database =
-            (path.removingPercentEncoding).flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGDATABASE"] ?? user
+        database = path.isEmpty ? environment["PGDATABASE"] ?? user : path
         var mode = TLSMode.prefer
-        for item in components.queryItems ?? [] where item.name == "sslmode" {
-            switch item.value ?? "" {
-            case "disable", "allow": mode = .disable
-            case "prefer": mode = .prefer
-            case "require", "verify-ca", "verify-full": mode = .require
+        var queryPassword: String?
+        for item in components.queryItems ?? [] {
+            switch (item.name, item.value ?? "") {
+            case ("sslmode", "disable"), ("sslmode", "allow"): mode = .disable
+            case ("sslmode", let value):
+                guard let known = TLSMode(rawValue: value) else {
+                    throw .cannotOpen(path: Self.redact(text), reason: "sslmode '\(value)' is not known")
+                }
+                mode = known
+            case ("password", let value): queryPassword = value
             default:
-                throw .cannotOpen(path: Self.redact(text), reason: "sslmode '\(item.value ?? "")' is not known")
+                throw .cannotOpen(
+                    path: Self.redact(text), reason: "the parameter '\(item.name)' is not one Triangulate reads")
             }
         }
         tls = mode
         password =
-            components.password.flatMap { $0.removingPercentEncoding }
+            components.password ?? queryPassword
             ?? environment["PGPASSWORD"]
             ?? Self.passwordFromFile(
                 passwordFile ?? environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" }),
@@ -80,12 +90,22 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// `text` with any password between `user:` and `@` replaced by `***`, for messages about an address that could
     /// not be read.
     public static func redact(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else {
-            return text
+        var shown = text
+        // A password given as a parameter.
+        if let query = shown.firstIndex(of: "?") {
+            let parameters = shown[shown.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("password=") ? "password=***" : String($0) }
+            shown = String(shown[...query]) + parameters.joined(separator: "&")
         }
-        let credentials = text[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at...])
+        // The authority ends at the first "/" or "?" after the scheme; its last "@" ends the credentials (an "@"
+        // typed unencoded in a password comes before it).
+        guard let scheme = shown.range(of: "://") else { return shown }
+        let rest = shown[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@"),
+            let colon = rest[..<at].firstIndex(of: ":")
+        else { return shown }
+        return String(shown[..<colon]) + ":***" + String(shown[at...])
     }
 
     /// The password of the first line of a `.pgpass` file matching the connection (`*` matches anything; `\:` and

@@ -118,25 +118,28 @@ enum PostgresMigrations {
         ),
     ]
 
-    /// Applies the migrations not yet applied, in order; returns the names applied before and now, in order.
+    /// Applies the migrations not yet applied, in order, and returns the names applied. A database already up to
+    /// date is only read (a role without CREATE can open it); otherwise everything missing is applied in one
+    /// transaction under a transaction-scoped advisory lock (which also holds behind a transaction-pooling proxy).
     @discardableResult
     static func migrate(_ pool: PostgresPool) throws -> [String] {
         try pool.withConnection { session in
-            try session.execute("SELECT pg_advisory_lock(\(lockKey))")
-            defer { _ = try? session.execute("SELECT pg_advisory_unlock(\(lockKey))") }
-            try session.execute(
-                "CREATE TABLE IF NOT EXISTS migration (name TEXT PRIMARY KEY NOT NULL, applied TIMESTAMPTZ NOT NULL)")
-            let applied = Set(try session.query("SELECT name FROM migration").map { try $0.decode(String.self) })
-            for migration in all where !applied.contains(migration.name) {
-                try session.execute("BEGIN")
-                do {
+            if let applied = try? appliedNames(session), applied.count == all.count { return applied }
+            try session.execute("BEGIN")
+            do {
+                try session.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
+                try session.execute(
+                    "CREATE TABLE IF NOT EXISTS migration (name TEXT PRIMARY KEY NOT NULL, applied TIMESTAMPTZ NOT NULL)"
+                )
+                let applied = Set(try appliedNames(session))
+                for migration in all where !applied.contains(migration.name) {
                     for statement in migration.statements { try session.execute(statement) }
                     try session.execute("INSERT INTO migration (name, applied) VALUES (\(migration.name), now())")
-                    try session.execute("COMMIT")
-                } catch {
-                    try? session.execute("ROLLBACK")
-                    throw error
                 }
+                try session.execute("COMMIT")
+            } catch {
+                try? session.execute("ROLLBACK")
+                throw error
             }
             return try appliedNames(session)
         }

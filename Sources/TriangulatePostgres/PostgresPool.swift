@@ -37,9 +37,15 @@ final class PostgresPool: @unchecked Sendable {
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
             tls: .disable)
         if url.tls != .disable {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            switch url.tls {
+            case .disable, .prefer, .require: tls.certificateVerification = .none
+            case .verifyCA: tls.certificateVerification = .noHostnameVerification
+            case .verifyFull: tls.certificateVerification = .fullVerification
+            }
             do {
-                let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                configuration.tls = url.tls == .require ? .require(context) : .prefer(context)
+                let context = try NIOSSLContext(configuration: tls)
+                configuration.tls = url.tls == .prefer ? .prefer(context) : .require(context)
             } catch {
                 throw .cannotOpen(path: url.description, reason: "TLS could not be set up: \(error)")
             }
@@ -82,6 +88,7 @@ final class PostgresPool: @unchecked Sendable {
         closed = true
         let connections = idle
         idle = []
+        condition.broadcast()
         condition.unlock()
         for connection in connections { try? connection.close().wait() }
         try? group.syncShutdownGracefully()
@@ -91,6 +98,7 @@ final class PostgresPool: @unchecked Sendable {
         condition.lock()
         while true {
             if closed {
+                condition.broadcast()
                 condition.unlock()
                 throw StoreError.failed(operation: "connect", reason: "the store was closed")
             }
@@ -109,9 +117,18 @@ final class PostgresPool: @unchecked Sendable {
         let id = nextID
         condition.unlock()
         do {
-            return try PostgresConnection.connect(
+            let connection = try PostgresConnection.connect(
                 on: group.next(), configuration: configuration, id: id, logger: logger
             ).wait()
+            // The server notices a client host gone silent (power, network) within about two minutes, and ends its
+            // transaction, releasing the grouping lock it held, instead of after the system's default two hours.
+            _ = try? connection.query(
+                """
+                SELECT set_config('tcp_keepalives_idle', '60', false),
+                    set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '6', false)
+                """, logger: logger
+            ).wait()
+            return connection
         } catch {
             condition.lock()
             open -= 1

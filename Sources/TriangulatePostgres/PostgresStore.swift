@@ -10,6 +10,9 @@ import TriangulateText
 /// requests) read at once. Every write is one transaction. Several processes may share one database: what needs one
 /// writer at a time (grouping articles into stories) is serialized by `WorkQueue` with an advisory lock.
 public final class PostgresStore: Store {
+    /// The transaction-scoped advisory lock every grouping write takes (`exclusiveWrite`, workers).
+    public static let groupingLockKey: Int64 = 0x7472_6961_6e67_0002
+
     public let url: DatabaseURL
     let pool: PostgresPool
     /// Set on the store `transaction(_:)` hands out: every call runs on that connection, inside that transaction.
@@ -53,6 +56,18 @@ public final class PostgresStore: Store {
         if pinned != nil { return try run("run a transaction") { _ in try body(self) } }
         return try write("run a transaction") { session in
             try body(PostgresStore(pool: pool, url: url, pinned: session))
+        }
+    }
+
+    /// One transaction under the grouping lock: a writer (ingest, serve, watch, a worker) that reads the grouping
+    /// and writes what follows from it never interleaves with another. Inside a transaction already (a worker's),
+    /// the lock is taken again, which PostgreSQL counts and releases at that transaction's end.
+    public func exclusiveWrite<T>(_ body: (StoreWriter) throws(StoreError) -> T) throws(StoreError) -> T {
+        try transaction { transaction in
+            try transaction.write("take the grouping lock") { session in
+                try session.execute("SELECT pg_advisory_xact_lock(\(Self.groupingLockKey))")
+            }
+            return try body(StoreWriter(store: transaction, atomic: true))
         }
     }
 
@@ -106,13 +121,15 @@ public final class PostgresStore: Store {
 
     public func articles() throws(StoreError) -> [AnnotatedArticle] {
         try decodeArticles(
-            read("read articles") { session in try session.query("SELECT id, document FROM article ORDER BY id") })
+            read("read articles") { session in
+                try session.query(#"SELECT id, document FROM article ORDER BY id COLLATE "C""#)
+            })
     }
 
     public func articles(ids: [String]) throws(StoreError) -> [AnnotatedArticle] {
         try decodeArticles(
             read("read articles") { session in
-                try session.query("SELECT id, document FROM article WHERE id = ANY(\(ids)) ORDER BY id")
+                try session.query(#"SELECT id, document FROM article WHERE id = ANY(\#(ids)) ORDER BY id COLLATE "C""#)
             })
     }
 
@@ -134,8 +151,9 @@ public final class PostgresStore: Store {
                 #"SELECT DISTINCT "storyID" FROM "storyArticle" WHERE "articleID" = ANY(\#(ids))"#
             ).map { try $0.decode(String.self) }
             let replaced = Array(Set(stale).union(stories.map(\.id))).sorted()
-            try session.execute("DELETE FROM story WHERE id = ANY(\(replaced))")
+            // Read before the deletes, so that it grows even when every story is replaced.
             let sequence = (try session.scalar("SELECT MAX(sequence) FROM story", as: Int.self) ?? 0) + 1
+            try session.execute("DELETE FROM story WHERE id = ANY(\(replaced))")
             try StoryRows(stories, sequence: sequence).insert(session)
         }
     }
@@ -143,7 +161,7 @@ public final class PostgresStore: Store {
     public func stories(limit: Int, offset: Int) throws(StoreError) -> [Story] {
         let rows = try read("read stories") { session in
             try session.query(
-                "SELECT id, document FROM story ORDER BY sequence DESC, id LIMIT \(max(0, limit)) OFFSET \(max(0, offset))"
+                #"SELECT id, document FROM story ORDER BY sequence DESC, id COLLATE "C" LIMIT \#(max(0, limit)) OFFSET \#(max(0, offset))"#
             )
         }
         return try decodeStories(rows)
@@ -164,7 +182,7 @@ public final class PostgresStore: Store {
     public func storyID(ofArticle id: String) throws(StoreError) -> String? {
         try read("find an article's story") { session in
             try session.scalar(
-                #"SELECT "storyID" FROM "storyArticle" WHERE "articleID" = \#(id) ORDER BY "storyID" LIMIT 1"#,
+                #"SELECT "storyID" FROM "storyArticle" WHERE "articleID" = \#(id) ORDER BY "storyID" COLLATE "C" LIMIT 1"#,
                 as: String.self)
         }
     }
@@ -184,7 +202,7 @@ public final class PostgresStore: Store {
                 """
                 SELECT m."articleID", m.position, m.features,
                     (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = m."articleID" LIMIT 1)
-                FROM "clusterMember" m ORDER BY m.position, m."articleID"
+                FROM "clusterMember" m ORDER BY m.position, m."articleID" COLLATE "C"
                 """
             ).map { row in
                 let (article, position, features, story) = try row.decode((String, Int, Data, String?).self)
@@ -267,7 +285,9 @@ public final class PostgresStore: Store {
     static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            return "\(error.code)"
+            // The cause below postgres-nio's code (a refused connection, a TLS handshake); it never holds the
+            // connection's configuration.
+            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
         }
         return "\(error)"
     }

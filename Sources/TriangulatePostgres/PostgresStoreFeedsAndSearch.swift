@@ -57,9 +57,9 @@ extension PostgresStore {
                 SELECT a.id, a.title,
                     ts_headline('simple', a.text, q.query,
                         'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
-                    (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = a.id ORDER BY "storyID" LIMIT 1)
+                    (SELECT "storyID" FROM "storyArticle" WHERE "articleID" = a.id ORDER BY "storyID" COLLATE "C" LIMIT 1)
                 FROM article a, q WHERE a.search @@ q.query
-                ORDER BY ts_rank(a.search, q.query) DESC, a.id LIMIT \(max(0, limit))
+                ORDER BY ts_rank(a.search, q.query) DESC, a.id COLLATE "C" LIMIT \(max(0, limit))
                 """
             ).map { row in
                 let (id, title, snippet, story) = try row.decode((String, String?, String?, String?).self)

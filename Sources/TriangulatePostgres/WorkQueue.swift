@@ -99,6 +99,24 @@ public struct WorkQueue: Sendable {
         }
     }
 
+    /// Renews the leases of `ids` from now, inside the transaction of `store`, and returns how many `worker` still
+    /// holds. The renewed rows stay locked until that transaction ends, so no other worker takes them meanwhile.
+    public static func renew(
+        _ ids: [Int], worker: String, lease: Double, in store: PostgresStore
+    ) throws(StoreError)
+        -> Int
+    {
+        guard !ids.isEmpty else { return 0 }
+        return try store.write("renew leases") { session in
+            try session.query(
+                """
+                UPDATE job SET "leaseUntil" = clock_timestamp() + make_interval(secs => \(max(1, lease)))
+                WHERE id = ANY(\(ids)) AND worker = \(worker) AND state = 'running' RETURNING id
+                """
+            ).count
+        }
+    }
+
     /// Records a failed attempt: the job is queued again with its error, or parked as `failed` after its last
     /// allowed attempt.
     public func fail(_ id: Int, worker: String, error: String) throws(StoreError) {

@@ -48,8 +48,6 @@ public struct WorkerSummary: Sendable, Hashable {
 /// stories reads the whole candidate index, so two workers grouping at once could each start a story for one event;
 /// with the lock they take turns for that step only (see docs/scaling.md).
 public final class Worker: @unchecked Sendable {
-    public static let groupingLockKey: Int64 = 0x7472_6961_6e67_0002
-
     public let queue: WorkQueue
     public let pipeline: Pipeline
     public let configuration: WorkerConfiguration
@@ -62,15 +60,27 @@ public final class Worker: @unchecked Sendable {
     }
 
     /// Runs until `shouldStop` says so (checked between batches: a batch under way is finished) or, with
-    /// `untilIdle`, until the queue is empty. `report` hears one line per batch and per failed job.
+    /// `untilIdle`, until the queue is empty. `report` hears one line per batch and per failed job. A batch the
+    /// store refuses is retried one job at a time, and the job it refuses fails with the store's error; only an
+    /// error of the queue itself (the server gone) ends the run.
     public func run(shouldStop: @Sendable () -> Bool, report: (String) -> Void) throws(StoreError) -> WorkerSummary {
         var summary = WorkerSummary()
+        var reviseFailed = false
+        report("started")
         while !shouldStop() {
             let jobs = try queue.take(
                 worker: configuration.name, limit: configuration.batchSize, lease: configuration.lease)
             if jobs.isEmpty {
                 let idle = try isIdle()
-                if idle && configuration.reviseWhenIdle, try revise() { report("regrouped the whole collection") }
+                if idle && configuration.reviseWhenIdle && !reviseFailed {
+                    do {
+                        if try revise() { report("regrouped the whole collection") }
+                    } catch {
+                        // Not again until a batch has been written: the same failure would follow.
+                        reviseFailed = true
+                        report("regrouping the whole collection failed: \(error)")
+                    }
+                }
                 if configuration.untilIdle && idle { break }
                 Thread.sleep(forTimeInterval: configuration.idlePoll)
                 continue
@@ -78,6 +88,7 @@ public final class Worker: @unchecked Sendable {
             report("took \(jobs.count) jobs (\(jobs.map { String($0.id) }.joined(separator: " ")))")
             let started = Date()
             try process(jobs, into: &summary, report: report)
+            reviseFailed = false
             summary.busy += Date().timeIntervalSince(started)
         }
         return summary
@@ -88,7 +99,7 @@ public final class Worker: @unchecked Sendable {
     private func revise() throws(StoreError) -> Bool {
         try queue.store.transaction { transaction in
             try transaction.write("take the grouping lock") { session in
-                try session.execute("SELECT pg_advisory_xact_lock(\(Self.groupingLockKey))")
+                try session.execute("SELECT pg_advisory_xact_lock(\(PostgresStore.groupingLockKey))")
             }
             let revised = try transaction.read("read the last regrouping") { session in
                 try session.scalar(#"SELECT "storySequence" FROM "groupingRevision" WHERE id = 1"#, as: Int.self)
@@ -104,6 +115,7 @@ public final class Worker: @unchecked Sendable {
                     ON CONFLICT (id) DO UPDATE SET "storySequence" = excluded."storySequence"
                     """#)
             }
+            cache.invalidate()
             return true
         }
     }
@@ -128,31 +140,26 @@ public final class Worker: @unchecked Sendable {
         let succeeded = jobs.filter { failedOrigins[$0.document.origin] == nil }
         var good = analyzed
         good.failures = []
-        var waited = 0.0
-        var held = 0.0
+        let timing: (waited: Double, held: Double)
         do {
-            try queue.store.transaction { transaction in
-                let asked = Date()
-                try transaction.write("take the grouping lock") { session in
-                    try session.execute("SELECT pg_advisory_xact_lock(\(Self.groupingLockKey))")
-                }
-                let locked = Date()
-                waited = locked.timeIntervalSince(asked)
-                let collection = ArticleCollection(store: transaction, pipeline: pipeline)
-                _ = try collection.add(analyzed: good, cache: cache)
-                try WorkQueue.finish(succeeded.map(\.id), worker: configuration.name, in: transaction)
-                held = Date().timeIntervalSince(locked)
-            }
+            timing = try commit(good, jobs: succeeded)
         } catch {
-            if case .failed(let operation, _) = error, operation == "finish jobs" {
+            switch error {
+            case .leaseLost(let reason):
                 summary.lostBatches += 1
-                report("batch of \(jobs.count) jobs dropped: \(error)")
-                return
+                report("batch of \(jobs.count) jobs dropped: \(reason)")
+            case .store(let error) where jobs.count > 1:
+                report("batch of \(jobs.count) jobs refused (\(error)); one at a time")
+                for job in jobs { try process([job], into: &summary, report: report) }
+            case .store(let error):
+                try queue.fail(jobs[0].id, worker: configuration.name, error: "\(error)")
+                summary.failures += 1
+                report("job \(jobs[0].id) (\(jobs[0].document.origin)), attempt \(jobs[0].attempts): \(error)")
             }
-            throw error
+            return
         }
-        summary.lockWait += waited
-        summary.lockHeld += held
+        summary.lockWait += timing.waited
+        summary.lockHeld += timing.held
         for job in failed {
             let reason = failedOrigins[job.document.origin] ?? "failed"
             try queue.fail(job.id, worker: configuration.name, error: reason)
@@ -163,4 +170,45 @@ public final class Worker: @unchecked Sendable {
         summary.articles += good.articles.count
         report("\(succeeded.count) jobs done, \(good.articles.count) articles stored")
     }
+
+    /// One transaction: the grouping lock, the jobs' leases renewed (their rows stay locked until commit, so no
+    /// other worker takes them over while this one waits or works), the articles stored and grouped, the jobs
+    /// marked done. Returns the seconds spent waiting for the lock and holding it.
+    private func commit(_ analyzed: AnalysisResult, jobs: [Job]) throws(WorkerError) -> (waited: Double, held: Double) {
+        var waited = 0.0
+        var held = 0.0
+        var lost: String?
+        let ids = jobs.map(\.id)
+        do {
+            try queue.store.transaction { transaction in
+                let asked = Date()
+                try transaction.write("take the grouping lock") { session in
+                    try session.execute("SELECT pg_advisory_xact_lock(\(PostgresStore.groupingLockKey))")
+                }
+                let locked = Date()
+                waited = locked.timeIntervalSince(asked)
+                let renewed = try WorkQueue.renew(
+                    ids, worker: configuration.name, lease: configuration.lease, in: transaction)
+                if renewed != ids.count {
+                    lost = "\(ids.count - renewed) of \(ids.count) jobs were taken over after their lease expired"
+                    throw StoreError.failed(operation: "renew leases", reason: lost ?? "")
+                }
+                _ = try ArticleCollection(store: transaction, pipeline: pipeline).add(analyzed: analyzed, cache: cache)
+                try WorkQueue.finish(ids, worker: configuration.name, in: transaction)
+                held = Date().timeIntervalSince(locked)
+            }
+        } catch {
+            cache.invalidate()
+            if let lost { throw .leaseLost(lost) }
+            throw .store(error)
+        }
+        return (waited, held)
+    }
+}
+
+/// Why a batch was not committed.
+enum WorkerError: Error {
+    /// Another worker holds some of its jobs now: its result is the one kept.
+    case leaseLost(String)
+    case store(StoreError)
 }

@@ -66,13 +66,39 @@ public struct ArticleCollection: Sendable {
     /// Groups the whole stored collection anew, as `analyze` does (with the revision passes that online assignment
     /// leaves out), and writes every story: what workers run once the queue is idle.
     public func regroupEverything(progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(StoreError) {
-        try regroup(inserted: [], changed: true, cache: nil, progress: progress)
+        try store.exclusiveWrite { writer throws(StoreError) in
+            try ArticleCollection(store: writer.store, pipeline: pipeline, regroupAll: regroupAll)
+                .regroup(inserted: [], changed: true, cache: nil, progress: progress)
+        }
     }
 
-    /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`).
+    /// Stores freshly annotated articles, then groups them into the stored stories (see `regroup`), as one
+    /// exclusive write of the store. On a store that commits the write at once, `stored` hears the ids after it did.
+    /// A write that fails leaves `cache` empty: what it kept may hold what was rolled back.
     private func record(
         _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,
         stored: (([String]) -> Void)? = nil, cache: GroupingCache? = nil
+    ) throws(StoreError) -> Summary {
+        var committedLater: [[String]] = []
+        let summary: Summary
+        do {
+            summary = try store.exclusiveWrite { writer throws(StoreError) in
+                try ArticleCollection(store: writer.store, pipeline: pipeline, regroupAll: regroupAll)
+                    .recordExclusively(
+                        fresh, progress: progress,
+                        stored: { ids in writer.atomic ? committedLater.append(ids) : stored?(ids) }, cache: cache)
+            }
+        } catch {
+            cache?.invalidate()
+            throw error
+        }
+        for ids in committedLater { stored?(ids) }
+        return summary
+    }
+
+    private func recordExclusively(
+        _ fresh: AnalysisResult, progress: (@Sendable (PipelineProgress) -> Void)?,
+        stored: (([String]) -> Void)?, cache: GroupingCache?
     ) throws(StoreError) -> Summary {
         var summary = Summary(failures: fresh.failures, skipped: fresh.skipped)
         var inserted: [AnnotatedArticle] = []
@@ -178,4 +204,10 @@ public final class GroupingCache: @unchecked Sendable {
     var version: ClusterStateVersion?
 
     public init() {}
+
+    /// Forgets the kept grouping (after a write that was rolled back): the next write replays the stored one.
+    public func invalidate() {
+        grouping = nil
+        version = nil
+    }
 }

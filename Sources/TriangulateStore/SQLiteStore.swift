@@ -85,11 +85,12 @@ public final class SQLiteStore: Store {
                 sql: "SELECT DISTINCT storyID FROM storyArticle WHERE articleID IN (SELECT value FROM json_each(?))",
                 arguments: [String(decoding: try JSONEncoder().encode(articleIDs.sorted()), as: UTF8.self)])
             let replaced = Set(stories.map(\.id))
+            // One write, one sequence number: stories written together list by id. Read before the deletes, so that
+            // it grows even when every story is replaced.
+            let sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM story") ?? 0) + 1
             for id in Set(stale).union(replaced) {
                 try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
             }
-            // One write, one sequence number: stories written together list by id.
-            let sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM story") ?? 0) + 1
             for story in stories {
                 try StoryRecord(
                     id: story.id, headline: story.headline, articleCount: story.articles.count, sequence: sequence,

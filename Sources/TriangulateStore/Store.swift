@@ -43,6 +43,29 @@ public protocol Store: Sendable {
     func unseenItems(feed url: String, keys: [String]) throws(StoreError) -> Set<String>
     /// Full-text search over titles and texts: best matches first.
     func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+    /// Runs a write that reads the grouping and writes what follows from it (storing articles, grouping them,
+    /// writing stories) so that no other writer of the store interleaves: on a store several processes share
+    /// (PostgreSQL) in one transaction under the store's grouping lock, with `atomic` set (nothing is durable before
+    /// `body` returns). The default runs `body` on the store itself: one SQLite file has one writer at a time.
+    func exclusiveWrite<T>(_ body: (StoreWriter) throws(StoreError) -> T) throws(StoreError) -> T
+}
+
+extension Store {
+    public func exclusiveWrite<T>(_ body: (StoreWriter) throws(StoreError) -> T) throws(StoreError) -> T {
+        try body(StoreWriter(store: self, atomic: false))
+    }
+}
+
+/// The store an exclusive write goes through, and whether the whole write commits at once (then nothing it writes
+/// is durable before it returns).
+public struct StoreWriter: Sendable {
+    public var store: any Store
+    public var atomic: Bool
+
+    public init(store: any Store, atomic: Bool) {
+        self.store = store
+        self.atomic = atomic
+    }
 }
 
 /// One article's stored cluster features and its place in the order articles were added.

@@ -82,8 +82,10 @@ struct WorkerCrashTests {
         let scratch = try Self.makeDatabase()
         defer { withExtendedLifetime(scratch) {} }
         let url = scratch.address
-        let worker = try Running(["worker", "--database", url, "--name", "idle"], stderrPath: dir + "/idle.log")
-        Thread.sleep(forTimeInterval: 1.5)
+        let worker = try Running(
+            ["worker", "--database", url, "--name", "idle", "--verbose"], stderrPath: dir + "/idle.log")
+        try #require(worker.wait(for: "idle: started"), "\(worker.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
         #expect(worker.stop(SIGTERM) == 0, "\(worker.stderr)")
         #expect(worker.stderr.contains("idle: 0 jobs"), "\(worker.stderr)")
         // And a file is not a queue.

@@ -22,6 +22,20 @@ struct PostgresTests {
         #expect(throws: StoreError.self) { try DatabaseURL("postgresql://h/db?sslmode=sometimes", environment: [:]) }
         #expect(throws: StoreError.self) { try DatabaseURL("/var/lib/news.sqlite", environment: [:]) }
         #expect(DatabaseURL.redact("postgresql://ana:hunter2@h/db") == "postgresql://ana:***@h/db")
+        // An "@" typed unencoded in a password, and a password given as a parameter, are hidden too.
+        #expect(DatabaseURL.redact("postgresql://ana:p@ss@h/db") == "postgresql://ana:***@h/db")
+        #expect(
+            DatabaseURL.redact("postgresql://h/db?password=x1&sslmode=require")
+                == "postgresql://h/db?password=***&sslmode=require")
+        // Percent-encoding is undone once: "%25" is a percent sign, and the address written back reads the same.
+        let percent = try DatabaseURL("postgresql://ana:100%25%40x@h/db%2Dnews?sslmode=verify-full", environment: [:])
+        #expect(percent.password == "100%@x" && percent.database == "db-news" && percent.tls == .verifyFull)
+        #expect(try DatabaseURL(percent.address(withPassword: true), environment: [:]) == percent)
+        #expect(!percent.address(withPassword: false).contains("100"))
+        #expect(try DatabaseURL("postgresql://h/db?password=qp", environment: [:]).password == "qp")
+        #expect(throws: StoreError.self) {
+            try DatabaseURL("postgresql://h/db?target_session_attrs=any", environment: [:])
+        }
         #expect(DatabaseURL.redact("postgresql://ana@h/db") == "postgresql://ana@h/db")
     }
 

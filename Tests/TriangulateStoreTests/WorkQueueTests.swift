@@ -42,10 +42,10 @@ struct WorkQueueTests {
         let (database, queue) = try queue()
         defer { withExtendedLifetime(database) {} }
         try queue.enqueue([Self.note(1), Self.note(2)])
-        let first = try queue.take(worker: "dies", limit: 10, lease: 1)
+        let first = try queue.take(worker: "dies", limit: 10, lease: 3)
         #expect(first.map(\.attempts) == [1, 1])
         #expect(try queue.take(worker: "other", limit: 10, lease: 60).isEmpty)
-        Thread.sleep(forTimeInterval: 1.3)
+        Thread.sleep(forTimeInterval: 3.3)
         let again = try queue.take(worker: "other", limit: 10, lease: 60)
         #expect(again.map(\.id) == first.map(\.id))
         #expect(again.map(\.attempts) == [2, 2])
@@ -126,6 +126,29 @@ struct ConcurrentWorkerTests {
         let stories = try store.stories(limit: 10, offset: 0)
         #expect(stories.count == 1, "\(stories.map(\.articles))")
         #expect(stories.first?.articles.count == 5)
+    }
+}
+
+extension ConcurrentWorkerTests {
+    /// The same for two writers that are not workers (two `ingest`s, or `serve` beside one): each write of the
+    /// collection is one transaction under the grouping lock.
+    @Test func twoCollectionsAddingAtOnceNeverStartTwoStoriesForOneEvent() throws {
+        let database = try Engine.postgresql.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
+        let store = try PostgresStore(database.location)
+        let seeds = WorkQueueTests.seeds
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted().map { seeds + "/" + $0 }
+        let documents = try Ingest().documents(from: files).map { try $0.get() }
+        let failures = Summaries()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let collection = ArticleCollection(store: store)
+            for (index, document) in documents.enumerated() where index % 2 == half {
+                do { _ = try collection.add(documents: [document]) } catch { failures.add(nil) }
+            }
+        }
+        #expect(failures.jobs == 0)
+        let stories = try store.stories(limit: 10, offset: 0)
+        #expect(stories.count == 1 && stories.first?.articles.count == 5, "\(stories.map(\.articles))")
     }
 }
 
