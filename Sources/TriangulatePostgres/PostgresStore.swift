@@ -235,29 +235,28 @@ public final class PostgresStore: Store {
     // MARK: Plumbing
 
     private func decodeArticles(_ rows: [PostgresRow]) throws(StoreError) -> [AnnotatedArticle] {
-        var articles: [AnnotatedArticle] = []
-        for row in rows {
-            let (id, document) = try decodeRow(row)
-            do {
-                articles.append(try JSONDecoder().decode(AnnotatedArticle.self, from: Data(document.utf8)))
-            } catch {
-                throw .corrupt(what: "article \(id)", reason: Self.reason(error))
-            }
-        }
-        return articles
+        try decodeDocuments(rows, as: AnnotatedArticle.self, what: "article")
     }
 
     private func decodeStories(_ rows: [PostgresRow]) throws(StoreError) -> [Story] {
-        var stories: [Story] = []
+        try decodeDocuments(rows, as: Story.self, what: "story")
+    }
+
+    /// Rows of (id, contract JSON) decoded; a document that does not decode is named by its id.
+    private func decodeDocuments<T: Decodable>(_ rows: [PostgresRow], as type: T.Type, what: String)
+        throws(StoreError) -> [T]
+    {
+        var decoded: [T] = []
+        decoded.reserveCapacity(rows.count)
         for row in rows {
             let (id, document) = try decodeRow(row)
             do {
-                stories.append(try JSONDecoder().decode(Story.self, from: Data(document.utf8)))
+                decoded.append(try JSONDecoder().decode(T.self, from: Data(document.utf8)))
             } catch {
-                throw .corrupt(what: "story \(id)", reason: Self.reason(error))
+                throw .corrupt(what: "\(what) \(id)", reason: Self.reason(error))
             }
         }
-        return stories
+        return decoded
     }
 
     private func decodeRow(_ row: PostgresRow) throws(StoreError) -> (String, String) {
