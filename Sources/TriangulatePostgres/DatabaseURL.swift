@@ -20,6 +20,8 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// `sslrootcert`: the PEM file of the roots `verify-ca` and `verify-full` trust (default: the system's).
+    public var rootCertificate: String?
 
     /// Whether `text` names a PostgreSQL server rather than a file.
     public static func isPostgreSQL(_ text: String) -> Bool {
@@ -57,6 +59,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
                 }
                 mode = known
             case ("password", let value): queryPassword = value
+            case ("sslrootcert", let value): rootCertificate = value.isEmpty ? nil : value
             default:
                 throw .cannotOpen(
                     path: Self.redact(text), reason: "the parameter '\(item.name)' is not one Triangulate reads")
@@ -97,13 +100,10 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
                 .map { $0.hasPrefix("password=") ? "password=***" : String($0) }
             shown = String(shown[...query]) + parameters.joined(separator: "&")
         }
-        // The authority ends at the first "/" or "?" after the scheme; its last "@" ends the credentials (an "@"
-        // typed unencoded in a password comes before it).
-        guard let scheme = shown.range(of: "://") else { return shown }
-        let rest = shown[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@"),
-            let colon = rest[..<at].firstIndex(of: ":")
+        // The credentials end at the last "@" (a password typed unencoded may hold "@", "/" or "?"; an "@" later
+        // in the address hides more, never less).
+        guard let scheme = shown.range(of: "://"), let at = shown[scheme.upperBound...].lastIndex(of: "@"),
+            let colon = shown[scheme.upperBound..<at].firstIndex(of: ":")
         else { return shown }
         return String(shown[..<colon]) + ":***" + String(shown[at...])
     }

@@ -43,6 +43,7 @@ final class PostgresPool: @unchecked Sendable {
             case .verifyCA: tls.certificateVerification = .noHostnameVerification
             case .verifyFull: tls.certificateVerification = .fullVerification
             }
+            if let roots = url.rootCertificate { tls.trustRoots = .file(roots) }
             do {
                 let context = try NIOSSLContext(configuration: tls)
                 configuration.tls = url.tls == .prefer ? .prefer(context) : .require(context)

@@ -8,7 +8,7 @@ import TriangulateText
 /// The `Store` on a PostgreSQL server (postgres-nio): the SQLite store's tables and migrations, full-text search
 /// with a generated tsvector column and a GIN index, and a pool of connections so that several threads (a server's
 /// requests) read at once. Every write is one transaction. Several processes may share one database: what needs one
-/// writer at a time (grouping articles into stories) is serialized by `WorkQueue` with an advisory lock.
+/// writer at a time (grouping articles into stories) takes a transaction-scoped advisory lock (`exclusiveWrite`).
 public final class PostgresStore: Store {
     /// The transaction-scoped advisory lock every grouping write takes (`exclusiveWrite`, workers).
     public static let groupingLockKey: Int64 = 0x7472_6961_6e67_0002
@@ -243,7 +243,9 @@ public final class PostgresStore: Store {
     }
 
     /// Rows of (id, contract JSON) decoded; a document that does not decode is named by its id.
-    private func decodeDocuments<T: Decodable>(_ rows: [PostgresRow], as type: T.Type, what: String)
+    private func decodeDocuments<T: Decodable>(
+        _ rows: [PostgresRow], as type: T.Type, what: String
+    )
         throws(StoreError) -> [T]
     {
         var decoded: [T] = []

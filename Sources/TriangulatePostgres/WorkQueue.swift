@@ -56,7 +56,10 @@ public struct WorkQueue: Sendable {
                 """
                 UPDATE job SET state = 'failed', finished = now(),
                     error = coalesce(error || '; ', '') || 'its worker stopped before finishing it (lease expired)'
-                WHERE state = 'running' AND "leaseUntil" < now() AND attempts >= \(Self.maximumAttempts)
+                WHERE id IN (
+                    SELECT id FROM job
+                    WHERE state = 'running' AND "leaseUntil" < now() AND attempts >= \(Self.maximumAttempts)
+                    ORDER BY id FOR UPDATE SKIP LOCKED)
                 """)
             return try session.query(
                 """
@@ -127,6 +130,19 @@ public struct WorkQueue: Sendable {
                     state = CASE WHEN attempts >= \(Self.maximumAttempts) THEN 'failed' ELSE 'queued' END,
                     finished = CASE WHEN attempts >= \(Self.maximumAttempts) THEN now() ELSE NULL END
                 WHERE id = \(id) AND worker = \(worker) AND state = 'running'
+                """)
+        }
+    }
+
+    /// Gives jobs `worker` still holds back to the queue without counting the attempt (a batch dropped because some
+    /// of its jobs were taken over: the others were not at fault).
+    public func release(_ ids: [Int], worker: String) throws(StoreError) {
+        guard !ids.isEmpty else { return }
+        try store.write("release jobs") { session in
+            try session.execute(
+                """
+                UPDATE job SET state = 'queued', worker = NULL, "leaseUntil" = NULL, attempts = attempts - 1
+                WHERE id = ANY(\(ids)) AND worker = \(worker) AND state = 'running'
                 """)
         }
     }

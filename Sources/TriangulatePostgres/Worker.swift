@@ -35,6 +35,8 @@ public struct WorkerSummary: Sendable, Hashable {
     public var failures = 0
     /// Batches whose result was dropped because their lease was taken over.
     public var lostBatches = 0
+    /// The last failure of the idle regrouping, if it failed.
+    public var reviseError: String?
     /// Seconds spent waiting for the grouping lock held by other workers.
     public var lockWait: Double = 0
     /// Seconds holding it (storing, grouping, corroborating, writing stories).
@@ -52,6 +54,8 @@ public final class Worker: @unchecked Sendable {
     public let pipeline: Pipeline
     public let configuration: WorkerConfiguration
     private let cache = GroupingCache()
+    /// Jobs the store refused one after another, each alone.
+    private var refusedInARow = 0
 
     public init(store: PostgresStore, pipeline: Pipeline = Pipeline(), configuration: WorkerConfiguration) {
         queue = WorkQueue(store: store)
@@ -61,8 +65,9 @@ public final class Worker: @unchecked Sendable {
 
     /// Runs until `shouldStop` says so (checked between batches: a batch under way is finished) or, with
     /// `untilIdle`, until the queue is empty. `report` hears one line per batch and per failed job. A batch the
-    /// store refuses is retried one job at a time, and the job it refuses fails with the store's error; only an
-    /// error of the queue itself (the server gone) ends the run.
+    /// store refuses is retried one job at a time, and a job it refuses fails with the store's error; three jobs
+    /// refused in a row, a stored document that does not decode, or an error of the queue itself (the server gone)
+    /// end the run: those are the store's faults, not the jobs'.
     public func run(shouldStop: @Sendable () -> Bool, report: (String) -> Void) throws(StoreError) -> WorkerSummary {
         var summary = WorkerSummary()
         var reviseFailed = false
@@ -75,9 +80,11 @@ public final class Worker: @unchecked Sendable {
                 if idle && configuration.reviseWhenIdle && !reviseFailed {
                     do {
                         if try revise() { report("regrouped the whole collection") }
+                        summary.reviseError = nil
                     } catch {
                         // Not again until a batch has been written: the same failure would follow.
                         reviseFailed = true
+                        summary.reviseError = "\(error)"
                         report("regrouping the whole collection failed: \(error)")
                     }
                 }
@@ -87,8 +94,7 @@ public final class Worker: @unchecked Sendable {
             }
             report("took \(jobs.count) jobs (\(jobs.map { String($0.id) }.joined(separator: " ")))")
             let started = Date()
-            try process(jobs, into: &summary, report: report)
-            reviseFailed = false
+            if try process(jobs, into: &summary, report: report) { reviseFailed = false }
             summary.busy += Date().timeIntervalSince(started)
         }
         return summary
@@ -127,10 +133,12 @@ public final class Worker: @unchecked Sendable {
         return (counts["queued"] ?? 0) == 0 && (counts["running"] ?? 0) == 0
     }
 
+    /// Analyzes and commits a batch; true when something was committed.
+    @discardableResult
     private func process(
         _ jobs: [Job], into summary: inout WorkerSummary, report: (String) -> Void
     )
-        throws(StoreError)
+        throws(StoreError) -> Bool
     {
         let analyzed = pipeline.analyzeArticles(paths: [], documents: jobs.map(\.document))
         // A failure names its document's origin: the jobs of those origins failed this attempt.
@@ -143,20 +151,10 @@ public final class Worker: @unchecked Sendable {
         let timing: (waited: Double, held: Double)
         do {
             timing = try commit(good, jobs: succeeded)
+            refusedInARow = 0
         } catch {
-            switch error {
-            case .leaseLost(let reason):
-                summary.lostBatches += 1
-                report("batch of \(jobs.count) jobs dropped: \(reason)")
-            case .store(let error) where jobs.count > 1:
-                report("batch of \(jobs.count) jobs refused (\(error)); one at a time")
-                for job in jobs { try process([job], into: &summary, report: report) }
-            case .store(let error):
-                try queue.fail(jobs[0].id, worker: configuration.name, error: "\(error)")
-                summary.failures += 1
-                report("job \(jobs[0].id) (\(jobs[0].document.origin)), attempt \(jobs[0].attempts): \(error)")
-            }
-            return
+            try handle(error, jobs: jobs, into: &summary, report: report)
+            return false
         }
         summary.lockWait += timing.waited
         summary.lockHeld += timing.held
@@ -169,11 +167,41 @@ public final class Worker: @unchecked Sendable {
         summary.failures += failed.count
         summary.articles += good.articles.count
         report("\(succeeded.count) jobs done, \(good.articles.count) articles stored")
+        return true
     }
 
-    /// One transaction: the grouping lock, the jobs' leases renewed (their rows stay locked until commit, so no
-    /// other worker takes them over while this one waits or works), the articles stored and grouped, the jobs
-    /// marked done. Returns the seconds spent waiting for the lock and holding it.
+    /// A batch that was not committed: taken over (the jobs still held go back to the queue, their attempt not
+    /// counted), or refused by the store (retried one job at a time; a job refused alone fails with the error).
+    private func handle(
+        _ error: WorkerError, jobs: [Job], into summary: inout WorkerSummary, report: (String) -> Void
+    ) throws(StoreError) {
+        switch error {
+        case .leaseLost(let reason):
+            summary.lostBatches += 1
+            try queue.release(jobs.map(\.id), worker: configuration.name)
+            report("batch of \(jobs.count) jobs dropped: \(reason)")
+        case .store(let error):
+            if case .corrupt = error { throw error }
+            if jobs.count > 1 {
+                report("batch of \(jobs.count) jobs refused (\(error)); one at a time")
+                for job in jobs { try process([job], into: &summary, report: report) }
+                return
+            }
+            refusedInARow += 1
+            if refusedInARow >= 3 {
+                throw .failed(operation: "ingest jobs", reason: "three jobs in a row were refused; the last: \(error)")
+            }
+            try queue.fail(jobs[0].id, worker: configuration.name, error: "\(error)")
+            summary.jobs += 1
+            summary.failures += 1
+            report("job \(jobs[0].id) (\(jobs[0].document.origin)), attempt \(jobs[0].attempts): \(error)")
+        }
+    }
+
+    /// One transaction: the jobs' leases renewed first (their rows then stay locked until commit, and `take` skips
+    /// locked rows, so no other worker takes them over while this one waits for the lock or works), the grouping
+    /// lock, the articles stored and grouped, the jobs marked done. Returns the seconds spent waiting for the lock
+    /// and holding it.
     private func commit(_ analyzed: AnalysisResult, jobs: [Job]) throws(WorkerError) -> (waited: Double, held: Double) {
         var waited = 0.0
         var held = 0.0
@@ -181,18 +209,18 @@ public final class Worker: @unchecked Sendable {
         let ids = jobs.map(\.id)
         do {
             try queue.store.transaction { transaction in
-                let asked = Date()
-                try transaction.write("take the grouping lock") { session in
-                    try session.execute("SELECT pg_advisory_xact_lock(\(PostgresStore.groupingLockKey))")
-                }
-                let locked = Date()
-                waited = locked.timeIntervalSince(asked)
                 let renewed = try WorkQueue.renew(
                     ids, worker: configuration.name, lease: configuration.lease, in: transaction)
                 if renewed != ids.count {
                     lost = "\(ids.count - renewed) of \(ids.count) jobs were taken over after their lease expired"
                     throw StoreError.failed(operation: "renew leases", reason: lost ?? "")
                 }
+                let asked = Date()
+                try transaction.write("take the grouping lock") { session in
+                    try session.execute("SELECT pg_advisory_xact_lock(\(PostgresStore.groupingLockKey))")
+                }
+                let locked = Date()
+                waited = locked.timeIntervalSince(asked)
                 _ = try ArticleCollection(store: transaction, pipeline: pipeline).add(analyzed: analyzed, cache: cache)
                 try WorkQueue.finish(ids, worker: configuration.name, in: transaction)
                 held = Date().timeIntervalSince(locked)

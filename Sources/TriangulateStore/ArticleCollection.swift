@@ -24,8 +24,10 @@ public struct ArticleCollection: Sendable {
 
     /// Extracts and annotates the files under `paths`, stores them (an article stored already with the same text
     /// is left alone), then groups the new ones into the stored stories and stores the stories that changed.
-    /// Articles are committed `chunkSize` at a time, and `stored` hears the ids of each chunk once it is durable:
-    /// an ingest killed midway keeps every article it reported, and the next ingest forms the stories it did not.
+    /// On SQLite, articles are committed `chunkSize` at a time, and `stored` hears the ids of each chunk once it is
+    /// durable: an ingest killed midway keeps every article it reported, and the next ingest forms the stories it
+    /// did not. On a store whose exclusive writes are atomic (PostgreSQL) the whole ingest is one transaction, and
+    /// `stored` hears every id once it has committed.
     /// `documents` (pages fetched from the web) and `failures` (URLs that could not be) join the files' batch;
     /// `amend` sees each article from a document after extraction.
     public func ingest(

@@ -46,7 +46,8 @@ public protocol Store: Sendable {
     /// Runs a write that reads the grouping and writes what follows from it (storing articles, grouping them,
     /// writing stories) so that no other writer of the store interleaves: on a store several processes share
     /// (PostgreSQL) in one transaction under the store's grouping lock, with `atomic` set (nothing is durable before
-    /// `body` returns). The default runs `body` on the store itself: one SQLite file has one writer at a time.
+    /// `body` returns). The default runs `body` on the store itself (SQLite: each transaction of the write has the file
+    /// to itself, but two processes writing one file at once can still interleave their groupings).
     func exclusiveWrite<T>(_ body: (StoreWriter) throws(StoreError) -> T) throws(StoreError) -> T
 }
 

@@ -19,8 +19,9 @@ struct WorkerCommand: ParsableCommand {
             analyze does, if stories were written since the last time (online assignment in batches skips the \
             revision passes; --no-revise turns this off). SIGTERM or SIGINT stops the worker after the batch under way.
 
-            Exit status: 0 after a stop or, with --until-idle, once no job is queued or running; 64 for a usage \
-            error, 74 when the database cannot be opened or written.
+            Exit status: 0 after a stop or, with --until-idle, once no job is queued or running; 1 when the last \
+            regrouping of the whole collection failed; 64 for a usage error, 74 when the database cannot be opened \
+            or written, or when the store refused three jobs in a row.
             """
     )
 
@@ -90,6 +91,10 @@ struct WorkerCommand: ParsableCommand {
                     + String(
                         format: "; waited %.2f s for the grouping lock, held it %.2f s, busy %.2f s",
                         summary.lockWait, summary.lockHeld, summary.busy))
+        }
+        if let failure = summary.reviseError {
+            Terminal.error("\(settings.name): regrouping the whole collection failed: \(failure)")
+            throw ExitCode.failure
         }
     }
 }

@@ -24,6 +24,16 @@ struct PostgresTests {
         #expect(DatabaseURL.redact("postgresql://ana:hunter2@h/db") == "postgresql://ana:***@h/db")
         // An "@" typed unencoded in a password, and a password given as a parameter, are hidden too.
         #expect(DatabaseURL.redact("postgresql://ana:p@ss@h/db") == "postgresql://ana:***@h/db")
+        #expect(DatabaseURL.redact("postgresql://ana:pa/ss?x@h/db") == "postgresql://ana:***@h/db")
+        #expect(throws: StoreError.self) { try DatabaseURL("postgresql://ana:pa/ss?x@h/db", environment: [:]) }
+        do {
+            _ = try DatabaseURL("postgresql://ana:pa/ss?x@h/db", environment: [:])
+        } catch {
+            #expect(!"\(error)".contains("pa/ss"), "\(error)")
+        }
+        #expect(
+            try DatabaseURL("postgresql://h/db?sslrootcert=/etc/ca.pem", environment: [:]).rootCertificate
+                == "/etc/ca.pem")
         #expect(
             DatabaseURL.redact("postgresql://h/db?password=x1&sslmode=require")
                 == "postgresql://h/db?password=***&sslmode=require")

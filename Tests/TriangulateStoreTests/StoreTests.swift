@@ -72,6 +72,19 @@ struct StoreTests {
     }
 
     @Test(arguments: Engine.allCases)
+    func theStorySequenceGrowsWhenEveryStoryIsReplaced(engine: Engine) throws {
+        let database = try engine.makeDatabase()
+        defer { withExtendedLifetime(database) {} }
+        let collection = ArticleCollection(store: try database.open())
+        _ = try collection.ingest(paths: [Self.seeds])
+        let first = try collection.store.clusterStateVersion().storySequence
+        // Grouping everything anew replaces every story: the sequence still grows (it restarted at 1 before).
+        try collection.regroupEverything()
+        let second = try collection.store.clusterStateVersion().storySequence
+        #expect(first >= 1 && second == first + 1)
+    }
+
+    @Test(arguments: Engine.allCases)
     func searchFindsTitlesAndTextsWithTheMatchMarked(engine: Engine) throws {
         let database = try engine.makeDatabase()
         defer { withExtendedLifetime(database) {} }
