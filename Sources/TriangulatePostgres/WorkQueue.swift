@@ -147,6 +147,14 @@ public struct WorkQueue: Sendable {
         }
     }
 
+    /// How many jobs are queued or running (through the partial index over those two states: done jobs, however
+    /// many, are not read).
+    public func waiting() throws(StoreError) -> Int {
+        try store.read("count waiting jobs") { session in
+            try session.scalar("SELECT COUNT(*) FROM job WHERE state IN ('queued', 'running')", as: Int.self) ?? 0
+        }
+    }
+
     /// How many jobs are in each state.
     public func counts() throws(StoreError) -> [String: Int] {
         try store.read("count jobs") { session in

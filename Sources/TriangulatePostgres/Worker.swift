@@ -103,7 +103,15 @@ public final class Worker: @unchecked Sendable {
     /// Groups the whole collection anew under the grouping lock when stories were written since the last such
     /// regrouping; false when there was nothing to do (or another worker did it).
     private func revise() throws(StoreError) -> Bool {
-        try queue.store.transaction { transaction in
+        // Checked first without the lock (idle workers poll): the newest story write against the last regrouping's.
+        let (revised, newest) = try queue.store.read("read the last regrouping") { session in
+            (
+                try session.scalar(#"SELECT "storySequence" FROM "groupingRevision" WHERE id = 1"#, as: Int.self),
+                try session.scalar("SELECT MAX(sequence) FROM story", as: Int.self) ?? 0
+            )
+        }
+        if newest == 0 || revised == newest { return false }
+        return try queue.store.transaction { transaction in
             try transaction.write("take the grouping lock") { session in
                 try session.execute("SELECT pg_advisory_xact_lock(\(PostgresStore.groupingLockKey))")
             }
@@ -129,8 +137,7 @@ public final class Worker: @unchecked Sendable {
     /// No job queued, and none running (a running job of a dead worker is taken again once its lease expires, so
     /// an idle worker waits for it).
     private func isIdle() throws(StoreError) -> Bool {
-        let counts = try queue.counts()
-        return (counts["queued"] ?? 0) == 0 && (counts["running"] ?? 0) == 0
+        try queue.waiting() == 0
     }
 
     /// Analyzes and commits a batch; true when something was committed.

@@ -88,6 +88,15 @@ struct WorkerCrashTests {
         Thread.sleep(forTimeInterval: 0.3)
         #expect(worker.stop(SIGTERM) == 0, "\(worker.stderr)")
         #expect(worker.stderr.contains("idle: 0 jobs"), "\(worker.stderr)")
+        // ingest and stories take the address too; the password never shows.
+        let ingest = try Child.run(["ingest", "--database", url, Self.seeds])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let password = try #require(try DatabaseURL(url).password)
+        #expect(ingest.stderr.contains("5 new") && !ingest.stderr.contains(password), "\(ingest.stderr)")
+        let stories = try Child.run(["stories", "--database", url, "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [String: Any]
+        let listed = try #require(parsed?["stories"] as? [[String: Any]], "\(stories.stderr)")
+        #expect(listed.count == 1 && (listed.first?["articles"] as? [String])?.count == 5)
         // And a file is not a queue.
         let refused = try Child.run(["worker", "--database", dir + "/collection.sqlite"])
         #expect(refused.status == 64)
