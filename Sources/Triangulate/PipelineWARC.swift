@@ -3,7 +3,7 @@ import TriangulateText
 
 extension Pipeline {
     /// Whether a path names a web archive (`.warc`, `.warc.gz`): read record by record, never whole.
-    static func isWARC(_ path: String) -> Bool {
+    public static func isWARC(_ path: String) -> Bool {
         let name = path.lowercased()
         return name.hasSuffix(".warc") || name.hasSuffix(".warc.gz")
     }

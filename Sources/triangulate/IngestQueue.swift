@@ -11,7 +11,7 @@ extension IngestCommand {
     func enqueue(files: [String], fetched: FetchedInputs, configuration: PipelineConfiguration) throws {
         var documents: [Document] = []
         var failures = fetched.failures
-        let archives = files.filter { $0.lowercased().hasSuffix(".warc") || $0.lowercased().hasSuffix(".warc.gz") }
+        let archives = files.filter(Pipeline.isWARC)
         for archive in archives {
             failures.append(
                 Failure(origin: archive, reason: "web archives are not queued; ingest them without --queue"))
