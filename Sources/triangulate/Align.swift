@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Triangulate
+import TriangulateMiniLM
 
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,11 +27,19 @@ struct AlignCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report unreadable lines on standard error.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Also compare the claims' meaning with the MiniLM sentence encoder whose weights are in DIR "
+                + "(`make minilm` installs them into .build/minilm).", valueName: "DIR"))
+    var minilm: String?
+
     func run() throws {
         let bytes = try FileIO.readAll(input)
         let source = input ?? "stdin"
         let report = !quiet
-        let (lines, compared) = ClaimAlignment().alignJSONLines(bytes) { description in
+        var configuration = CorroborateConfiguration.default
+        if let minilm { configuration = .meaning(try MiniLMOption.load(minilm)) }
+        let (lines, compared) = ClaimAlignment(configuration: configuration).alignJSONLines(bytes) { description in
             if report { Terminal.error("\(source): \(description)") }
         }
         if let output {

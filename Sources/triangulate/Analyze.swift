@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Triangulate
+import TriangulateMiniLM
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,6 +71,13 @@ struct Analyze: AsyncParsableCommand {
             valueName: "FILE"))
     var embeddings: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Align claims on their meaning too, with the MiniLM sentence encoder whose weights are in DIR "
+                + "(`make minilm` installs them into .build/minilm): better facts, about 120 sentences a second.",
+            valueName: "DIR"))
+    var minilm: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
     }
@@ -84,6 +92,12 @@ struct Analyze: AsyncParsableCommand {
                 Terminal.error("\(error)")
                 throw ExitCode.failure
             }
+        }
+        if let minilm {
+            let encoder = try MiniLMOption.load(minilm)
+            let embeddings = configuration.corroborate.embeddings
+            configuration.corroborate = .meaning(encoder)
+            configuration.corroborate.embeddings = embeddings
         }
         limits.apply(to: &configuration)
         let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)

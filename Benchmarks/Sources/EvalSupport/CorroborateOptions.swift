@@ -1,5 +1,6 @@
 import Foundation
 import Triangulate
+import TriangulateMiniLM
 
 /// Reads one Corroborate setting from the command line (`--threshold X`, `--coherence X`, `--member-support X`, …)
 /// into `configuration`, taking its value from `arguments`; false when `name` is not one. A value that does not
@@ -27,6 +28,16 @@ public func corroborateOption(
     case "--quoted-name-weight": configuration.weights.quotedName = weight(configuration.weights.quotedName)
     case "--number-weight": configuration.weights.number = weight(configuration.weights.number)
     case "--predicate-weight": configuration.weights.predicate = weight(configuration.weights.predicate)
+    case "--minilm":
+        do {
+            // The settings that go with the encoder (CorroborateConfiguration.meaning); flags after this one change them.
+            let embeddings = configuration.embeddings
+            configuration = .meaning(try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath))
+            configuration.embeddings = embeddings
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
     case "--embeddings":
         do {
             configuration.embeddings = try StaticEmbeddings.shared(arguments.popFirst() ?? StaticEmbeddings.defaultPath)

@@ -38,7 +38,8 @@ public struct ClaimAlignment: Sendable {
             }
             claims += found
         }
-        let space = ClaimSpace(claims, configuration: configuration)
+        let space = ClaimSpace(
+            claims, configuration: configuration, encoder: configuration.encoder?.encoder ?? configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
         var best: (score: Double, a: Int, b: Int)?
         for x in claims.indices where claims[x].article == "a" {

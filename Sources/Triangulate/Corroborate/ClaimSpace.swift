@@ -23,12 +23,12 @@ struct ClaimSpace {
     /// Feature id → its key ("s:" stem, "n:" name, "q:" quantity, "d:" date, "c:" predicate class).
     private(set) var keys: [String] = []
     let configuration: CorroborateConfiguration
-    /// Each claim's sentence embedding (L2-normalized), when an embeddings table is configured.
+    /// Each claim's sentence embedding (L2-normalized), when a sentence encoder is configured.
     private(set) var embeddings: [[Float]] = []
 
-    init(_ claims: [Claim], configuration: CorroborateConfiguration, embeddings table: StaticEmbeddings? = nil) {
+    init(_ claims: [Claim], configuration: CorroborateConfiguration, encoder: (any SentenceEncoder)? = nil) {
         self.configuration = configuration
-        if let table { embeddings = claims.map { table.encode($0.text) } }
+        if let encoder { embeddings = encoder.encode(claims.map(\.text)) }
         var vocabulary: [String: Int32] = [:]
         var keyed: [[(Int32, Float)]] = []  // per claim: feature id, boost
         var frequency: [Int] = []

@@ -45,11 +45,15 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     /// lexical similarity (`weights.embedding`); nil, the default, aligns on lexical evidence alone (BENCHMARKS.md says
     /// why).
     public var embeddings: StaticEmbeddings?
+    /// A sentence encoder (the MiniLM transformer of TriangulateMiniLM, `analyze --minilm DIR`) used instead of
+    /// `embeddings` when set: its cosine joins the lexical similarity as the table's does.
+    public var encoder: SentenceEncoding?
 
     public init(
         alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
         weights: AlignmentWeights = AlignmentWeights(),
-        numberMismatchFactor: Double = 0.5, memberSupport: Double = 0, memberWords: Double = 0,
+        numberMismatchFactor: Double = 0.5, memberSupport: Double = 0, memberWords: Double = 0, linkFloor: Double = 0,
+        mutualSlack: Double = 0,
         candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
         conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, wordSlotPairThreshold: Double = 0.2,
         conflictRatio: Double = 3, conflictThreshold: Double = 0.5,
@@ -74,6 +78,18 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     }
 
     public static let `default` = CorroborateConfiguration()
+
+    /// The defaults with a sentence encoder's cosine blended in (share 0.3), pairs aligned from 0.35 and groups kept
+    /// together from an average link of 0.55: the encoder's cosine is high between any two sentences of one story, so
+    /// both bars rise. Cosine is blind to numbers ("cut 2,000 jobs" / "cut 5,000 jobs"), so two figures for one unit
+    /// keep 0.3 of the score instead of 0.5. Chosen on the odd-topic gold (BENCHMARKS.md, "MiniLM").
+    public static func meaning(_ encoder: any SentenceEncoder) -> CorroborateConfiguration {
+        var configuration = CorroborateConfiguration(
+            alignThreshold: 0.35, groupCoherence: 0.55, numberMismatchFactor: 0.3)
+        configuration.weights.embedding = 0.3
+        configuration.encoder = SentenceEncoding(encoder)
+        return configuration
+    }
 }
 
 /// Stage 5: the articles of one story → facts with independent-source counts, conflicts, merged quotes, people,
@@ -100,7 +116,9 @@ public struct Corroborate: Sendable {
         let copied = copies(articles, knownCopies: knownCopies, members: Set(story.articles))
         story.lineage = copied.lineage
 
-        let space = ClaimSpace(claims, configuration: configuration, embeddings: configuration.embeddings)
+        let space = ClaimSpace(
+            claims, configuration: configuration,
+            encoder: configuration.encoder?.encoder ?? configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
         let pairs = grouping.edges()
         let groups = grouping.refined(grouping.groups(pairs.aligned)).sorted { a, b in

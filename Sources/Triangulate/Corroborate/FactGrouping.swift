@@ -1,3 +1,4 @@
+import Foundation
 import TriangulateText
 /// Claims → facts. Candidate pairs come from an inverted index over the claims' features (for each feature, its
 /// latest `candidateFeatureCap` earlier holders), each claim keeping its `candidatesPerClaim` best earlier claims. Pairs scoring at least `alignThreshold` are merged strongest first, and two groups merge only when
@@ -42,6 +43,12 @@ struct FactGrouping {
         var notes: [String] = []
         if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
             notes.append("different numbers for one unit: similarity × \(configuration.numberMismatchFactor)")
+        }
+        if !space.embeddings.isEmpty {
+            let cosine = StaticEmbeddings.cosine(space.embeddings[a], space.embeddings[b])
+            notes.append(
+                "meaning: cosine \(String(format: "%.2f", cosine)) (\(Int(100 * configuration.weights.embedding))% of the score)"
+            )
         }
         let shared = space.shared(a, b)
         let total = shared.reduce(Float(0)) { $0 + $1.weight }
