@@ -27,7 +27,7 @@ minilm:
 # The Swift MiniLM against the numpy forward pass of scripts/distill-embeddings.py (same token ids), and its speed:
 # sentences a second over the first 1,260 lines of 120 ECB+ documents.
 bench-minilm: deps minilm
-	cd Benchmarks && $(SWIFT) build -c release --product minilm-check >&2 && \
+	set -o pipefail; cd Benchmarks && $(SWIFT) build -c release --product minilm-check >&2 && \
 	  printf '%s\n' 'The judge sentenced Brian Nichols to life without parole on Saturday.' \
 	    'Émile Zola wrote “J’accuse…!” in 1898 — a naïve café test.' 'short' \
 	    "$$(printf 'word %.0s' $$(seq 1 400))" | ./.build/release/minilm-check ../.build/minilm | \

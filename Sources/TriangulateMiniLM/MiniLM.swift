@@ -36,7 +36,7 @@ public struct MiniLM: SentenceEncoder {
     let classToken: Int32
     let separatorToken: Int32
     /// Longest input in tokens, [CLS] and [SEP] included (the model's max_seq_length).
-    public var maximumTokens = 256
+    public private(set) var maximumTokens = 256
 
     struct Linear {
         var weight: [Float]  // [out, in], row-major, as stored
@@ -78,7 +78,11 @@ public struct MiniLM: SentenceEncoder {
         self.hidden = hidden
         self.heads = heads
         self.inner = inner
-        self.epsilon = Float(settings["layer_norm_eps"] as? Double ?? 1e-12)
+        let epsilon = settings["layer_norm_eps"] as? Double ?? 1e-12
+        guard epsilon.isFinite, epsilon > 0, epsilon < 1, hidden <= 65_536, inner <= 1 << 20 else {
+            throw MiniLMError.malformed(path: configPath, detail: "layer_norm_eps or sizes out of range")
+        }
+        self.epsilon = Float(epsilon)
 
         let vocabularyPath = (directory as NSString).appendingPathComponent("vocab.txt")
         var vocabulary: [String: Int32] = [:]

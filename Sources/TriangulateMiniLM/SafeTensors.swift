@@ -26,12 +26,19 @@ struct SafeTensors {
                 let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2
             else { throw MiniLMError.malformed(path: path, detail: "tensor \(name) has no dtype, shape or offsets") }
             guard dtype == "F32" else { continue }
-            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: max(0, $1)).partialValue }
+            var count = 1
+            for dimension in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+                guard dimension >= 0, !overflow, product <= Int(Int32.max) else {
+                    throw MiniLMError.malformed(path: path, detail: "tensor \(name) has an impossible shape \(shape)")
+                }
+                count = product
+            }
             let start = offsets[0]
             let end = offsets[1]
-            guard shape.allSatisfy({ $0 >= 0 && $0 < 1 << 30 }), start >= 0, end >= start,
-                end <= bytes.count - base, end - start == 4 * count
-            else { throw MiniLMError.malformed(path: path, detail: "tensor \(name) lies outside the file") }
+            guard start >= 0, end >= start, end <= bytes.count - base, end - start == 4 * count else {
+                throw MiniLMError.malformed(path: path, detail: "tensor \(name) lies outside the file")
+            }
             var values = [Float](repeating: 0, count: count)
             bytes.withUnsafeBytes { raw in
                 for i in 0..<count {

@@ -80,6 +80,9 @@ struct Analyze: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
+        if embeddings != nil, minilm != nil {
+            throw ValidationError("--embeddings and --minilm are two sentence encoders: name one.")
+        }
     }
 
     func run() async throws {
@@ -94,10 +97,7 @@ struct Analyze: AsyncParsableCommand {
             }
         }
         if let minilm {
-            let encoder = try MiniLMOption.load(minilm)
-            let embeddings = configuration.corroborate.embeddings
-            configuration.corroborate = .meaning(encoder)
-            configuration.corroborate.embeddings = embeddings
+            configuration.corroborate = .meaning(try MiniLMOption.load(minilm))
         }
         limits.apply(to: &configuration)
         let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)

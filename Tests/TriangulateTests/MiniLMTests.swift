@@ -42,6 +42,13 @@ struct MiniLMTests {
         try Data(bytes).write(to: weights)
         let missing = #expect(throws: MiniLMError.self) { try MiniLM(directory: folder.path) }
         #expect(missing?.description.contains("word_embeddings") == true)
+        // A shape whose element count overflows is refused, not multiplied.
+        let huge = Array(#"{"x": {"dtype": "F32", "shape": [536870912, 536870912, 16], "data_offsets": [0, 4]}}"#.utf8)
+        bytes = (0..<8).map { UInt8((huge.count >> (8 * $0)) & 0xFF) }
+        bytes += huge + [0, 0, 128, 63]
+        try Data(bytes).write(to: weights)
+        let overflow = #expect(throws: MiniLMError.self) { try MiniLM(directory: folder.path) }
+        #expect(overflow?.description.contains("impossible shape") == true)
     }
 
     @Test func tokensAreBERTsUncasedWordPieces() throws {

@@ -28,7 +28,14 @@ struct ClaimSpace {
 
     init(_ claims: [Claim], configuration: CorroborateConfiguration, encoder: (any SentenceEncoder)? = nil) {
         self.configuration = configuration
-        if let encoder { embeddings = encoder.encode(claims.map(\.text)) }
+        if let encoder {
+            let encoded = encoder.encode(claims.map(\.text))
+            // One vector per claim, all of one width, or none: an encoder that breaks its contract is not used.
+            let width = encoded.first?.count ?? 0
+            if encoded.count == claims.count, width > 0, encoded.allSatisfy({ $0.count == width }) {
+                embeddings = encoded
+            }
+        }
         var vocabulary: [String: Int32] = [:]
         var keyed: [[(Int32, Float)]] = []  // per claim: feature id, boost
         var frequency: [Int] = []

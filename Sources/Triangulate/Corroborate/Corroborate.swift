@@ -52,8 +52,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public init(
         alignThreshold: Double = 0.3, groupCoherence: Double = 0.15, sameArticleCoherence: Double = 0.15,
         weights: AlignmentWeights = AlignmentWeights(),
-        numberMismatchFactor: Double = 0.5, memberSupport: Double = 0, memberWords: Double = 0, linkFloor: Double = 0,
-        mutualSlack: Double = 0,
+        numberMismatchFactor: Double = 0.5, memberSupport: Double = 0, memberWords: Double = 0,
         candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
         conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, wordSlotPairThreshold: Double = 0.2,
         conflictRatio: Double = 3, conflictThreshold: Double = 0.5,

@@ -47,7 +47,7 @@ struct FactGrouping {
         if !space.embeddings.isEmpty {
             let cosine = StaticEmbeddings.cosine(space.embeddings[a], space.embeddings[b])
             notes.append(
-                "meaning: cosine \(String(format: "%.2f", cosine)) (\(Int(100 * configuration.weights.embedding))% of the score)"
+                "meaning: cosine \(String(format: "%.2f", cosine)) (\(String(format: "%.0f", 100 * configuration.weights.embedding))% of the score)"
             )
         }
         let shared = space.shared(a, b)
