@@ -32,7 +32,12 @@ public func corroborateOption(
         do {
             // The settings that go with the encoder (CorroborateConfiguration.meaning); flags after this one change them.
             let embeddings = configuration.embeddings
-            configuration = .meaning(try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath))
+            let model = try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath)
+            if let cache = ProcessInfo.processInfo.environment["MINILM_CACHE"] {
+                configuration = .meaning(CachingEncoder(model, path: cache))
+            } else {
+                configuration = .meaning(model)
+            }
             configuration.embeddings = embeddings
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
