@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Triangulate
-import TriangulateMiniLM
 
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,19 +26,14 @@ struct AlignCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not report unreadable lines on standard error.")
     var quiet = false
 
-    @Option(
-        help: ArgumentHelp(
-            "Also compare the claims' meaning with the MiniLM sentence encoder whose weights are in DIR "
-                + "(`make minilm` installs them into .build/minilm).", valueName: "DIR"))
-    var minilm: String?
+    @OptionGroup var meaning: MeaningOptions
 
     func run() throws {
         let bytes = try FileIO.readAll(input)
         let source = input ?? "stdin"
         let report = !quiet
-        var configuration = CorroborateConfiguration.default
-        if let minilm { configuration = .meaning(try MiniLMOption.load(minilm)) }
-        let (lines, compared) = ClaimAlignment(configuration: configuration).alignJSONLines(bytes) { description in
+        let (lines, compared) = ClaimAlignment(configuration: try meaning.corroborate()).alignJSONLines(bytes) {
+            description in
             if report { Terminal.error("\(source): \(description)") }
         }
         if let output {

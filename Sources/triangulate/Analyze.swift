@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Triangulate
-import TriangulateMiniLM
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,16 +70,11 @@ struct Analyze: AsyncParsableCommand {
             valueName: "FILE"))
     var embeddings: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Align claims on their meaning too, with the MiniLM sentence encoder whose weights are in DIR "
-                + "(`make minilm` installs them into .build/minilm): better facts, about 120 sentences a second.",
-            valueName: "DIR"))
-    var minilm: String?
+    @OptionGroup var meaning: MeaningOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to analyze.") }
-        if embeddings != nil, minilm != nil {
+        if embeddings != nil, meaning.minilm != nil {
             throw ValidationError("--embeddings and --minilm are two sentence encoders: name one.")
         }
     }
@@ -96,9 +90,7 @@ struct Analyze: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        if let minilm {
-            configuration.corroborate = .meaning(try MiniLMOption.load(minilm))
-        }
+        try meaning.apply(to: &configuration)
         limits.apply(to: &configuration)
         let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)
         let pipeline = Pipeline(configuration: configuration)

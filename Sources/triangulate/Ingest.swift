@@ -53,6 +53,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var fetching: FetchOptions
 
+    @OptionGroup var meaning: MeaningOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to ingest.") }
         if queue && !Database.isPostgreSQL(database) {
@@ -64,6 +66,7 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = PipelineConfiguration()
         limits.apply(to: &configuration)
+        try meaning.apply(to: &configuration)
         let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         let (files, fetched) = await fetching.fetch(paths, configuration: &configuration)
         if queue { return try enqueue(files: files, fetched: fetched, configuration: configuration) }

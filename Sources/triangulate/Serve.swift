@@ -38,6 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Log level: trace, debug (a line per request), info (start, stored articles), notice, warning, error.")
     var logLevel: Logger.Level = .info
 
+    @OptionGroup var meaning: MeaningOptions
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535.") }
         if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1.") }
@@ -47,9 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "triangulate.serve")
         logger.logLevel = logLevel
+        var configuration = PipelineConfiguration()
+        try meaning.apply(to: &configuration)
         let collection: ArticleCollection
         do {
-            collection = ArticleCollection(store: try Database.open(database))
+            collection = ArticleCollection(
+                store: try Database.open(database), pipeline: Pipeline(configuration: configuration))
         } catch {
             throw FileIO.fail("\(error)")
         }

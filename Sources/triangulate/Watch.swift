@@ -39,6 +39,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var fetching: FetchOptions
 
+    @OptionGroup var meaning: MeaningOptions
+
     func validate() throws {
         if feeds.isEmpty { throw ValidationError("Name at least one feed URL.") }
         if let bad = feeds.first(where: { !Fetcher.isURL($0) }) {
@@ -48,9 +50,12 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var configuration = PipelineConfiguration()
+        try meaning.apply(to: &configuration)
         let collection: ArticleCollection
         do {
-            collection = ArticleCollection(store: try Database.open(database))
+            collection = ArticleCollection(
+                store: try Database.open(database), pipeline: Pipeline(configuration: configuration))
         } catch {
             throw FileIO.fail("\(error)")
         }

@@ -55,6 +55,8 @@ struct WorkerCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var meaning: MeaningOptions
+
     func validate() throws {
         if !Database.isPostgreSQL(database) {
             throw ValidationError("--database must be a postgresql:// address: the work queue lives in PostgreSQL.")
@@ -66,6 +68,7 @@ struct WorkerCommand: ParsableCommand {
     func run() throws {
         var pipeline = PipelineConfiguration()
         limits.apply(to: &pipeline)
+        try meaning.apply(to: &pipeline)
         var settings = WorkerConfiguration(name: name ?? WorkerConfiguration.defaultName)
         settings.batchSize = batchSize
         settings.lease = lease

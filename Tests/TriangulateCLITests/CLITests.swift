@@ -183,4 +183,36 @@ struct CLITests {
             try missing.run()
         }
     }
+
+    /// `--minilm` (weights installed by `make minilm`, as `make test` does): ingest and analyze give the same stories
+    /// with the encoder, `align` explains its part, and a missing model is named with exit status 1.
+    @Test func minilmReachesEveryCommandThatCorroborates() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let model = Child.root + "/.build/minilm"
+        let seeds = BadInputTests.seeds
+        let ingest = try IngestCommand.parse(["--database", dir + "/c.sqlite", seeds, "-q", "--minilm", model])
+        try await ingest.run()
+        var stories = try StoriesCommand.parse(["--database", dir + "/c.sqlite", "-f", "json", "-o", dir + "/s.json"])
+        try stories.run()
+        let analyze = try Analyze.parse([seeds, "-f", "json", "-o", dir + "/a.json", "-q", "--minilm", model])
+        try await analyze.run()
+        let plain = try Analyze.parse([seeds, "-f", "json", "-o", dir + "/p.json", "-q"])
+        try await plain.run()
+        let direct = try String(contentsOfFile: dir + "/a.json", encoding: .utf8)
+        #expect(try String(contentsOfFile: dir + "/s.json", encoding: .utf8) == direct)
+        #expect(try String(contentsOfFile: dir + "/p.json", encoding: .utf8) != direct)
+        let pair = #"{"a": "The mayor resigned on Friday.", "b": "The mayor stepped down on Friday."}"#
+        try Data(pair.utf8).write(to: URL(fileURLWithPath: dir + "/pair.jsonl"))
+        var align = try AlignCommand.parse(["-i", dir + "/pair.jsonl", "-o", dir + "/out.jsonl", "--minilm", model])
+        try align.run()
+        #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).contains("meaning: cosine"))
+        let missing = try Child.run(["align", "-i", dir + "/pair.jsonl", "--minilm", dir + "/none"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains(dir + "/none/config.json"))
+        #expect(missing.stderr.contains("make minilm"))
+        for command in [ServeCommand.self, WatchCommand.self, WorkerCommand.self] as [any ParsableCommand.Type] {
+            #expect(TriangulateCommand.helpMessage(for: command).contains("--minilm <DIR>"))
+        }
+    }
 }
