@@ -62,7 +62,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "analyze-story",
-            dependencies: [.product(name: "Triangulate", package: core)],
+            dependencies: [
+                .product(name: "Triangulate", package: core), .product(name: "TriangulateMiniLM", package: core),
+            ],
             path: "Sources/analyze-story"
         ),
         .executableTarget(

@@ -152,6 +152,20 @@ public struct MiniLM: SentenceEncoder {
     }
 
     public func encode(_ texts: [String]) -> [[Float]] {
+        // Each distinct text once: wire copies and restated clauses repeat word for word.
+        var slots: [String: Int] = [:]
+        var distinct: [String] = []
+        let order = texts.map { text in
+            if let slot = slots[text] { return slot }
+            slots[text] = distinct.count
+            distinct.append(text)
+            return distinct.count - 1
+        }
+        let vectors = encodeDistinct(distinct)
+        return order.map { vectors[$0] }
+    }
+
+    private func encodeDistinct(_ texts: [String]) -> [[Float]] {
         var result: [[Float]] = []
         result.reserveCapacity(texts.count)
         // Sentences are run in batches of about 2,048 tokens: the per-token layers are one matrix product for the

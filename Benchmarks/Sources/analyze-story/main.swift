@@ -2,21 +2,31 @@
 // The 50 articles are made from one event of the Examples corpus (default: its first event folder): each original
 // article appears in ten variants, each leaving out a different paragraph and rotating the rest, so the story has
 // realistic overlap without 50 identical texts. Prints the median and best of `--runs` runs (default 15).
-// `--articles N` sets the story size; `--one-article-bytes N` analyzes one article of about N bytes instead.
+// `--articles N` sets the story size; `--one-article-bytes N` analyzes one article of about N bytes instead;
+// `--minilm DIR` corroborates with the MiniLM encoder (CorroborateConfiguration.meaning).
 import Foundation
 import Triangulate
+import TriangulateMiniLM
 
 var folder: String?
 var runs = 15
 var count = 50
 /// Instead of a story of many articles: one article of about this many bytes (the corpus's paragraphs, repeated).
 var oneArticleBytes: Int?
+var configuration = PipelineConfiguration()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--runs": runs = arguments.popFirst().flatMap(Int.init) ?? runs
     case "--articles": count = arguments.popFirst().flatMap(Int.init) ?? count
     case "--one-article-bytes": oneArticleBytes = arguments.popFirst().flatMap(Int.init)
+    case "--minilm":
+        do {
+            configuration.corroborate = .meaning(try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath))
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
     default: folder = argument
     }
 }
@@ -72,7 +82,7 @@ if let oneArticleBytes {
 }
 let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
 let annotate = Annotate()
-let pipeline = Pipeline()
+let pipeline = Pipeline(configuration: configuration)
 var times: [Double] = []
 var stories = 0
 var facts = 0
