@@ -53,6 +53,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case casualtyNouns = "casualty-nouns"
     case otherNouns = "other-nouns"
     case subjectNouns = "subject-nouns"
+    case institutionNouns = "institution-nouns"
     case skippable = "skippable"
     case functionWords = "function-words"
     case documentNouns = "document-nouns"

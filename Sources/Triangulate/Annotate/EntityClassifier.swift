@@ -242,7 +242,16 @@ extension EntityRecognizer {
             return .person(markerRange: nil)
         }
         if count >= 2, count <= 4, looksLikePersonName(paragraph, run.words) { return .person(markerRange: nil) }
-        if count >= 2, count <= 4, !run.allCommon, appositiveRole(paragraph, after: run.end) != nil {
+        if count >= 2, count <= 4, !run.allCommon,
+            appositiveRole(paragraph, after: run.end) != nil || paragraph.ageApposition(at: run.end) > 0
+        {
+            return .person(markerRange: nil)
+        }
+        // "…, said Shanduke McPhatter": a name of uncommon words right after a speech verb.
+        if count >= 2, count <= 3, !run.allCommon, let previousWord = run.previousWord,
+            lexicon.speechVerbs.contains(previousWord),
+            run.words.allSatisfy({ !lexicon.commonWords.contains(paragraph.lower($0)) })
+        {
             return .person(markerRange: nil)
         }
         if count >= 2, count <= 3, !run.allCommon, let nextWord = run.nextWord, lexicon.speechVerbs.contains(nextWord),

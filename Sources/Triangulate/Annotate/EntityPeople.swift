@@ -29,7 +29,13 @@ extension EntityRecognizer {
         _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, markerRange: ClosedRange<Int>?,
         into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
     ) {
-        let name = paragraph.text(from: start, through: end - 1)
+        var name = paragraph.text(from: start, through: end - 1)
+        // "Calder Nyquist Jr.": the suffix keeps its dot, as `nameRun` writes it.
+        if end > start, Self.dottedSuffixes.contains(paragraph.text(end - 1)), paragraph.isPunct(end, 0x2E),
+            paragraph.tokens[end].start == paragraph.tokens[end - 1].end
+        {
+            name += "."
+        }
         mentions.append(
             Mention(kind: .person, name: name, paragraph: paragraph.index, start: start, end: end, confident: true))
         var title: String?

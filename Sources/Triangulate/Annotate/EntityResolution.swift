@@ -6,19 +6,37 @@ extension EntityRecognizer {
 
     func resolve(_ mentions: inout [[Mention]], people: inout [String: PersonRecord]) {
         let surnames = surnameTable(people)
+        let shared = sharedSurnames(people)
         let (typed, orgByFirstWord) = confidentNames(mentions)
+        // A surname two people of the article share is the one named last before it ("Makaeo Williams, 18, …" then
+        // "City Councilman Jumaane Williams …" then "Williams fumed").
+        var latestBySurname: [String: String] = [:]
         for paragraphIndex in mentions.indices {
             for index in mentions[paragraphIndex].indices {
-                mentions[paragraphIndex][index] = resolved(
-                    mentions[paragraphIndex][index], surnames: surnames, typed: typed,
-                    orgByFirstWord: orgByFirstWord, people: &people)
+                var mention = mentions[paragraphIndex][index]
+                if shared.contains(mention.name), let full = latestBySurname[mention.name] {
+                    mention.kind = .person
+                    mention.name = full
+                } else {
+                    mention = resolved(
+                        mention, surnames: surnames, typed: typed, orgByFirstWord: orgByFirstWord, people: &people)
+                }
+                if mention.kind == .person, let last = mention.name.split(separator: " ").last,
+                    mention.name.contains(" ")
+                {
+                    latestBySurname[String(last)] = mention.name
+                }
+                mentions[paragraphIndex][index] = mention
             }
         }
-        // Organizations known by a longer name in this article are reported under it.
+        // Organizations known by a longer name in this article are reported under it: by its first word, or as the
+        // initials of its words ("NYPD" for "New York Police Department").
+        let expansions = acronymExpansions(typed)
         for paragraphIndex in mentions.indices {
             for index in mentions[paragraphIndex].indices where mentions[paragraphIndex][index].kind == .organization {
                 let name = mentions[paragraphIndex][index].name
-                if !name.contains(" "), let full = orgByFirstWord[name] { mentions[paragraphIndex][index].name = full }
+                guard !name.contains(" ") else { continue }
+                if let full = orgByFirstWord[name] ?? expansions[name] { mentions[paragraphIndex][index].name = full }
             }
         }
     }
@@ -62,18 +80,48 @@ extension EntityRecognizer {
         }
     }
 
-    /// The last word of each multi-word person's name → that name, when only one person has it.
-    func surnameTable(_ people: [String: PersonRecord]) -> [String: String] {
-        var surnames: [String: String] = [:]
-        var ambiguous: Set<String> = []
+    /// Last words of the names of two or more people of the article.
+    func sharedSurnames(_ people: [String: PersonRecord]) -> Set<String> {
+        var first: [String: String] = [:]
+        var shared: Set<String> = []
         for name in people.keys.sorted() {
             let parts = name.split(separator: " ")
             guard parts.count >= 2, let last = parts.last else { continue }
             let key = String(last)
-            if let existing = surnames[key], existing != name { ambiguous.insert(key) } else { surnames[key] = name }
+            if let existing = first[key], existing != name { shared.insert(key) } else { first[key] = name }
         }
-        for key in ambiguous { surnames[key] = nil }
+        return shared
+    }
+
+    /// The last word of each multi-word person's name → that name, when only one person has it.
+    func surnameTable(_ people: [String: PersonRecord]) -> [String: String] {
+        let shared = sharedSurnames(people)
+        var surnames: [String: String] = [:]
+        for name in people.keys.sorted() {
+            let parts = name.split(separator: " ")
+            guard parts.count >= 2, let last = parts.last, !shared.contains(String(last)) else { continue }
+            surnames[String(last)] = name
+        }
         return surnames
+    }
+
+    /// The initials of each multi-word organization's name (capitalized words, and every word) → that name, when one
+    /// organization of the article has them.
+    func acronymExpansions(_ typed: [String: EntityKind]) -> [String: String] {
+        var table: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        for (name, kind) in typed.sorted(by: { $0.key < $1.key }) where kind == .organization {
+            let words = name.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            let capitalized = words.filter { $0.first?.isUppercase == true }
+            for variant in [capitalized, words] where variant.count >= 2 {
+                let initials = String(variant.compactMap(\.first)).uppercased()
+                if let existing = table[initials], existing != name { ambiguous.insert(initials) }
+                table[initials] = name
+            }
+        }
+        for key in ambiguous { table[key] = nil }
+        return table
     }
 
     /// The kind each confidently classified name has first, and each multi-word organization's longest name by its

@@ -58,6 +58,17 @@ struct Paragraph {
 
     func isWord(_ token: Int) -> Bool { token >= 0 && token < tokens.count && tokens[token].kind == .word }
 
+    /// An age set off by commas at `token` (", 18,"; ", 35, an ex-gang member"): how news names a person. The
+    /// number of tokens it spans (3), or 0.
+    func ageApposition(at token: Int) -> Int {
+        guard isPunct(token, 0x2C), token + 2 < tokens.count, tokens[token + 1].kind == .number,
+            tokens[token + 1].end - tokens[token + 1].start <= 3, let age = Int(text(token + 1)),
+            (1...119).contains(age),
+            isPunct(token + 2, 0x2C)
+        else { return 0 }
+        return 3
+    }
+
     func sentenceIndex(containing token: Int) -> Int? {
         var low = 0
         var high = sentences.count - 1

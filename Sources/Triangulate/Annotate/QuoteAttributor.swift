@@ -16,6 +16,7 @@ struct QuoteAttributor {
     var firstParagraph: [String: Int] = [:]
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
+    static let institutionNouns: Set<String> = Lexicon.shared.words(.institutionNouns)
     static let skippable: Set<String> = Lexicon.shared.words(.skippable)
     static let functionWords: Set<String> = Lexicon.shared.words(.functionWords)
 
@@ -183,6 +184,12 @@ struct QuoteAttributor {
         var verb: Int?
         var probe = cursor
         while probe < min(limit, cursor + 8) {
+            // "…," Makaeo Williams, 18, said: the age is part of the name's phrase.
+            let age = paragraph.ageApposition(at: probe)
+            if age > 0 {
+                probe += age
+                continue
+            }
             if tokens[probe].kind == .punct { break }
             if lexicon.speechVerbs.contains(paragraph.lower(probe)) {
                 verb = probe
@@ -355,26 +362,37 @@ struct QuoteAttributor {
     }
 
     /// "a company spokesperson", "a spokesperson for X", "the carmaker": an organization named in the phrase, else the
+    /// latest organization whose name holds the phrase's noun ("police" → "New York Police Department"), else the
     /// latest organization mentioned before the quote.
     private func nounPhraseSpeaker(_ paragraph: Paragraph, from: Int, to: Int, before: Int) -> Speaker? {
         guard from < to else { return nil }
         let words = (from..<to).filter { paragraph.tokens[$0].kind == .word }.map { paragraph.lower($0) }
-        guard words.contains(where: Self.subjectNouns.contains) else { return nil }
+        let heads = Set(words.filter(Self.subjectNouns.contains))
+        guard !heads.isEmpty else { return nil }
         if let org = mentions(in: paragraph, from: from, to: to).first(where: { $0.kind == .organization }) {
             return Speaker(name: org.name, kind: .organization)
+        }
+        let holding = latest(.organization, before: before, in: paragraph) { name in
+            name.lowercased().split(separator: " ").contains { heads.contains(String($0)) }
+        }
+        if let holding { return holding }
+        if let institution = words.first(where: Self.institutionNouns.contains) {
+            return Speaker(name: institution.prefix(1).uppercased() + institution.dropFirst(), kind: .organization)
         }
         return latest(.organization, before: before, in: paragraph)
     }
 
-    private func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
+    private func latest(
+        _ kind: EntityKind, before index: Int, in paragraph: Paragraph, where accept: (String) -> Bool = { _ in true }
+    ) -> Speaker? {
         if let found = mentions[paragraph.index].last(where: {
-            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
+            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil && accept($0.name)
         }) {
             return Speaker(name: found.name, kind: kind)
         }
         var cursor = paragraph.index - 1
         while cursor >= 0 {
-            if let found = mentions[cursor].last(where: { $0.kind == kind }) {
+            if let found = mentions[cursor].last(where: { $0.kind == kind && accept($0.name) }) {
                 return Speaker(name: found.name, kind: kind)
             }
             cursor -= 1

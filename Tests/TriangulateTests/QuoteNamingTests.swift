@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Triangulate
+import TriangulateModel
+
+/// How news names the people and bodies that speak: an age in commas, a name after "said", a surname two people
+/// share, "police said", an organization's initials. Sentences written here.
+@Suite("Quote speakers named the news way")
+struct QuoteNamingTests {
+    func speaker(_ notes: Annotations, _ fragment: String) -> String? {
+        notes.quotes.first { $0.text.contains(fragment) }?.speaker
+    }
+
+    @Test func anAgeInCommasDoesNotHideTheSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}We lost everything in one night,\u{201D} Dorrit Quell, 42, said as the water receded.",
+            "The seawall failed near the ferry landing, said Ambrin Tolliver, 35, who runs the ferry.",
+            "\u{201C}Nobody warned us about the seawall,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "lost everything") == "Dorrit Quell")
+        #expect(speaker(notes, "Nobody warned us") == "Ambrin Tolliver")
+        #expect(notes.people.contains { $0.name == "Dorrit Quell" })
+    }
+
+    @Test func aSharedSurnameIsThePersonNamedLast() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}They closed the clinic without asking anyone,\u{201D} Oren Maddox, 19, said outside the building.",
+            "City Councilwoman Pell Maddox, who represents the district, criticized the closure on Tuesday.",
+            "\u{201C}This decision has to be reversed,\u{201D} Maddox said.",
+        ])
+        #expect(speaker(notes, "closed the clinic") == "Oren Maddox")
+        #expect(speaker(notes, "has to be reversed") == "Pell Maddox")
+    }
+
+    @Test func policeSpeakForTheirForceNotTheLastOrganizationNamed() {
+        let named = Fixtures.annotate(paragraphs: [
+            "The Harlow County Police Department sent two units to the quarry on Sunday.",
+            "Videos of the arrest were shared widely on Twitter by Monday.",
+            "\u{201C}Stay on the ground and keep your hands visible,\u{201D} police said, according to a witness.",
+        ])
+        #expect(speaker(named, "Stay on the ground") == "Harlow County Police Department")
+        let unnamed = Fixtures.annotate(paragraphs: [
+            "Videos of the arrest were shared widely on Twitter by Monday.",
+            "\u{201C}Stay on the ground and keep your hands visible,\u{201D} police said, according to a witness.",
+        ])
+        #expect(speaker(unnamed, "Stay on the ground") == "Police")
+    }
+
+    @Test func initialsStandForTheOrganizationTheArticleNames() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The Harlow County Police Department opened an inquiry into the crash on Sunday.",
+            "\u{201C}The driver was not speeding,\u{201D} an HCPD spokesman said.",
+        ])
+        #expect(speaker(notes, "was not speeding") == "Harlow County Police Department")
+        #expect(!notes.organizations.contains { $0.name == "HCPD" })
+    }
+}
