@@ -247,10 +247,10 @@ extension EntityRecognizer {
         {
             return .person(markerRange: nil)
         }
-        // "…, said Shanduke McPhatter": a name of uncommon words right after a speech verb.
-        if count >= 2, count <= 3, !run.allCommon, let previousWord = run.previousWord,
-            lexicon.speechVerbs.contains(previousWord),
-            run.words.allSatisfy({ !lexicon.commonWords.contains(paragraph.lower($0)) })
+        // "His barber, Julian Clark, concurred": a name set off by commas right after a role noun.
+        if count >= 2, count <= 4, !run.allCommon, run.start >= 2, paragraph.isPunct(run.start - 1, 0x2C),
+            paragraph.isPunct(run.end, 0x2C), paragraph.isWord(run.start - 2),
+            lexicon.roleNouns.contains(paragraph.lower(run.start - 2))
         {
             return .person(markerRange: nil)
         }

@@ -29,14 +29,12 @@ extension EntityRecognizer {
                 mentions[paragraphIndex][index] = mention
             }
         }
-        // Organizations known by a longer name in this article are reported under it: by its first word, or as the
-        // initials of its words ("NYPD" for "New York Police Department").
-        let expansions = acronymExpansions(typed)
+        // Organizations known by a longer name in this article are reported under it.
         for paragraphIndex in mentions.indices {
             for index in mentions[paragraphIndex].indices where mentions[paragraphIndex][index].kind == .organization {
                 let name = mentions[paragraphIndex][index].name
                 guard !name.contains(" ") else { continue }
-                if let full = orgByFirstWord[name] ?? expansions[name] { mentions[paragraphIndex][index].name = full }
+                if let full = orgByFirstWord[name] { mentions[paragraphIndex][index].name = full }
             }
         }
     }
@@ -103,25 +101,6 @@ extension EntityRecognizer {
             surnames[String(last)] = name
         }
         return surnames
-    }
-
-    /// The initials of each multi-word organization's name (capitalized words, and every word) → that name, when one
-    /// organization of the article has them.
-    func acronymExpansions(_ typed: [String: EntityKind]) -> [String: String] {
-        var table: [String: String] = [:]
-        var ambiguous: Set<String> = []
-        for (name, kind) in typed.sorted(by: { $0.key < $1.key }) where kind == .organization {
-            let words = name.split(separator: " ")
-            guard words.count >= 2 else { continue }
-            let capitalized = words.filter { $0.first?.isUppercase == true }
-            for variant in [capitalized, words] where variant.count >= 2 {
-                let initials = String(variant.compactMap(\.first)).uppercased()
-                if let existing = table[initials], existing != name { ambiguous.insert(initials) }
-                table[initials] = name
-            }
-        }
-        for key in ambiguous { table[key] = nil }
-        return table
     }
 
     /// The kind each confidently classified name has first, and each multi-word organization's longest name by its
