@@ -54,4 +54,24 @@ struct QuoteNamingTests {
         ])
         #expect(speaker(notes, "park wherever") == "Tobiah Stone")
     }
+
+    /// Marks as plain-text copies type them: a straight mark that closes a quote begun a paragraph earlier, and two
+    /// apostrophes for an opening double mark.
+    @Test func plainTextQuoteMarksKeepTheirSpeakers() {
+        let straight = Fixtures.annotate(paragraphs: [
+            "\"Job done.",
+            "That is all I will say, \"Varnell said.",
+            "\"Next week the work gets harder. \"",
+        ])
+        #expect(speaker(straight, "all I will say") == "Varnell")
+        #expect(speaker(straight, "gets harder") == "Varnell")
+        let doubled = Fixtures.annotate(paragraphs: [
+            "''We missed every chance we had,\u{201D} coach Idris Varnell said.",
+            "''We wanted to finish it early.",
+            "That was the time to do it.\u{201D}",
+        ])
+        #expect(speaker(doubled, "finish it early") == "Idris Varnell")
+        #expect(speaker(doubled, "time to do it") == "Idris Varnell")
+        #expect(doubled.quotes.allSatisfy { !$0.text.hasPrefix("'") })
+    }
 }

@@ -23,7 +23,8 @@ extension QuoteAttributor {
     func opensSentence(_ span: QuoteSpan, in paragraph: Paragraph) -> Bool {
         guard span.open >= 0 else { return true }
         guard let index = paragraph.sentenceIndex(containing: span.open) else { return false }
-        return paragraph.sentences[index].lowerBound == span.open
+        // Only marks before it (the first of two apostrophes typed for one double mark).
+        return (paragraph.sentences[index].lowerBound..<span.open).allSatisfy { paragraph.tokens[$0].kind == .punct }
     }
 
     func isStandalone(_ span: QuoteSpan, in paragraph: Paragraph) -> Bool {

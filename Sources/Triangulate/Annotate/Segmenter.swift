@@ -35,9 +35,18 @@ enum Segmenter {
                 if let start = open {
                     spans.append(QuoteSpan(open: start, close: index, single: false))
                     open = nil
+                } else if spans.isEmpty, index > 0, !paragraph.isPunct(index - 1, 0x2E),
+                    closesAsTypo(index, in: paragraph, within: 3)
+                {
+                    // `…all I can say, "Arians said.`: the quote began in an earlier paragraph (after a full stop,
+                    // `. "We were promised…," Reyna said` opens one).
+                    spans.append(QuoteSpan(open: -1, close: index, single: false))
                 } else {
                     open = index
                 }
+            case 0x27 where isDoubledApostrophe(index, in: paragraph):
+                // `''We wanted to get that done.`: two apostrophes typed for an opening double mark.
+                if open == nil { open = index + 1 }
             default: break
             }
         }
@@ -50,14 +59,26 @@ enum Segmenter {
         return spans
     }
 
+    /// Two adjacent apostrophes opening a word at the start of a paragraph or after a space: a double mark typed with
+    /// two single ones (the span opens at the second).
+    static func isDoubledApostrophe(_ index: Int, in paragraph: Paragraph) -> Bool {
+        let tokens = paragraph.tokens
+        guard index + 2 < tokens.count, paragraph.isPunct(index + 1, 0x27),
+            tokens[index + 1].start == tokens[index].end, tokens[index + 2].start == tokens[index + 1].end,
+            tokens[index + 2].kind == .word || tokens[index + 2].kind == .number
+        else { return false }
+        let start = tokens[index].start
+        return start == 0 || paragraph.bytes[start - 1] == 0x20
+    }
+
     /// An opening mark inside an open quote that ends a clause (after `,` `.` `?` `!`) and is followed, within four
     /// words, by a reporting verb (`“said X`, `“he said`, `“Meyer says`): it closes the quote.
-    static func closesAsTypo(_ index: Int, in paragraph: Paragraph) -> Bool {
+    static func closesAsTypo(_ index: Int, in paragraph: Paragraph, within words: Int = 4) -> Bool {
         guard index > 0, [0x2C, 0x2E, 0x3F, 0x21].contains(where: { paragraph.isPunct(index - 1, $0) }) else {
             return false
         }
         var cursor = index + 1
-        while cursor < min(paragraph.tokens.count, index + 5), paragraph.tokens[cursor].kind == .word {
+        while cursor < min(paragraph.tokens.count, index + 1 + words), paragraph.tokens[cursor].kind == .word {
             if Lexicon.shared.speechVerbs.contains(paragraph.lower(cursor)) { return true }
             cursor += 1
         }
