@@ -74,4 +74,21 @@ struct QuoteNamingTests {
         #expect(speaker(doubled, "time to do it") == "Idris Varnell")
         #expect(doubled.quotes.allSatisfy { !$0.text.hasPrefix("'") })
     }
+
+    /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
+    /// paragraph between them reports someone else's speech.
+    @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}It is an honor to stand next to him,\u{201D} Ravi Okonjo said.",
+            "\u{201C}When I watch how hard he works, I see what I tried to do.",
+            "As a player I was quick, I will say that.",
+            "\u{201C}The only thing I had was a great coach.\u{201D}",
+            "Analyst Mirela Statham said, \u{201C}the deal will open doors for rivals.",
+            "However, Okonjo said there would be no change to the roster.",
+            "\u{201C}We will keep every player we have.",
+            "Nobody is leaving this winter,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "great coach") == "Ravi Okonjo")
+        #expect(speaker(notes, "keep every player") == "Ravi Okonjo")
+    }
 }
