@@ -247,7 +247,7 @@ extension EntityRecognizer {
         {
             return .person(markerRange: nil)
         }
-        // "His barber, Julian Clark, concurred": a name set off by commas right after a role noun.
+        // "His barber, Tobiah Stone, also retired, agreed": a name set off by commas right after a role noun.
         if count >= 2, count <= 4, !run.allCommon, run.start >= 2, paragraph.isPunct(run.start - 1, 0x2C),
             paragraph.isPunct(run.end, 0x2C), paragraph.isWord(run.start - 2),
             lexicon.roleNouns.contains(paragraph.lower(run.start - 2))

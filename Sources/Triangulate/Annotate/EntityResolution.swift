@@ -8,8 +8,8 @@ extension EntityRecognizer {
         let surnames = surnameTable(people)
         let shared = sharedSurnames(people)
         let (typed, orgByFirstWord) = confidentNames(mentions)
-        // A surname two people of the article share is the one named last before it ("Makaeo Williams, 18, …" then
-        // "City Councilman Jumaane Williams …" then "Williams fumed").
+        // A surname two people of the article share is the one named last before it ("Oren Maddox, 19, …" then
+        // "Councilwoman Pell Maddox …" then "Maddox said").
         var latestBySurname: [String: String] = [:]
         for paragraphIndex in mentions.indices {
             for index in mentions[paragraphIndex].indices {

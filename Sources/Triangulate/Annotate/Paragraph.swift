@@ -58,7 +58,7 @@ struct Paragraph {
 
     func isWord(_ token: Int) -> Bool { token >= 0 && token < tokens.count && tokens[token].kind == .word }
 
-    /// An age set off by commas at `token` (", 18,"; ", 35, an ex-gang member"): how news names a person. The
+    /// An age set off by commas at `token` (", 18,"; ", 35, a ferry operator"): how news names a person. The
     /// number of tokens it spans (3), or 0.
     func ageApposition(at token: Int) -> Int {
         guard isPunct(token, 0x2C), token + 2 < tokens.count, tokens[token + 1].kind == .number,

@@ -184,7 +184,7 @@ struct QuoteAttributor {
         var verb: Int?
         var probe = cursor
         while probe < min(limit, cursor + 8) {
-            // "…," Makaeo Williams, 18, said: the age is part of the name's phrase.
+            // "…," Dorrit Quell, 42, said: the age is part of the name's phrase.
             let age = paragraph.ageApposition(at: probe)
             if age > 0 {
                 probe += age

@@ -171,10 +171,10 @@ extension QuoteAttributor {
     func continuedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard let last = turns.last, let speaker = last.speaker else { return nil }
         // A quote left open runs on through the paragraphs after it: a closing mark with no opening one ends it, and
-        // a paragraph that opens a quote again continues it ("“When I look at … / As a player … / “The only thing …”").
+        // a paragraph that opens a quote again continues it ("“We trained all winter. / Nobody believed us. / “Now they do.”").
         let reach = last.unclosed ? 4 : 1
         guard last.paragraph >= paragraph.index - reach else { return nil }
-        // A paragraph between them that reports someone's speech ("However, Hartog said …") ends the run.
+        // A paragraph between them that reports someone's speech ("However, Okonjo said …") ends the run.
         if span.open >= 0, last.paragraph + 1 < paragraph.index,
             (last.paragraph + 1..<paragraph.index).contains(where: { index in
                 self.paragraph(at: index).map { speechSubject(of: $0, lookBack: 0) != nil } ?? false

@@ -38,14 +38,14 @@ enum Segmenter {
                 } else if spans.isEmpty, index > 0, !paragraph.isPunct(index - 1, 0x2E),
                     closesAsTypo(index, in: paragraph, within: 3)
                 {
-                    // `…all I can say, "Arians said.`: the quote began in an earlier paragraph (after a full stop,
+                    // `…all I will say, "Varnell said.`: the quote began in an earlier paragraph (after a full stop,
                     // `. "We were promised…," Reyna said` opens one).
                     spans.append(QuoteSpan(open: -1, close: index, single: false))
                 } else {
                     open = index
                 }
             case 0x27 where isDoubledApostrophe(index, in: paragraph):
-                // `''We wanted to get that done.`: two apostrophes typed for an opening double mark.
+                // `''We wanted to finish it early.`: two apostrophes typed for an opening double mark.
                 if open == nil { open = index + 1 }
             default: break
             }
