@@ -5,10 +5,6 @@ import TriangulateText
 
 @Suite("Quotes and attributions")
 struct QuoteAttributionTests {
-    func speaker(_ notes: Annotations, _ fragment: String) -> String? {
-        notes.quotes.first { $0.text.contains(fragment) }?.speaker
-    }
-
     @Test func speakerAfterTheQuote() {
         let notes = Fixtures.annotate(paragraphs: [
             "Lakeport Energy has rejected the claims. \u{201C}The report is baseless. We never held talks,\u{201D} a company spokesperson said.",
@@ -83,12 +79,6 @@ struct QuoteAttributionTests {
 
 @Suite("Quote speakers in context")
 struct QuoteSpeakerContextTests {
-    func quote(_ notes: Annotations, _ fragment: String) -> Quote? {
-        notes.quotes.first { $0.text.contains(fragment) }
-    }
-
-    func speaker(_ notes: Annotations, _ fragment: String) -> String? { quote(notes, fragment)?.speaker }
-
     @Test func pronounSpeakersResolveToTheLastPersonNamed() {
         let notes = Fixtures.annotate(paragraphs: [
             "Marla Quenby, the county treasurer, defended the budget on Monday.",

@@ -7,10 +7,6 @@ import TriangulateModel
 /// people share, "police said". Sentences written here.
 @Suite("Quote speakers named the news way")
 struct QuoteNamingTests {
-    func speaker(_ notes: Annotations, _ fragment: String) -> String? {
-        notes.quotes.first { $0.text.contains(fragment) }?.speaker
-    }
-
     @Test func anAgeInCommasDoesNotHideTheSpeaker() {
         let notes = Fixtures.annotate(paragraphs: [
             "\u{201C}We lost everything in one night,\u{201D} Dorrit Quell, 42, said as the water receded.",

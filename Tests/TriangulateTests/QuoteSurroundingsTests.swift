@@ -7,10 +7,6 @@ import Testing
 /// after such a paragraph, a name after a role noun, and a closing mark typed the wrong way round.
 @Suite("Quote speakers from the surroundings")
 struct QuoteSurroundingsTests {
-    func speaker(_ notes: Annotations, _ fragment: String) -> String? {
-        notes.quotes.first { $0.text.contains(fragment) }?.speaker
-    }
-
     @Test func aQuoteLeftOpenTakesTheSpeakerOfTheParagraphThatClosesIt() {
         let notes = Fixtures.annotate(paragraphs: [
             "Hundreds of families spent a third night in tents above the river.",

@@ -46,3 +46,10 @@ enum Fixtures {
         Annotate().annotate(Article(id: "t", origin: "t", published: published, paragraphs: paragraphs)).annotations
     }
 }
+
+/// The first annotated quote whose text holds `fragment`, and its speaker: how the quote-speaker suites look a quote up.
+func quote(_ notes: Annotations, _ fragment: String) -> Quote? {
+    notes.quotes.first { $0.text.contains(fragment) }
+}
+
+func speaker(_ notes: Annotations, _ fragment: String) -> String? { quote(notes, fragment)?.speaker }

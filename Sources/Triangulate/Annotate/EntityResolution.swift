@@ -5,8 +5,8 @@ extension EntityRecognizer {
     // MARK: Article-level resolution
 
     func resolve(_ mentions: inout [[Mention]], people: inout [String: PersonRecord]) {
-        let surnames = surnameTable(people)
         let shared = sharedSurnames(people)
+        let surnames = surnameTable(people, shared: shared)
         let (typed, orgByFirstWord) = confidentNames(mentions)
         // A surname two people of the article share is the one named last before it ("Oren Maddox, 19, …" then
         // "Councilwoman Pell Maddox …" then "Maddox said").
@@ -92,8 +92,8 @@ extension EntityRecognizer {
     }
 
     /// The last word of each multi-word person's name → that name, when only one person has it.
-    func surnameTable(_ people: [String: PersonRecord]) -> [String: String] {
-        let shared = sharedSurnames(people)
+    func surnameTable(_ people: [String: PersonRecord], shared: Set<String>? = nil) -> [String: String] {
+        let shared = shared ?? sharedSurnames(people)
         var surnames: [String: String] = [:]
         for name in people.keys.sorted() {
             let parts = name.split(separator: " ")
