@@ -3,10 +3,11 @@
 // event's documents are corroborated as one story, and evidence sentences are mapped back to (doc, line).
 // - Shared-claim recall: a gold claim (stated by two or more documents) is found when one fact holds, for at least
 //   two of its documents, a sentence the gold lists as stating it; source recall is the share of its documents the
-//   best such fact covers.
+//   best such fact covers. "Found by a right fact" counts only facts that are right by the precision test below, so
+//   a few large mixed facts cannot buy recall.
 // - Corroborated-fact precision: a fact with two or more independent sources is right when one gold claim (or one
 //   quotation the gold finds in two or more documents) accounts for the evidence of every document it counts (strict:
-//   one stray document makes it wrong).
+//   one stray document makes it wrong) and for at least half of its sentences.
 // - Conflicts: a conflict is right when two of its positions hold sentences of two different positions of one gold
 //   conflict; gold conflicts found that way count for recall.
 // - Speakers: for each gold quote, the quote annotated in that document whose text holds the gold fragment; its
@@ -50,7 +51,7 @@ func sameSpeaker(_ found: String?, _ expected: String?) -> Bool {
     return !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a))
 }
 
-var claims = (total: 0, found: 0, sourceRecall: 0.0)
+var claims = (total: 0, found: 0, foundRight: 0, sourceRecall: 0.0, rightSourceRecall: 0.0)
 var facts = (total: 0, right: 0)
 var conflicts = (gold: 0, found: 0, predicted: 0, right: 0)
 var speakers = (total: 0, located: 0, right: 0)
@@ -62,6 +63,16 @@ for event in events {
         fact.evidence.compactMap { corpus.locate($0.sentence, in: $0.article) }
     }
     let goldClaims = (event["claims"] as? [[String: Any]] ?? []).map { lines($0["evidence"]) }
+    // A fact is right when one gold claim (or shared quotation, below) accounts for every document it counts and for
+    // at least half of its sentences: a fact that swallows a whole story holds some line of every claim, so the
+    // document test alone would call it right.
+    func isRight(_ fact: Fact, _ located: [Line], among candidates: [Set<Line>]) -> Bool {
+        let docs = Set(fact.sources)
+        return candidates.contains { claim in
+            docs.allSatisfy { doc in located.contains { $0.doc == doc && claim.contains($0) } }
+                && 2 * located.filter(claim.contains).count >= located.count
+        }
+    }
     for claim in goldClaims {
         let docs = Set(claim.map(\.doc))
         var best = 0
@@ -80,12 +91,17 @@ for event in events {
         quoteLines[words(text).joined(separator: " "), default: []].insert(Line(doc: doc, line: line))
     }
     let sharedQuotes = quoteLines.values.filter { Set($0.map(\.doc)).count >= 2 }
+    let rightFacts = zip(story.facts, factLines).filter { fact, located in
+        fact.independentSources >= 2 && isRight(fact, located, among: goldClaims + sharedQuotes)
+    }.map(\.1)
+    for claim in goldClaims {
+        let best = rightFacts.map { Set($0.filter(claim.contains).map(\.doc)).count }.max() ?? 0
+        if best >= 2 { claims.foundRight += 1 }
+        claims.rightSourceRecall += Double(best) / Double(max(1, Set(claim.map(\.doc)).count))
+    }
     for (fact, located) in zip(story.facts, factLines) where fact.independentSources >= 2 {
         facts.total += 1
-        let docs = Set(fact.sources)
-        let right = (goldClaims + sharedQuotes).contains { claim in
-            docs.allSatisfy { doc in located.contains { $0.doc == doc && claim.contains($0) } }
-        }
+        let right = isRight(fact, located, among: goldClaims + sharedQuotes)
         if right { facts.right += 1 }
         if verbose && !right {
             print("\(name) wrong fact [\(fact.sources.count)]: \(fact.statement.prefix(120))")
@@ -162,7 +178,10 @@ func ratio(_ a: Int, _ b: Int) -> String { String(format: "%.3f", b == 0 ? 0 : D
 print("events: \(events.count)")
 print(
     "shared claims: recall \(ratio(claims.found, claims.total)) (\(claims.found)/\(claims.total)), mean source recall "
-        + String(format: "%.3f", claims.sourceRecall / Double(max(1, claims.total))))
+        + String(format: "%.3f", claims.sourceRecall / Double(max(1, claims.total)))
+        + ", found by a right fact \(ratio(claims.foundRight, claims.total)) (\(claims.foundRight)/\(claims.total))"
+        + ", mean source recall of right facts "
+        + String(format: "%.3f", claims.rightSourceRecall / Double(max(1, claims.total))))
 print("corroborated facts: precision \(ratio(facts.right, facts.total)) (\(facts.right)/\(facts.total))")
 print(
     "conflicts: precision \(ratio(conflicts.right, conflicts.predicted)) (\(conflicts.right)/\(conflicts.predicted)), "

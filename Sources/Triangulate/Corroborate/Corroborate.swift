@@ -86,7 +86,8 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     /// "MiniLM").
     public static func meaning(_ encoder: any SentenceEncoder) -> CorroborateConfiguration {
         var configuration = CorroborateConfiguration(
-            alignThreshold: 0.35, groupCoherence: 0.55, numberMismatchFactor: 0.3, conflictPairThreshold: 0.15)
+            alignThreshold: 0.35, groupCoherence: 0.55, sameArticleCoherence: 0.15, numberMismatchFactor: 0.3,
+            conflictPairThreshold: 0.15)
         configuration.weights.embedding = 0.3
         configuration.encoder = SentenceEncoding(encoder)
         return configuration
