@@ -27,6 +27,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case statementVerbs = "statement-verbs"
     case statementNouns = "statement-nouns"
     case issueVerbs = "issue-verbs"
+    case documentVerbs = "document-verbs"
     case creditVerbs = "credit-verbs"
     case groupSources = "group-sources"
     case yearPrepositions = "year-prepositions"

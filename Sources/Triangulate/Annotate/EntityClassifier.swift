@@ -206,8 +206,12 @@ extension EntityRecognizer {
         {
             return organization
         }
+        // "Acme spokesman Qadim Sook": a name of two to four words after a role noun is the role's holder, even
+        // when the role noun also cues an organization ("a statement by spokesman X").
         if let previousWord = run.previousWord, lexicon.orgCues.contains(previousWord),
-            !looksLikePersonName(paragraph, run.words)
+            !looksLikePersonName(paragraph, run.words),
+            !(lexicon.roleNouns.contains(previousWord) && run.count >= 2 && run.count <= 4 && !run.allCommon
+                && !lexicon.orgSuffixes.contains(run.last))
         {
             return organization
         }
@@ -225,6 +229,20 @@ extension EntityRecognizer {
             return organization
         }
         return nil
+    }
+
+    /// A role noun right before `comma`, or one followed only by "of", "the" and capitalized words ("governor of
+    /// Lake State"), at most six words back.
+    func roleEnds(_ paragraph: Paragraph, before comma: Int) -> Bool {
+        var index = comma - 1
+        while index >= max(0, comma - 6), paragraph.isWord(index) {
+            let word = paragraph.lower(index)
+            if lexicon.roleNouns.contains(word) { return true }
+            let joins = index < comma - 1 && (word == "of" || word == "the")
+            guard paragraph.tokens[index].capitalized || joins else { return false }
+            index -= 1
+        }
+        return false
     }
 
     /// People (after a role, led by an initial, a known first name, an appositive role, a speech verb), else a
@@ -247,10 +265,10 @@ extension EntityRecognizer {
         {
             return .person(markerRange: nil)
         }
-        // "His barber, Tobiah Stone, also retired, agreed": a name set off by commas right after a role noun.
+        // "His barber, Tobiah Stone, also retired, agreed", "The governor of Lake State, Omari Tesh, said": a name
+        // set off by commas right after a role noun, or after a role noun and the place or body it serves.
         if count >= 2, count <= 4, !run.allCommon, run.start >= 2, paragraph.isPunct(run.start - 1, 0x2C),
-            paragraph.isPunct(run.end, 0x2C), paragraph.isWord(run.start - 2),
-            lexicon.roleNouns.contains(paragraph.lower(run.start - 2))
+            paragraph.isPunct(run.end, 0x2C), roleEnds(paragraph, before: run.start - 1)
         {
             return .person(markerRange: nil)
         }

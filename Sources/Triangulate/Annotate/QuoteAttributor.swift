@@ -180,6 +180,7 @@ struct QuoteAttributor {
         guard cursor < limit else { return nil }
         // "…" and X stated …: the quote's own clause has ended; X speaks about something else.
         if tokens[cursor].kind == .word, Self.clauseOpeners.contains(paragraph.lower(cursor)) { return nil }
+        if let author = documentAuthor(after: cursor, in: paragraph, limit: limit) { return author }
         // "said X" / "X said": look for a speech verb within the next few words.
         var verb: Int?
         var probe = cursor
@@ -221,6 +222,8 @@ struct QuoteAttributor {
             return nil
         }
         let subject = mentions(in: paragraph, from: cursor, to: verb)
+        // "…," Ann Roe, head of drama at the Northern Channel, said: the person the appositive describes.
+        if let opener = appositiveOpener(in: paragraph, from: cursor, to: verb) { return opener }
         if let last = subject.last(where: { $0.kind == .person || $0.kind == .organization }) {
             return Speaker(name: last.name, kind: last.kind)
         }
@@ -248,6 +251,16 @@ struct QuoteAttributor {
         // Skip adverbs and auxiliaries between subject and verb ("Ford has firmly denied").
         let subjectEnd = self.subjectEnd(before: verb, in: paragraph, from: start)
         guard subjectEnd >= start else { return nil }
+        // "Ann Roe, Controller Northern Channel says:", "Ann Roe, head of Northern Drama said": the person the
+        // sentence opens with, not the organization of her title (which the verb may have made look like a person).
+        if let mention = mentionEnding(at: subjectEnd, in: paragraph),
+            let opener = appositiveOpener(in: paragraph, from: start, to: mention.start),
+            !(start..<mention.start).contains(where: {
+                paragraph.tokens[$0].kind == .word && Self.determiners.contains(paragraph.lower($0))
+            })
+        {
+            return opener
+        }
         if let mention = mentionEnding(at: subjectEnd, in: paragraph),
             mention.kind == .person || mention.kind == .organization
         {

@@ -121,10 +121,41 @@ extension QuoteAttributor {
                     continue
                 }
                 let end = subjectEnd(before: verb, in: paragraph, from: sentence.lowerBound)
-                guard end >= sentence.lowerBound, let subject = mentionEnding(at: end, in: paragraph),
-                    subject.kind == .person, !isLabel(subject.name)
-                else { return nil }
-                return Speaker(name: subject.name, kind: .person)
+                guard end >= sentence.lowerBound else { return nil }
+                if let subject = mentionEnding(at: end, in: paragraph), subject.kind == .person, !isLabel(subject.name)
+                {
+                    return Speaker(name: subject.name, kind: .person)
+                }
+                // "The school's principal, Ann Roe of the Design Academy, wrote a letter": the appositive's person,
+                // not a possessor ("the school's").
+                guard paragraph.isPunct(end, 0x2C) || mentionEnding(at: end, in: paragraph) != nil else { return nil }
+                let person = mentions(in: paragraph, from: sentence.lowerBound, to: verb).last { mention in
+                    mention.kind == .person && !isLabel(mention.name)
+                        && !(mention.end < paragraph.tokens.count && paragraph.tokens[mention.end].kind == .possessive)
+                }
+                return person.map { Speaker(name: $0.name, kind: .person) }
+            }
+        }
+        return nil
+    }
+
+    /// `"…," the letter read`: a written statement quoted as speaking is its issuer's, named in this paragraph or
+    /// up to two paragraphs before ("Ann Roe wrote a letter …"). Nil when the quote is not attributed to a document
+    /// or its issuer is not found.
+    func documentAuthor(after cursor: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
+        var noun = cursor
+        if noun < limit, paragraph.tokens[noun].kind == .word, Self.determiners.contains(paragraph.lower(noun)) {
+            noun += 1
+        }
+        guard noun + 1 < limit, paragraph.tokens[noun].kind == .word,
+            Self.statementNouns.contains(paragraph.lower(noun)), paragraph.tokens[noun + 1].kind == .word,
+            Self.documentVerbs.contains(paragraph.lower(noun + 1))
+        else { return nil }
+        for index in stride(from: paragraph.index, through: max(0, paragraph.index - 2), by: -1) {
+            guard let earlier = index == paragraph.index ? paragraph : self.paragraph(at: index) else { continue }
+            for sentence in earlier.sentences.reversed() where sentence.upperBound <= cursor || index < paragraph.index
+            {
+                if let issuer = statementIssuer(in: earlier, sentence: sentence) { return issuer }
             }
         }
         return nil
@@ -132,6 +163,7 @@ extension QuoteAttributor {
 
     static let statementNouns: Set<String> = Lexicon.shared.words(.statementNouns)
     static let issueVerbs: Set<String> = Lexicon.shared.words(.issueVerbs)
+    static let documentVerbs: Set<String> = Lexicon.shared.words(.documentVerbs)
 
     /// "said Coast Guard spokesman Arik Dov", "said Senate Finance Committee Chairman Walter Krogan": in the noun
     /// phrase right after the verb (words only, up to a dozen), a name after a role noun is the person speaking,
@@ -348,8 +380,12 @@ extension QuoteAttributor {
         guard
             let first = mentions[paragraph.index].first(where: {
                 $0.start >= start && $0.end <= end && paragraph.quote(containing: $0.start) == nil
-            }), first.start == start, first.kind == .person, paragraph.isPunct(first.end, 0x2C)
+            }), first.start == start, paragraph.isPunct(first.end, 0x2C)
         else { return nil }
-        return Speaker(name: first.name, kind: .person)
+        if first.kind == .person { return Speaker(name: first.name, kind: .person) }
+        // A name the recognizer could not classify ("Corvin Ashdale, Controller …"): two or three words.
+        let words = first.name.split(separator: " ").count
+        guard first.kind == .other, words >= 2, words <= 3 else { return nil }
+        return unclassifiedSpeaker(first)
     }
 }

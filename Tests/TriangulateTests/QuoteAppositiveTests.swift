@@ -1,0 +1,53 @@
+import Testing
+
+@testable import Triangulate
+import TriangulateModel
+
+/// Who speaks when a title, an organization or a document stands between the speaker's name and the verb:
+/// "Name, head of Org, said", "Org spokesman Name denied", "…," the letter read. Sentences written here.
+@Suite("Quote speakers behind titles and documents")
+struct QuoteAppositiveTests {
+    @Test func thePersonATitleDescribesSpeaksNotTheTitlesOrganization() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Ysolde Marrin, head of Northvale Drama Commissioning said the actor was \u{201C}a rare and fearless "
+                + "talent on any stage\u{201D}.",
+            "Corvin Ashdale, Controller Northvale One says: \u{201C}He brings wit and warmth to every role he "
+                + "takes on.\u{201D}",
+            "\u{201C}We are thrilled to have him with us for the new series,\u{201D} Tamsin Orrey, director of "
+                + "the Northvale Drama Unit, said.",
+        ])
+        #expect(speaker(notes, "rare and fearless") == "Ysolde Marrin")
+        #expect(speaker(notes, "wit and warmth") == "Corvin Ashdale")
+        #expect(speaker(notes, "thrilled to have him") == "Tamsin Orrey")
+    }
+
+    @Test func aNameAfterASpokesmanIsAPersonNotAnOrganization() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The governor of Lake State, Omari Tesh, said the army should be held responsible.",
+            "However, Northland Armed Forces spokesman Qadim Harel Sook denied any link to the raid.",
+            "\u{201C}This information is completely false.",
+            "We did not bomb any camp inside the border,\u{201D} he told reporters.",
+        ])
+        #expect(notes.people.contains { $0.name == "Qadim Harel Sook" })
+        #expect(notes.people.contains { $0.name == "Omari Tesh" })
+        #expect(speaker(notes, "completely false") == "Qadim Harel Sook")
+        #expect(speaker(notes, "did not bomb") == "Qadim Harel Sook")
+    }
+
+    @Test func aQuotedLetterIsItsWritersWords() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The boy\u{2019}s school principal, Helen Brandvik of the Eastgate Academy, wrote a letter praising "
+                + "his work.",
+            "\u{201C}He made great strides this year in every class he took,\u{201D} the letter read.",
+        ])
+        #expect(speaker(notes, "made great strides") == "Helen Brandvik")
+    }
+
+    @Test func aQuoteNotifiedToAPanelIsTheNotifiersWords() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}We will make no further payment on these loans until we find a new site,\u{201D} Reva Lindqvist, "
+                + "president of the dairy, notified the board on Aug. 1."
+        ])
+        #expect(speaker(notes, "no further payment") == "Reva Lindqvist")
+    }
+}
