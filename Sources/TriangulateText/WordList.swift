@@ -14,6 +14,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case upperBounds = "upper-bounds"
     case openBounds = "open-bounds"
     case weekdays = "weekdays"
+    case irregularPastVerbs = "irregular-past-verbs"
+    case dayClauseOpeners = "clause-openers-for-days"
     case outcomeConflictsNegations = "outcome-conflicts.negations"
     case between = "between"
     case auxiliaries = "auxiliaries"

@@ -40,4 +40,29 @@ struct ConflictSlotTests {
         ])
         #expect(!story.conflicts.contains { $0.kind == .numeric })
     }
+
+    /// A trial's second day and a witness's testimony the day before are two happenings of one story, not one day in
+    /// dispute; the same happening on two weekdays still is.
+    @Test func weekdaysOfTwoHappeningsAreNotInDispute() throws {
+        let twoHappenings = try story([
+            [
+                "Venn Trial Enters Second Day",
+                "The murder trial of Dario Venn in the shooting of a young girl continued on Wednesday in county court.",
+            ],
+            [
+                "Witness Names Venn",
+                "A witness in the murder trial of Dario Venn in the shooting of a young girl identified him on Tuesday in county court.",
+            ],
+        ])
+        #expect(!twoHappenings.conflicts.contains { $0.kind == .date })
+        let oneHappening = try story([
+            ["Fire At Dunmere Depot", "The fire at the Dunmere bus depot broke out early Tuesday in a storage shed."],
+            [
+                "Depot Blaze",
+                "The fire at the Dunmere bus depot started shortly before midnight on Monday in a storage shed.",
+            ],
+        ])
+        let conflict = try #require(oneHappening.conflicts.first { $0.kind == .date })
+        #expect(Set(conflict.positions.map(\.statement)) == ["Tuesday", "Monday"])
+    }
 }

@@ -86,7 +86,7 @@ enum ClaimExtractor {
             for clause in split(text) {
                 let clauseWords = Terms.words(clause)
                 let analysis = Predicates.analyze(clauseWords)
-                let classes = analysis.classes
+                let classes = analysis.classes.subtracting(Predicates.datingClasses)
                 var stems: Set<String> = []
                 var originals: [String: String] = [:]
                 // Digits other than years are left to the quantity features ("2,000" is not the words "2" and "000").

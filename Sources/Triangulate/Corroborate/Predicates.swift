@@ -14,6 +14,8 @@ enum Predicates {
         case report = "#report"
         case penalty = "#penalty"
         case evacuation = "#evacuation"
+        case start = "#start"
+        case resume = "#resume"
         case killed = "#killed"
         case injured = "#injured"
         case arrest = "#arrest"
@@ -99,11 +101,16 @@ enum Predicates {
     }
 
     static let topicClasses: Set<Class> = [
-        .penalty, .evacuation, .killed, .injured, .arrest, .charge, .sentence, .resign, .acquire, .dismiss, .appoint,
+        .penalty, .evacuation, .start, .resume, .killed, .injured, .arrest, .charge, .sentence, .resign, .acquire,
+        .dismiss,
+        .appoint,
         .approve, .sue,
     ]
     /// Classes that name what a number counts (the dead, the wounded): near a number, only the nearest one does.
     static let countedClasses: Set<Class> = [.killed, .injured]
+    /// Classes that only tell which happening a day dates ("broke out" and "started" are one start): a claim's
+    /// alignment does not take them (measured: as alignment tokens they cost odd shared-claim recall 0.661 → 0.657).
+    static let datingClasses: Set<Class> = [.start, .resume]
     static let statusClasses: Set<Class> = [.deny, .confirm, .declineComment, .noResponse]
     static let directionClasses: Set<Class> = [.increase, .decrease]
 

@@ -26,20 +26,40 @@ enum DateConflicts {
         var date: DateMention
         var key: String
         var around: Set<String>
+        /// What happened on a weekday: its clause's nearest verb (see `DayAnchor`).
+        var anchor: String?
     }
 
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
         claim.dates.compactMap { date in
             guard !ClaimExtractor.isQuoted(date.text, in: claim.text), let key = key(date) else { return nil }
-            return Mention(date: date, key: key, around: context.context(of: date.text, in: claim.text))
+            let weekday = key.hasPrefix("w:")
+            return Mention(
+                date: date, key: key, around: context.context(of: date.text, in: claim.text),
+                anchor: weekday ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil)
         }
+    }
+
+    /// Two weekdays date one happening when the same verb is nearest each; calendar days (no anchor) always may.
+    static func sameHappening(_ a: Mention, _ b: Mention) -> Bool { a.anchor == b.anchor }
+
+    /// A weekday's anchor as two words of its slot (the same happening is the strongest sign of one slot), unless it
+    /// is a verb of saying: the day someone spoke tells little of what happened.
+    static func anchorWords(_ mention: Mention) -> Set<String> {
+        guard let anchor = mention.anchor, !Lexicon.shared.speechVerbs.contains(anchor),
+            anchor != Predicates.Class.report.rawValue
+        else { return [] }
+        return ["@" + anchor, "@@" + anchor]
     }
 
     static func find(_ context: ConflictContext) -> [Conflict] {
         var mentions = SlotMentions<Mention>()
         let links = mentions.links(
             context, minimum: context.configuration.wordSlotPairThreshold, find: { Self.mentions($0, context) },
-            same: { $0.key.prefix(2) == $1.key.prefix(2) && context.sameSlot($0.around, $1.around) })
+            same: {
+                $0.key.prefix(2) == $1.key.prefix(2) && Self.sameHappening($0, $1)
+                    && context.sameSlot($0.around.union(Self.anchorWords($0)), $1.around.union(Self.anchorWords($1)))
+            })
         let slots = mentions.positions(links, context) { $0.key == $1.key }
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }

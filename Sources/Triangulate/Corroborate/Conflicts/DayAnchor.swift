@@ -1,0 +1,60 @@
+import TriangulateText
+/// What happened on a weekday a claim names: the nearest verb of the day's own clause, as its predicate class or
+/// stem. "identified him Tuesday" → "identifi"; "broke out early Tuesday" and "started shortly before midnight on
+/// Monday" → "#start" (one happening, two days: a conflict); "continued for a second day on Wednesday" and
+/// "identified him Tuesday" are two happenings of one story, not one day in dispute.
+enum DayAnchor {
+    static let irregularPast: Set<String> = Lexicon.shared.words(.irregularPastVerbs)
+    static let clauseOpeners: Set<String> = Lexicon.shared.words(.dayClauseOpeners)
+    /// Punctuation that ends a clause around the day (not the colon: "12:01 a.m. Monday").
+    static let breaks: Set<Character> = [",", ";", "—", "–", "\"", "“", "”"]
+
+    /// The anchor of the day written `phrase` in `text`, from verbs at most `window` words away (the left one first
+    /// at equal distance), not past a clause break; nil when none is found.
+    static func find(_ phrase: String, in text: String, stemmer: Stemmer, window: Int = 8) -> String? {
+        guard !phrase.isEmpty, let range = text.range(of: phrase) else { return nil }
+        let before = text[..<range.lowerBound]
+        let after = text[range.upperBound...]
+        let left = Terms.words(
+            String(before[(before.lastIndex(where: breaks.contains).map(before.index(after:)) ?? before.startIndex)...])
+        )
+        let right = Terms.words(String(after[..<(after.firstIndex(where: breaks.contains) ?? after.endIndex)]))
+        let leftAnchor = nearest(left, leftSide: true, stemmer: stemmer, window: window)
+        let rightAnchor = nearest(right, leftSide: false, stemmer: stemmer, window: window)
+        switch (leftAnchor, rightAnchor) {
+        // A day mostly follows its verb ("started shortly before midnight on Monday inside a building stacked with…"):
+        // a verb after it wins only when nearer by two.
+        case (let l?, let r?): return l.distance <= r.distance + 1 ? l.anchor : r.anchor
+        case (let l?, nil): return l.anchor
+        case (nil, let r?): return r.anchor
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The verb nearest the day among `words` (one side of it in reading order) within `window`, before a clause
+    /// opener that follows the day, with its distance.
+    private static func nearest(
+        _ words: [String], leftSide: Bool, stemmer: Stemmer, window: Int
+    ) -> (
+        distance: Int, anchor: String
+    )? {
+        // Class phrases ("broke out") are found in reading order.
+        let classAt = Dictionary(
+            Predicates.analyze(words).positions.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for distance in 0..<min(window, words.count) {
+            let position = leftSide ? words.count - 1 - distance : distance
+            let word = words[position]
+            // After the day, a clause opener starts another clause ("walked out Monday after talks collapsed"). Before it,
+            // the same words are mostly prepositions ("started shortly before midnight on Monday").
+            if !leftSide, clauseOpeners.contains(word) { return nil }
+            guard isVerb(word) else { continue }
+            return (distance, classAt[position]?.rawValue ?? stemmer.stem(word))
+        }
+        return nil
+    }
+
+    /// Past forms: regular ("-ed", five letters or more) and the gazetteer's irregular ones.
+    static func isVerb(_ word: String) -> Bool {
+        irregularPast.contains(word) || (word.count >= 5 && word.hasSuffix("ed"))
+    }
+}
