@@ -16,6 +16,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case weekdays = "weekdays"
     case irregularPastVerbs = "irregular-past-verbs"
     case dayClauseOpeners = "clause-openers-for-days"
+    case possessiveDeterminers = "possessive-determiners"
     case outcomeConflictsNegations = "outcome-conflicts.negations"
     case between = "between"
     case auxiliaries = "auxiliaries"

@@ -41,6 +41,49 @@ struct ConflictSlotTests {
         #expect(!story.conflicts.contains { $0.kind == .numeric })
     }
 
+    /// "Within 20 miles" is a bound: a town 17 miles away is within it.
+    @Test func withinIsABoundNotAFigure() throws {
+        let story = try story([
+            [
+                "Rocket Hits Coast",
+                "One rocket landed in the town of Arnel, within 20 miles of Portvale, wounding a child.",
+            ],
+            ["Rockets Fired", "One rocket landed in the town of Arnel, 17 miles from Portvale, wounding a child."],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+    }
+
+    /// Two figures of one rare counted noun meet even when one sits in a long list of damage.
+    @Test func aCountedNounInALongListStillMeetsItsFigure() throws {
+        let story = try story([
+            [
+                "Quake Damages Coast",
+                "Dozens of buildings in Portvale were damaged by the quake, as well as seven bridges, two of which collapsed.",
+            ],
+            [
+                "Damage Tallied After Quake",
+                "The governor said the quake damaged 40 office buildings, 3 roads, 12 hotels, over 900 houses, 30 churches and mosques, 8 bridges, and 5 schools in Portvale.",
+            ],
+        ])
+        let conflict = try #require(story.conflicts.first { $0.kind == .numeric && $0.subject.contains("bridges") })
+        #expect(Set(conflict.positions.map(\.statement)) == ["seven bridges", "8 bridges"])
+    }
+
+    /// "His two cousins" counts one person's relatives, not the story's figure for cousins.
+    @Test func someonesRelativesAreNotTheStorysFigure() throws {
+        let story = try story([
+            [
+                "Strike Hits School",
+                "In an earlier strike, three cousins who had sheltered in a school in Portvale were killed.",
+            ],
+            [
+                "Father Mourns",
+                "A father in Portvale found his son in the school with his two cousins, all killed in the strike.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+    }
+
     /// A trial's second day and a witness's testimony the day before are two happenings of one story, not one day in
     /// dispute; the same happening on two weekdays still is.
     @Test func weekdaysOfTwoHappeningsAreNotInDispute() throws {

@@ -84,7 +84,10 @@ struct ConflictContext {
         let y = Set(counted.filter(b.contains))
         if !x.isEmpty, !y.isEmpty, x.isDisjoint(with: y) { return false }
         let common = a.intersection(b)
-        let shared = common.count + (figures ? common.filter(counted.contains).count : 0)
+        // The noun a figure counts ("=bridg") is the slot's name: shared, it counts thrice, so two figures of bridges
+        // in a long list of damage still meet.
+        let named = common.filter { $0.hasPrefix("=") }.count
+        let shared = common.count + (figures ? common.filter(counted.contains).count + named : 0)
         let overlap = Double(shared) / Double(max(1, min(a.count, b.count)))
         return shared >= 3 || (shared >= 2 && overlap >= configuration.conflictThreshold)
     }

@@ -2,6 +2,7 @@ import TriangulateText
 /// Numbers in dispute: related claims of different articles give one quantity (same unit or counted noun, the same
 /// words around it) values that do not agree within the precision printed.
 enum NumericConflicts {
+    static let possessives: Set<String> = Lexicon.shared.words(.possessiveDeterminers)
     struct Mention {
         var quantity: Quantity
         var around: Set<String>
@@ -10,7 +11,16 @@ enum NumericConflicts {
     /// A claim's numbers, each with the words around it. Numbers inside quotation marks are someone's words, not the
     /// outlet's figure.
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
-        claim.quantities.filter { !ClaimExtractor.isQuoted($0.text, in: claim.text) }.map { quantity in
+        let words = Terms.words(claim.text)
+        // "I found my son's body with his two cousins": a count of someone's relatives, not the story's figure.
+        func owned(_ quantity: Quantity) -> Bool {
+            guard let first = Terms.words(quantity.text).first, let at = words.firstIndex(of: first), at > 0 else {
+                return false
+            }
+            return possessives.contains(words[at - 1])
+        }
+        return claim.quantities.filter { !ClaimExtractor.isQuoted($0.text, in: claim.text) && !owned($0) }.map {
+            quantity in
             Mention(
                 quantity: quantity,
                 around: context.context(
