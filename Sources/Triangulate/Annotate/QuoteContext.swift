@@ -241,6 +241,8 @@ extension QuoteAttributor {
         {
             return subject
         }
+        // "Capaldi is best known for his role as Malcolm Tucker." / "“…,” he said": the sentences' subject.
+        if let topic = sentenceTopic(before: index, in: paragraph, gender: gender) { return topic }
         var back = paragraph.index - 1
         while back >= max(0, paragraph.index - 4) {
             if let found = lastPerson(in: back, before: Int.max, gender: gender, preferSpeakers: true) { return found }
@@ -270,7 +272,7 @@ extension QuoteAttributor {
         }
     }
 
-    private func compatible(_ name: String, _ gender: Gender) -> Bool {
+    func compatible(_ name: String, _ gender: Gender) -> Bool {
         guard let known = genders[name] else { return true }
         return known == gender
     }

@@ -1,0 +1,81 @@
+import TriangulateText
+
+// "“…,” he said" after sentences about someone: the person the sentences before are about, not the last name they
+// happen to hold ("Capaldi is best known for his role as Malcolm Tucker." / "“…,” he said" is Capaldi's).
+extension QuoteAttributor {
+    /// The subject of the nearest sentence before `index` (in `paragraph`, then up to `paragraphs` paragraphs back)
+    /// that is about a person of the pronoun's gender: its first subject-like person mention, else a person a relative
+    /// clause describes ("an interview with Smith, who endorsed…"). A sentence whose subject is "he" or "she" passes
+    /// the question on to the one before it; at most `sentences` sentences are read.
+    func sentenceTopic(
+        before index: Int, in paragraph: Paragraph, gender: Gender, paragraphs: Int = 4, sentences: Int = 5
+    ) -> Speaker? {
+        var read = 0
+        var current: Paragraph? = paragraph
+        var limit = index
+        while let here = current, here.index >= paragraph.index - paragraphs, read < sentences {
+            for sentence in here.sentences.reversed() where sentence.lowerBound < limit && read < sentences {
+                read += 1
+                // A sentence of quoted words is about its speaker, when it has one.
+                if here.quote(containing: sentence.lowerBound) != nil {
+                    if let turn = turns.last(where: {
+                        $0.paragraph == here.index && sentence.contains($0.position) && $0.speaker?.kind == .person
+                    }), let speaker = turn.speaker, compatible(speaker.name, gender), !isLabel(speaker.name) {
+                        return speaker
+                    }
+                    continue
+                }
+                switch topic(of: sentence, in: here, gender: gender) {
+                case .person(let speaker): return speaker
+                case .pronoun: continue
+                case .none: continue
+                }
+            }
+            current = self.paragraph(at: here.index - 1)
+            limit = Int.max
+        }
+        return nil
+    }
+
+    private enum Topic {
+        case person(Speaker)
+        case pronoun
+        case none
+    }
+
+    private func topic(of sentence: Range<Int>, in paragraph: Paragraph, gender: Gender) -> Topic {
+        let tokens = paragraph.tokens
+        let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
+            $0.kind == .person && !isLabel($0.name) && compatible($0.name, gender)
+        }
+        // The subject pronoun: the first word, or the first after an opening phrase ("At 55, he is…").
+        var first = sentence.lowerBound
+        if let comma = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 5)).first(where: {
+            paragraph.isPunct($0, 0x2C)
+        }), !list.contains(where: { $0.start < comma }) {
+            first = comma + 1
+        }
+        if first < tokens.count, tokens[first].kind == .word {
+            let word = paragraph.lower(first)
+            if word == (gender == .female ? "she" : "he") { return .pronoun }
+        }
+        // "…, said local hospital director Hengky Tewu": a sentence that reports someone's words is about its speaker.
+        for verb in sentence where tokens[verb].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(verb)) {
+            if let speaker = list.first(where: {
+                $0.start > verb && $0.start <= verb + 6 && isSubjectLike($0, in: paragraph)
+            }) {
+                return .person(Speaker(name: speaker.name, kind: .person))
+            }
+        }
+        if let subject = list.first(where: { isSubjectLike($0, in: paragraph) }) {
+            return .person(Speaker(name: subject.name, kind: .person))
+        }
+        // "an interview with Smith, who endorsed the new Doctor": the person the relative clause is about.
+        if let described = list.first(where: {
+            $0.end + 1 < tokens.count && paragraph.isPunct($0.end, 0x2C) && paragraph.lower($0.end + 1) == "who"
+        }) {
+            return .person(Speaker(name: described.name, kind: .person))
+        }
+        return .none
+    }
+}

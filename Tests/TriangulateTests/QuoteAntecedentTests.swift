@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Triangulate
+import TriangulateModel
+
+/// "“…,” he said" after sentences about someone: the person they are about, not the last name they hold. Sentences
+/// written here (invented people and shows).
+@Suite("Quote speakers behind a pronoun")
+struct QuoteAntecedentTests {
+    @Test func aRoleNamedAfterThePersonIsNotTheSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Actor Ronan Vesk has been named the new lead of the long-running series Star Harbour.",
+            "Vesk is best known for his role as the scheming butler Edmund Crane in the drama Gilded Rooms.",
+            "\u{201C}It is such a relief not to keep this quiet any longer,\u{201D} he said on the live show.",
+        ])
+        #expect(speaker(notes, "such a relief") == "Ronan Vesk")
+    }
+
+    @Test func aSentenceWhoseSubjectIsHePassesTheQuestionBack() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Actor Ronan Vesk has been named the new lead of the long-running series Star Harbour.",
+            "It is not the first time Vesk has worked on the show, which he joined briefly in 2011.",
+            "At 52, he is the same age as Walter Tolliver when he took the part in 1990.",
+            "\u{201C}Being asked to lead this crew is a rare honour.",
+            "I cannot wait to get started,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "cannot wait to get started") == "Ronan Vesk")
+    }
+
+    @Test func thePersonARelativeClauseDescribesSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The live special, hosted by Helen Quint, featured guests including Albert Pryce.",
+            "The programme also aired an interview with Thomas Marsh, who praised the new lead.",
+            "\u{201C}I think he will be wonderful,\u{201D} he says.",
+        ])
+        #expect(speaker(notes, "will be wonderful") == "Thomas Marsh")
+    }
+
+    @Test func theSpeakerOfTheSentenceBeforeOutranksThePersonItDescribes() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Among the injured was a young girl, identified as Lina Sorrow, said clinic director Arno Pell.",
+            "\u{201C}Our two vans are bringing in more people,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "two vans") == "Arno Pell")
+    }
+}
