@@ -43,4 +43,13 @@ struct QuoteAntecedentTests {
         ])
         #expect(speaker(notes, "two vans") == "Arno Pell")
     }
+
+    /// "agreed with Salazar's decision": the person agreeing speaks the quote after, not the one agreed with.
+    @Test func theObjectOfTheVerbBeforeAQuoteIsNotItsSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Daniel Hesketh, vice president for policy at the Riverbank Trust, agreed with Morrow\u{2019}s decision.",
+            "\u{201C}We are glad Secretary Morrow acted to restore the wetland rule to its full strength.\u{201D}",
+        ])
+        #expect(speaker(notes, "We are glad") == "Daniel Hesketh")
+    }
 }

@@ -82,7 +82,9 @@ extension QuoteAttributor {
         for verb in last where tokens[verb].kind == .word {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
             if let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
-                after.kind == .person, after.start <= verb + 2, !isLabel(after.name)
+                after.kind == .person, after.start <= verb + 2, !isLabel(after.name),
+                // "agreed with Salazar's decision": the object of the verb, not its speaker.
+                isSubjectLike(after, in: paragraph)
             {
                 return Speaker(name: after.name, kind: .person)
             }
