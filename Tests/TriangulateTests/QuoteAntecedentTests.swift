@@ -52,4 +52,23 @@ struct QuoteAntecedentTests {
         ])
         #expect(speaker(notes, "We are glad") == "Daniel Hesketh")
     }
+
+    /// "Hale said Vesk had been…": the name after "said" is what Hale said, not who speaks.
+    @Test func aNameAfterSaidWithASubjectBeforeItIsNotTheSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Producer Martin Hale said Thomas Vesk had been considered before but the timing had not been right.",
+            "\u{201C}We all had the same idea, it was quite a different idea,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "same idea") == "Martin Hale")
+    }
+
+    /// "…, he testified, Crane pulled the trigger": the witness speaks on, not the man he names.
+    @Test func aNamedActorInsideTestimonyIsNotTheWitness() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Witness Oscar Lund testified on Tuesday that he had ridden to the corner with his friends.",
+            "After a face-off with some rivals, he testified, Thomas Crane pulled the trigger.",
+            "\u{201C}Thomas fired the shot,\u{201D} he said.",
+        ])
+        #expect(speaker(notes, "fired the shot") == "Oscar Lund")
+    }
 }

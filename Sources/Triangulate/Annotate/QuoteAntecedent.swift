@@ -59,10 +59,16 @@ extension QuoteAttributor {
             let word = paragraph.lower(first)
             if word == (gender == .female ? "she" : "he") { return .pronoun }
         }
-        // "…, said local hospital director Hengky Tewu": a sentence that reports someone's words is about its speaker.
+        // "…, said local hospital director Hengky Tewu": a sentence that reports someone's words is about its speaker;
+        // "…, he testified, Timmons pulled the trigger": about the one "he" stands for.
+        let pronoun = gender == .female ? "she" : "he"
         for verb in sentence where tokens[verb].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(verb)) {
-            if let speaker = list.first(where: {
-                $0.start > verb && $0.start <= verb + 6 && isSubjectLike($0, in: paragraph)
+            if verb > sentence.lowerBound, tokens[verb - 1].kind == .word, paragraph.lower(verb - 1) == pronoun {
+                return .pronoun
+            }
+            if let speaker = list.first(where: { mention in
+                mention.start > verb && mention.start <= verb + 6 && isSubjectLike(mention, in: paragraph)
+                    && !(verb + 1..<mention.start).contains { tokens[$0].kind == .punct }
             }) {
                 return .person(Speaker(name: speaker.name, kind: .person))
             }

@@ -81,7 +81,10 @@ extension QuoteAttributor {
         let tokens = paragraph.tokens
         for verb in last where tokens[verb].kind == .word {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
-            if let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
+            // "…, said Warren": a name after the verb speaks only when nothing stands before the verb ("Moffat said
+            // Capaldi had been…" and "fans will agree that Capaldi…" are not Capaldi's words).
+            let inverted = verb == last.lowerBound || tokens[verb - 1].kind == .punct
+            if inverted, let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
                 after.kind == .person, after.start <= verb + 2, !isLabel(after.name),
                 // "agreed with Salazar's decision": the object of the verb, not its speaker.
                 isSubjectLike(after, in: paragraph)
