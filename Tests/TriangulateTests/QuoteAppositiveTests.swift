@@ -50,4 +50,23 @@ struct QuoteAppositiveTests {
         ])
         #expect(speaker(notes, "no further payment") == "Reva Lindqvist")
     }
+
+    /// "…, while Thomas Keel, the former head of the crime lab, said “…”": the person the appositive describes.
+    @Test func anAppositiveInTheMiddleOfASentenceNamesTheSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Police chief Helen Rook told reporters there was \u{201C}no sign of foul play\u{201D} while Thomas "
+                + "Keel, the former head of the county crime lab, said \u{201C}it looks like a tragic accident.\u{201D}"
+        ])
+        #expect(speaker(notes, "tragic accident") == "Thomas Keel")
+    }
+
+    /// A paragraph of reported speech with a few quoted words in it, then a quote standing alone: the reported
+    /// speaker's words, not the name the reported clause mentions.
+    @Test func aStandaloneQuoteAfterReportedSpeechWithAQuotedPhrase() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Martin Hale, the show\u{2019}s lead writer, said casting Thomas Vesk was an \u{201C}inspired choice\u{201D}.",
+            "\u{201C}One of the finest actors of his time is about to take the best part on television.\u{201D}",
+        ])
+        #expect(speaker(notes, "finest actors") == "Martin Hale")
+    }
 }

@@ -284,6 +284,7 @@ struct QuoteAttributor {
                 }
                 probe -= 1
             }
+            if let described = appositiveSubject(in: paragraph, from: start, to: subjectEnd) { return described }
             // A participle after a comma ("…, saying", "…, adding that"): the clause's subject.
             return clauseSubject(in: paragraph, from: start, before: subjectEnd)
         }

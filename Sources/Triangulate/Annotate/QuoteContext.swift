@@ -67,9 +67,20 @@ extension QuoteAttributor {
     /// words of the person whose speech ends the paragraph before.
     func reportedSpeaker(for span: QuoteSpan, in paragraph: Paragraph) -> Speaker? {
         guard span.open >= 0, paragraph.sentenceIndex(containing: span.open) == 0, isStandalone(span, in: paragraph),
-            let previous = self.paragraph(at: paragraph.index - 1), previous.quotes.isEmpty
+            let previous = self.paragraph(at: paragraph.index - 1),
+            // A few quoted words inside its sentence ("said casting him was an “incendiary combination”") leave the
+            // paragraph reported speech.
+            previous.quotes.allSatisfy({ isPhrase($0, in: previous) })
         else { return nil }
         return speechSubject(of: previous, lookBack: Self.continuationDepth)
+    }
+
+    /// A quote of a few words inside a sentence of the writer's: not a turn of speech.
+    func isPhrase(_ span: QuoteSpan, in paragraph: Paragraph) -> Bool {
+        guard span.open >= 0, span.close < paragraph.tokens.count, !opensSentence(span, in: paragraph) else {
+            return false
+        }
+        return (span.open..<span.close).filter { paragraph.tokens[$0].kind == .word }.count < 6
     }
 
     /// The person whose reported speech the last sentence of `paragraph` tells: "…, said Warren", "Warren said …",
@@ -83,7 +94,14 @@ extension QuoteAttributor {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
             // "…, said Warren": a name after the verb speaks only when nothing stands before the verb ("Moffat said
             // Capaldi had been…" and "fans will agree that Capaldi…" are not Capaldi's words).
-            let inverted = verb == last.lowerBound || tokens[verb - 1].kind == .punct
+            // ("Steven Moffat, the lead writer, said casting Capaldi…": the comma ends an appositive about the subject,
+            // not a clause of the speaker's words as in "…sold by Intel, said Chan".)
+            let inverted =
+                verb == last.lowerBound
+                || (tokens[verb - 1].kind == .punct
+                    && !(paragraph.isPunct(verb - 1, 0x2C)
+                        && (appositiveOpener(in: paragraph, from: last.lowerBound, to: verb - 1) != nil
+                            || appositiveSubject(in: paragraph, from: last.lowerBound, to: verb - 1) != nil)))
             if inverted, let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
                 after.kind == .person, after.start <= verb + 2, !isLabel(after.name),
                 // "agreed with Salazar's decision": the object of the verb, not its speaker.
