@@ -379,38 +379,4 @@ extension QuoteAttributor {
         else { return false }
         return !name.contains(" ")
     }
-
-    /// "According to X, … “…”": X, a person or organization named right after "according to".
-    func accordingToSpeaker(before open: Int, in paragraph: Paragraph, from start: Int) -> Speaker? {
-        var cursor = start
-        while cursor + 2 < open {
-            if paragraph.lower(cursor) == "according", paragraph.lower(cursor + 1) == "to",
-                let mention = mentions[paragraph.index].first(where: {
-                    $0.start >= cursor + 2 && $0.start <= cursor + 4 && $0.end <= open
-                }),
-                mention.kind != .place
-            {
-                if mention.kind == .person || mention.kind == .organization {
-                    return Speaker(name: mention.name, kind: mention.kind)
-                }
-                return unclassifiedSpeaker(mention)
-            }
-            cursor += 1
-        }
-        return nil
-    }
-
-    /// "Name, a role at Org, said": the person whose name opens the sentence, followed by a comma.
-    func appositiveOpener(in paragraph: Paragraph, from start: Int, to end: Int) -> Speaker? {
-        guard
-            let first = mentions[paragraph.index].first(where: {
-                $0.start >= start && $0.end <= end && paragraph.quote(containing: $0.start) == nil
-            }), first.start == start, paragraph.isPunct(first.end, 0x2C)
-        else { return nil }
-        if first.kind == .person { return Speaker(name: first.name, kind: .person) }
-        // A name the recognizer could not classify ("Corvin Ashdale, Controller …"): two or three words.
-        let words = first.name.split(separator: " ").count
-        guard first.kind == .other, words >= 2, words <= 3 else { return nil }
-        return unclassifiedSpeaker(first)
-    }
 }

@@ -1,0 +1,68 @@
+import TriangulateText
+
+// Who a pronoun, a noun phrase ("a company spokesperson", "the carmaker") or a position in the text stands for: the
+// mentions of the article looked up for a quote's speaker.
+extension QuoteAttributor {
+    /// "he"/"she" → the latest person mentioned before; "it" → the latest organization.
+    func pronounSpeaker(_ paragraph: Paragraph, _ index: Int) -> Speaker? {
+        guard index >= 0, index < paragraph.tokens.count, paragraph.tokens[index].kind == .word else { return nil }
+        let word = paragraph.lower(index)
+        switch word {
+        case "he", "she":
+            return person(forPronoun: word, at: index, in: paragraph) ?? latest(.person, before: index, in: paragraph)
+        case "it", "they": return latest(.organization, before: index, in: paragraph)
+        default: return nil
+        }
+    }
+
+    /// "a company spokesperson", "a spokesperson for X", "the carmaker": an organization named in the phrase, else the
+    /// latest organization whose name holds the phrase's noun ("police" → "New York Police Department"), else the
+    /// latest organization mentioned before the quote.
+    func nounPhraseSpeaker(_ paragraph: Paragraph, from: Int, to: Int, before: Int) -> Speaker? {
+        guard from < to else { return nil }
+        let words = (from..<to).filter { paragraph.tokens[$0].kind == .word }.map { paragraph.lower($0) }
+        let heads = Set(words.filter(Self.subjectNouns.contains))
+        guard !heads.isEmpty else { return nil }
+        if let org = mentions(in: paragraph, from: from, to: to).first(where: { $0.kind == .organization }) {
+            return Speaker(name: org.name, kind: .organization)
+        }
+        let holding = latest(.organization, before: before, in: paragraph) { name in
+            name.lowercased().split(separator: " ").contains { heads.contains(String($0)) }
+        }
+        if let holding { return holding }
+        if let institution = words.first(where: Self.institutionNouns.contains) {
+            return Speaker(name: institution.prefix(1).uppercased() + institution.dropFirst(), kind: .organization)
+        }
+        return latest(.organization, before: before, in: paragraph)
+    }
+
+    func latest(
+        _ kind: EntityKind, before index: Int, in paragraph: Paragraph, where accept: (String) -> Bool = { _ in true }
+    ) -> Speaker? {
+        if let found = mentions[paragraph.index].last(where: {
+            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil && accept($0.name)
+        }) {
+            return Speaker(name: found.name, kind: kind)
+        }
+        var cursor = paragraph.index - 1
+        while cursor >= 0 {
+            if let found = mentions[cursor].last(where: { $0.kind == kind && accept($0.name) }) {
+                return Speaker(name: found.name, kind: kind)
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {
+        mentions[paragraph.index].filter {
+            $0.start >= from && $0.end <= to && paragraph.quote(containing: $0.start) == nil
+        }
+    }
+
+    func mentionEnding(at index: Int, in paragraph: Paragraph) -> Mention? {
+        mentions[paragraph.index].first {
+            $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive)
+        }
+    }
+}
