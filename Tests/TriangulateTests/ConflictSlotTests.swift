@@ -108,4 +108,31 @@ struct ConflictSlotTests {
         let conflict = try #require(oneHappening.conflicts.first { $0.kind == .date })
         #expect(Set(conflict.positions.map(\.statement)) == ["Tuesday", "Monday"])
     }
+
+    /// "No decision has been reached" says nothing of "reached a deal", though the other sentence names a decision.
+    @Test func aNegatedSubjectIsNotAnotherAccountsObject() throws {
+        let story = try story([
+            ["Harbor Coach Out", "No decision has been reached on the staff of the former coach Dario Venn."],
+            [
+                "Harbor Names Coach",
+                "The owner called him again and reached a deal after telling the former coach Dario Venn of his decision.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .outcome })
+    }
+
+    /// "Has no plans to reduce" is not scaling back.
+    @Test func noPlansToReduceIsNotScalingBack() throws {
+        let story = try story([
+            [
+                "Norvex Keeps Line",
+                "Norvex Holdings Inc. has no plans to reduce the Keltra product line, its chief executive said.",
+            ],
+            [
+                "Norvex Grows Line",
+                "Norvex Holdings Inc. will expand the Keltra product line next year, its chief executive said.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .polarity })
+    }
 }

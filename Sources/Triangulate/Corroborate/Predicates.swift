@@ -88,7 +88,8 @@ enum Predicates {
                 continue
             }
             if let kind = Self.words[word] {
-                let negated = (max(0, index - 2)..<index).contains { negations.contains(words[$0]) }
+                // "has not denied", "has no plans to reduce": a negation up to three words before.
+                let negated = (max(0, index - 3)..<index).contains { negations.contains(words[$0]) }
                 if !negated || !(statusClasses.contains(kind) || directionClasses.contains(kind)) { note(kind, index) }
                 // Topic classes only add a token: their words stay content words too.
                 if topicClasses.contains(kind) { analysis.rest.append(word) }

@@ -57,6 +57,15 @@ enum OutcomeConflicts {
         var subject: String?
     }
 
+    /// Whether a word of stem `noun` stands within `window` words of a word of stem `verb` in the claim.
+    static func near(_ noun: String, _ verb: String, in claim: Claim, _ stemmer: Stemmer, window: Int = 3) -> Bool {
+        let stems = Terms.words(claim.text).map { stemmer.stem($0) }
+        return stems.indices.contains { index in
+            stems[index] == verb
+                && stems[max(0, index - window)...min(stems.count - 1, index + window)].contains(noun)
+        }
+    }
+
     static func find(_ context: ConflictContext) -> [Conflict] {
         struct Mention {
             var claim: Int
@@ -86,9 +95,12 @@ enum OutcomeConflicts {
             let y = polarity(b)
             for (stem, left) in x.sorted(by: { $0.key < $1.key }) {
                 guard let right = y[stem], left.negated != right.negated else { continue }
-                // "No decision has been reached" says nothing of "reached a deal".
-                if let subject = left.subject, !context.claims[b].stems.contains(subject) { continue }
-                if let subject = right.subject, !context.claims[a].stems.contains(subject) { continue }
+                // "No decision has been reached" says nothing of "reached a deal", even in a sentence that mentions a
+                // decision elsewhere: the other account must tie the noun to the same verb.
+                if let subject = left.subject, !near(subject, stem, in: context.claims[b], context.stemmer) { continue }
+                if let subject = right.subject, !near(subject, stem, in: context.claims[a], context.stemmer) {
+                    continue
+                }
                 links.append((mention(a, stem, left), mention(b, stem, right)))
             }
         }
