@@ -135,4 +135,17 @@ struct ConflictSlotTests {
         ])
         #expect(!story.conflicts.contains { $0.kind == .polarity })
     }
+
+    /// "Former Portland Harriers coach" names a team, not where the firing happened.
+    @Test func aPlaceThatOpensATeamsNameIsNotWhereItHappened() throws {
+        let story = try story([
+            [
+                "Coach Out",
+                "Coach Jim Hale was fired today and taking over will be former Portland Harriers coach Sam Reed.",
+                "Reed, who grew up in Portland, played nine seasons in the league.",
+            ],
+            ["Hale Fired", "Coach Jim Hale was fired today in Philadelphia and taking over will be Sam Reed."],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .place })
+    }
 }

@@ -2,10 +2,33 @@ import TriangulateText
 /// Places in dispute: related claims of different articles each name one place for the event, and each article names
 /// only its own ("in Millbrook" vs "in Easton"), so neither is the other's county, state or neighbourhood.
 enum PlaceConflicts {
+    /// "former Portland Trailblazers coach", "a Dayton Police spokesman": every time the place is written it opens a
+    /// longer name (a capitalized word follows that is not a day or a month), so it names a team or a body, not where
+    /// something happened.
+    static func namesSomethingElse(_ place: String, in text: String) -> Bool {
+        var rest = text[...]
+        var seen = false
+        while let range = rest.range(of: place) {
+            seen = true
+            let after = rest[range.upperBound...]
+            guard after.first == " ", let next = after.dropFirst().split(separator: " ").first,
+                let initial = next.first, initial.isUppercase || initial.isNumber
+            else { return false }
+            let word = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if DateConflicts.weekdays.contains(word) || DateGrammar.months[word] != nil { return false }
+            rest = after
+        }
+        return seen
+    }
+
     static func find(_ context: ConflictContext, articleWords: [String: Set<String>]) -> [Conflict] {
         // A claim naming exactly one place: that place's story-name key.
         func place(of claim: Claim) -> [String] {
-            let places = Set(claim.names.map(\.key).filter { context.names.name($0)?.kind == .place })
+            let places = Set(
+                claim.names.map(\.key).filter { key in
+                    guard let name = context.names.name(key), name.kind == .place else { return false }
+                    return !namesSomethingElse(name.display, in: claim.text)
+                })
             return places.count == 1 ? Array(places) : []
         }
         func mentionsPlace(_ article: String, _ key: String) -> Bool {
