@@ -17,6 +17,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case irregularPastVerbs = "irregular-past-verbs"
     case dayClauseOpeners = "clause-openers-for-days"
     case possessiveDeterminers = "possessive-determiners"
+    case paymentParts = "payment-parts"
+    case personGroups = "person-groups"
     case outcomeConflictsNegations = "outcome-conflicts.negations"
     case between = "between"
     case auxiliaries = "auxiliaries"

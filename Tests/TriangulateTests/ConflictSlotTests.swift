@@ -148,4 +148,34 @@ struct ConflictSlotTests {
         ])
         #expect(!story.conflicts.contains { $0.kind == .place })
     }
+
+    /// "$4.2 billion in cash" is a part of a price another outlet gives whole ("$5.4 billion in cash and stock").
+    @Test func thePartOfAPricePaidInCashIsNotThePrice() throws {
+        let story = try story([
+            [
+                "Norvex Buys Keltra",
+                "Norvex Holdings Inc. agreed to buy Keltra Systems for about $5.4 billion in cash and stock, the companies said.",
+            ],
+            [
+                "Keltra Sold",
+                "Norvex Holdings Inc. will pay for Keltra Systems with $4.2 billion in cash and 57 million shares, the companies said.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+    }
+
+    /// "Seven children, three women and two men" breaks one total down: its items are not another count of men.
+    @Test func theItemsOfABreakdownOfPeopleAreNotCounts() throws {
+        let story = try story([
+            [
+                "Strike On Camp",
+                "Earlier, three young men who were cousins died when a shell hit a school in the Portvale camp.",
+            ],
+            [
+                "Family Killed",
+                "At least 12 of one family, seven children, three women and two men, died when a shell hit a house in the Portvale camp.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric && $0.subject.contains("men") })
+    }
 }

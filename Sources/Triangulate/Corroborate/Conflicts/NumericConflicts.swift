@@ -3,29 +3,57 @@ import TriangulateText
 /// words around it) values that do not agree within the precision printed.
 enum NumericConflicts {
     static let possessives: Set<String> = Lexicon.shared.words(.possessiveDeterminers)
+    static let paymentParts: Set<String> = Lexicon.shared.words(.paymentParts)
+    static let personGroups: Set<String> = Lexicon.shared.words(.personGroups)
+
     struct Mention {
         var quantity: Quantity
         var around: Set<String>
+        /// "in cash", "in stock": the part of a sum the figure is.
+        var part: String?
     }
 
-    /// A claim's numbers, each with the words around it. Numbers inside quotation marks are someone's words, not the
-    /// outlet's figure.
-    static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
+    /// Figures of a claim that are not the story's own figure for what they count: a count of one person's relatives
+    /// ("I found my son's body with his two cousins") and the items of a breakdown of people ("seven children, three
+    /// women and two men").
+    static func ownFigures(_ claim: Claim) -> [Quantity] {
         let words = Terms.words(claim.text)
-        // "I found my son's body with his two cousins": a count of someone's relatives, not the story's figure.
         func owned(_ quantity: Quantity) -> Bool {
             guard let first = Terms.words(quantity.text).first, let at = words.firstIndex(of: first), at > 0 else {
                 return false
             }
             return possessives.contains(words[at - 1])
         }
-        return claim.quantities.filter { !ClaimExtractor.isQuoted($0.text, in: claim.text) && !owned($0) }.map {
-            quantity in
+        let groups = Set(claim.quantities.filter { $0.kind == .count && personGroups.contains($0.unit) }.map(\.unit))
+        return claim.quantities.filter { quantity in
+            !ClaimExtractor.isQuoted(quantity.text, in: claim.text) && !owned(quantity)
+                && !(groups.count >= 3 && groups.contains(quantity.unit))
+        }
+    }
+
+    /// "$4.2 billion in cash": the word after "in" right after the figure, when it names a part of a payment (not
+    /// "in cash and stock", the whole).
+    static func part(of quantity: Quantity, in text: String) -> String? {
+        let words = Terms.words(text)
+        let target = Terms.words(quantity.text)
+        guard let first = target.first, let at = words.firstIndex(of: first) else { return nil }
+        let next = at + target.count
+        guard next + 1 < words.count, words[next] == "in", paymentParts.contains(words[next + 1]) else { return nil }
+        // "$5.4 billion in cash and stock" is the whole price.
+        if next + 3 < words.count, words[next + 2] == "and", paymentParts.contains(words[next + 3]) { return nil }
+        return words[next + 1]
+    }
+
+    /// A claim's numbers, each with the words around it. Numbers inside quotation marks are someone's words, not the
+    /// outlet's figure.
+    static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
+        ownFigures(claim).map { quantity in
             Mention(
                 quantity: quantity,
                 around: context.context(
                     of: quantity.text, in: claim.text,
-                    counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil))
+                    counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil),
+                part: part(of: quantity, in: claim.text))
         }
     }
 
@@ -46,7 +74,8 @@ enum NumericConflicts {
         let links = mentions.links(
             context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
             same: {
-                $0.quantity.unit == $1.quantity.unit && Self.comparable($0.quantity, $1.quantity, context)
+                $0.quantity.unit == $1.quantity.unit && $0.part == $1.part
+                    && Self.comparable($0.quantity, $1.quantity, context)
                     && context.sameSlot($0.around, $1.around, figures: true)
             })
         // Four figures for one count are still one quantity in dispute when all are of one order.
