@@ -14,6 +14,8 @@ struct QuoteAttributor {
     var genders: [String: Gender] = [:]
     /// Each person's first paragraph (for "the judge said": who has been named by then), found once per article.
     var firstParagraph: [String: Int] = [:]
+    /// Organization mentions by the words of their names (see `organizationIndex`), built once per article.
+    var organizationsByWord: [String: [Int]] = [:]
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
     static let institutionNouns: Set<String> = Lexicon.shared.words(.institutionNouns)
@@ -28,6 +30,7 @@ struct QuoteAttributor {
     mutating func quotes() -> [Quote] {
         var result: [Quote] = []
         genders = honorificGenders()
+        organizationsByWord = Self.organizationIndex(mentions)
         for (index, list) in mentions.enumerated() {
             for mention in list where mention.kind == .person && firstParagraph[mention.name] == nil {
                 firstParagraph[mention.name] = index

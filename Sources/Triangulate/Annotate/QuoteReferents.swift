@@ -26,14 +26,55 @@ extension QuoteAttributor {
         if let org = mentions(in: paragraph, from: from, to: to).first(where: { $0.kind == .organization }) {
             return Speaker(name: org.name, kind: .organization)
         }
-        let holding = latest(.organization, before: before, in: paragraph) { name in
-            name.lowercased().split(separator: " ").contains { heads.contains(String($0)) }
-        }
-        if let holding { return holding }
+        if let holding = latestOrganization(holding: heads, before: before, in: paragraph) { return holding }
         if let institution = words.first(where: Self.institutionNouns.contains) {
             return Speaker(name: institution.prefix(1).uppercased() + institution.dropFirst(), kind: .organization)
         }
         return latest(.organization, before: before, in: paragraph)
+    }
+
+    /// The latest organization mentioned before `index` whose name holds one of `heads`: in this paragraph, else in
+    /// the nearest earlier paragraph that has one, found through `organizationsByWord` (a walk back through every
+    /// paragraph made a long article's quotes cost quadratic time).
+    func latestOrganization(holding heads: Set<String>, before index: Int, in paragraph: Paragraph) -> Speaker? {
+        func holds(_ name: String) -> Bool {
+            name.lowercased().split(separator: " ").contains { heads.contains(String($0)) }
+        }
+        if let found = mentions[paragraph.index].last(where: {
+            $0.kind == .organization && $0.end <= index && paragraph.quote(containing: $0.start) == nil
+                && holds($0.name)
+        }) {
+            return Speaker(name: found.name, kind: .organization)
+        }
+        var nearest = -1
+        for head in heads {
+            guard let list = organizationsByWord[head] else { continue }
+            // The last paragraph before this one in the sorted list.
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < paragraph.index { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { nearest = max(nearest, list[low - 1]) }
+        }
+        guard nearest >= 0, let found = mentions[nearest].last(where: { $0.kind == .organization && holds($0.name) })
+        else { return nil }
+        return Speaker(name: found.name, kind: .organization)
+    }
+
+    /// Paragraph indices (ascending, once each) of the organization mentions holding each lowercased name word.
+    static func organizationIndex(_ mentions: [[Mention]]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (paragraph, list) in mentions.enumerated() {
+            for mention in list where mention.kind == .organization {
+                for word in mention.name.lowercased().split(separator: " ") {
+                    let key = String(word)
+                    if index[key]?.last != paragraph { index[key, default: []].append(paragraph) }
+                }
+            }
+        }
+        return index
     }
 
     func latest(

@@ -83,13 +83,10 @@ struct FactGrouping {
                     accumulator[Int(j)] += weight
                 }
             }
-            var ranked = touched.map { (accumulator[Int($0)], Int($0)) }
+            let ranked = Self.best(
+                touched.lazy.map { (accumulator[Int($0)], Int($0)) }, count: configuration.candidatesPerClaim)
             for j in touched { accumulator[Int(j)] = 0 }
             touched.removeAll(keepingCapacity: true)
-            if ranked.count > configuration.candidatesPerClaim {
-                ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-                ranked.removeLast(ranked.count - configuration.candidatesPerClaim)
-            }
             for (_, j) in ranked.sorted(by: { $0.1 < $1.1 }) {
                 let before = related(j, i)
                 if before >= configuration.conflictPairThreshold, claims[j].article != claims[i].article {
@@ -106,6 +103,28 @@ struct FactGrouping {
             x.score != y.score ? x.score > y.score : (x.a, x.b) < (y.a, y.b)
         }
         return (edges, relatedPairs)
+    }
+
+    /// The `count` best of `items` (highest score first, the lower index at a tie), without sorting them all: a claim
+    /// of a long article may share features with thousands of earlier ones.
+    static func best<S: Sequence>(_ items: S, count: Int) -> [(Float, Int)] where S.Element == (Float, Int) {
+        guard count > 0 else { return [] }
+        func better(_ x: (Float, Int), _ y: (Float, Int)) -> Bool { x.0 != y.0 ? x.0 > y.0 : x.1 < y.1 }
+        var kept: [(Float, Int)] = []
+        kept.reserveCapacity(count + 1)
+        for item in items {
+            if kept.count == count, let worst = kept.last, !better(item, worst) { continue }
+            // Binary insertion keeps `kept` ordered best first.
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if better(kept[middle], item) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(item, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// The first position of a sorted list holding a value at least `value` (the list's count when none does).
