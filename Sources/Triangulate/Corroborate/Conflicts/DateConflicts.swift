@@ -33,10 +33,10 @@ enum DateConflicts {
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
         claim.dates.compactMap { date in
             guard !ClaimExtractor.isQuoted(date.text, in: claim.text), let key = key(date) else { return nil }
-            let weekday = key.hasPrefix("w:")
+            let anchor = key.hasPrefix("w:") ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil
             return Mention(
-                date: date, key: key, around: context.context(of: date.text, in: claim.text),
-                anchor: weekday ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil)
+                date: date, key: key,
+                around: context.context(of: date.text, in: claim.text).union(anchorWords(anchor)), anchor: anchor)
         }
     }
 
@@ -45,8 +45,8 @@ enum DateConflicts {
 
     /// A weekday's anchor as two words of its slot (the same happening is the strongest sign of one slot), unless it
     /// is a verb of saying: the day someone spoke tells little of what happened.
-    static func anchorWords(_ mention: Mention) -> Set<String> {
-        guard let anchor = mention.anchor, !Lexicon.shared.speechVerbs.contains(anchor),
+    static func anchorWords(_ anchor: String?) -> Set<String> {
+        guard let anchor, !Lexicon.shared.speechVerbs.contains(anchor),
             anchor != Predicates.Class.report.rawValue
         else { return [] }
         return ["@" + anchor, "@@" + anchor]
@@ -58,7 +58,7 @@ enum DateConflicts {
             context, minimum: context.configuration.wordSlotPairThreshold, find: { Self.mentions($0, context) },
             same: {
                 $0.key.prefix(2) == $1.key.prefix(2) && Self.sameHappening($0, $1)
-                    && context.sameSlot($0.around.union(Self.anchorWords($0)), $1.around.union(Self.anchorWords($1)))
+                    && context.sameSlot($0.around, $1.around)
             })
         let slots = mentions.positions(links, context) { $0.key == $1.key }
         return slots.map { positions in
