@@ -18,9 +18,9 @@ extension QuoteAttributor {
                 read += 1
                 // A sentence of quoted words is about its speaker, when it has one.
                 if here.quote(containing: sentence.lowerBound) != nil {
-                    if let turn = turns.last(where: {
-                        $0.paragraph == here.index && sentence.contains($0.position) && $0.speaker?.kind == .person
-                    }), let speaker = turn.speaker, compatible(speaker.name, gender), !isLabel(speaker.name) {
+                    if let speaker = turnSpeaker(in: here.index, within: sentence), compatible(speaker.name, gender),
+                        !isLabel(speaker.name)
+                    {
                         return speaker
                     }
                     continue
@@ -33,6 +33,20 @@ extension QuoteAttributor {
             }
             current = self.paragraph(at: here.index - 1)
             limit = Int.max
+        }
+        return nil
+    }
+
+    /// The person speaking the last quote that closes inside `sentence` of paragraph `index`: turns are read from the
+    /// latest back, only as far as that paragraph.
+    private func turnSpeaker(in index: Int, within sentence: Range<Int>) -> Speaker? {
+        for turn in turns.reversed() {
+            if turn.paragraph < index { break }
+            if turn.paragraph == index, sentence.contains(turn.position), let speaker = turn.speaker,
+                speaker.kind == .person
+            {
+                return speaker
+            }
         }
         return nil
     }

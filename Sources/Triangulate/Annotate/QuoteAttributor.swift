@@ -16,6 +16,8 @@ struct QuoteAttributor {
     var firstParagraph: [String: Int] = [:]
     /// Organization mentions by the words of their names (see `organizationIndex`), built once per article.
     var organizationsByWord: [String: [Int]] = [:]
+    /// Paragraphs holding a mention of each kind (see `paragraphIndex`), built once per article.
+    var paragraphsByKind: [EntityKind: [Int]] = [:]
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
     static let institutionNouns: Set<String> = Lexicon.shared.words(.institutionNouns)
@@ -31,6 +33,7 @@ struct QuoteAttributor {
         var result: [Quote] = []
         genders = honorificGenders()
         organizationsByWord = Self.organizationIndex(mentions)
+        paragraphsByKind = Self.paragraphIndex(mentions)
         for (index, list) in mentions.enumerated() {
             for mention in list where mention.kind == .person && firstParagraph[mention.name] == nil {
                 firstParagraph[mention.name] = index

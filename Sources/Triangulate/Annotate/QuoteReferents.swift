@@ -48,15 +48,9 @@ extension QuoteAttributor {
         }
         var nearest = -1
         for head in heads {
-            guard let list = organizationsByWord[head] else { continue }
-            // The last paragraph before this one in the sorted list.
-            var low = 0
-            var high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle] < paragraph.index { low = middle + 1 } else { high = middle }
+            if let earlier = Self.lastBefore(paragraph.index, in: organizationsByWord[head] ?? []) {
+                nearest = max(nearest, earlier)
             }
-            if low > 0 { nearest = max(nearest, list[low - 1]) }
         }
         guard nearest >= 0, let found = mentions[nearest].last(where: { $0.kind == .organization && holds($0.name) })
         else { return nil }
@@ -77,22 +71,39 @@ extension QuoteAttributor {
         return index
     }
 
-    func latest(
-        _ kind: EntityKind, before index: Int, in paragraph: Paragraph, where accept: (String) -> Bool = { _ in true }
-    ) -> Speaker? {
+    /// The latest mention of `kind` before `index`: in this paragraph (outside quotes), else the last one of the
+    /// nearest earlier paragraph that has one, found through `paragraphsByKind` (not a walk back through every
+    /// paragraph, which an article without organizations would pay for each quote).
+    func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
         if let found = mentions[paragraph.index].last(where: {
-            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil && accept($0.name)
+            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
         }) {
             return Speaker(name: found.name, kind: kind)
         }
-        var cursor = paragraph.index - 1
-        while cursor >= 0 {
-            if let found = mentions[cursor].last(where: { $0.kind == kind && accept($0.name) }) {
-                return Speaker(name: found.name, kind: kind)
-            }
-            cursor -= 1
+        guard let earlier = Self.lastBefore(paragraph.index, in: paragraphsByKind[kind] ?? []),
+            let found = mentions[earlier].last(where: { $0.kind == kind })
+        else { return nil }
+        return Speaker(name: found.name, kind: kind)
+    }
+
+    /// The largest value of the ascending `list` below `limit`.
+    static func lastBefore(_ limit: Int, in list: [Int]) -> Int? {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < limit { low = middle + 1 } else { high = middle }
         }
-        return nil
+        return low > 0 ? list[low - 1] : nil
+    }
+
+    /// Paragraph indices (ascending, once each) holding a mention of each kind.
+    static func paragraphIndex(_ mentions: [[Mention]]) -> [EntityKind: [Int]] {
+        var index: [EntityKind: [Int]] = [:]
+        for (paragraph, list) in mentions.enumerated() {
+            for kind in Set(list.map(\.kind)) { index[kind, default: []].append(paragraph) }
+        }
+        return index
     }
 
     func mentions(in paragraph: Paragraph, from: Int, to: Int) -> [Mention] {

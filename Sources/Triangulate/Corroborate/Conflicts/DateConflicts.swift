@@ -46,9 +46,7 @@ enum DateConflicts {
     /// A weekday's anchor as two words of its slot (the same happening is the strongest sign of one slot), unless it
     /// is a verb of saying: the day someone spoke tells little of what happened.
     static func anchorWords(_ anchor: String?) -> Set<String> {
-        guard let anchor, !Lexicon.shared.speechVerbs.contains(anchor),
-            anchor != Predicates.Class.report.rawValue
-        else { return [] }
+        guard let anchor, !anchor.hasPrefix("~"), anchor != Predicates.Class.report.rawValue else { return [] }
         return ["@" + anchor, "@@" + anchor]
     }
 

@@ -2,18 +2,20 @@ import TriangulateText
 /// Places in dispute: related claims of different articles each name one place for the event, and each article names
 /// only its own ("in Millbrook" vs "in Easton"), so neither is the other's county, state or neighbourhood.
 enum PlaceConflicts {
-    /// "former Portland Trailblazers coach", "a Dayton Police spokesman": every time the place is written it opens a
-    /// longer name (a capitalized word follows that is not a day or a month), so it names a team or a body, not where
-    /// something happened.
+    /// "former Portland Trailblazers coach", "a Dayton Police spokesman", "the Philadelphia 76ers": every time the
+    /// place is written it opens a longer name (a capitalized word or a number follows that is not a day or a month),
+    /// so it names a team or a body, not where something happened.
     static func namesSomethingElse(_ place: String, in text: String) -> Bool {
+        guard !place.isEmpty else { return false }
         var rest = text[...]
         var seen = false
         while let range = rest.range(of: place) {
             seen = true
             let after = rest[range.upperBound...]
-            guard after.first == " ", let next = after.dropFirst().split(separator: " ").first,
-                let initial = next.first, initial.isUppercase || initial.isNumber
-            else { return false }
+            let next = after.dropFirst().prefix(while: { $0 != " " })
+            guard after.first == " ", let initial = next.first, initial.isUppercase || initial.isNumber else {
+                return false
+            }
             let word = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
             if DateConflicts.weekdays.contains(word) || DateGrammar.months[word] != nil { return false }
             rest = after
