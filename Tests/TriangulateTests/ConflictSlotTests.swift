@@ -178,4 +178,19 @@ struct ConflictSlotTests {
         ])
         #expect(!story.conflicts.contains { $0.kind == .numeric && $0.subject.contains("men") })
     }
+
+    /// A figure is read where it stands: the "4" of an earlier "April 4" is not the start of "$4.2 billion in cash".
+    @Test func aFigureIsReadWhereItStandsNotAtAnEarlierEqualWord() throws {
+        let story = try story([
+            [
+                "Norvex Buys Keltra",
+                "Norvex Holdings Inc. agreed to buy Keltra Systems for about $5.4 billion in cash and stock, the companies said.",
+            ],
+            [
+                "Keltra Sold",
+                "On April 4 Norvex Holdings Inc. said it will pay for Keltra Systems with $4.2 billion in cash and 57 million shares.",
+            ],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric && $0.subject.contains("billion") })
+    }
 }

@@ -64,6 +64,8 @@ enum Predicates {
         var classes: Set<Class> = []
         /// Word index of each class's first occurrence.
         var positions: [Class: Int] = [:]
+        /// The class of each word that starts a class word or phrase, every occurrence.
+        var classAt: [Int: Class] = [:]
         /// The words that are not part of a class phrase or word.
         var rest: [String] = []
     }
@@ -74,6 +76,7 @@ enum Predicates {
         func note(_ kind: Class, _ at: Int) {
             analysis.classes.insert(kind)
             if analysis.positions[kind] == nil { analysis.positions[kind] = at }
+            analysis.classAt[at] = kind
         }
         var index = 0
         while index < words.count {

@@ -103,7 +103,7 @@ struct ConflictContext {
     func context(of phrase: String, in text: String, counted noun: String? = nil, window: Int = 8) -> Set<String> {
         let words = Terms.words(text)
         let target = Terms.words(phrase)
-        guard let first = target.first, let start = words.firstIndex(of: first) else { return [] }
+        guard let start = Self.position(of: target, in: words) else { return [] }
         let low = max(0, start - window)
         let high = min(words.count, start + target.count + window)
         var context: Set<String> = []
@@ -136,6 +136,15 @@ struct ConflictContext {
             if let noun, noun != Quantity.peopleUnit { context.insert("=" + stemmer.stem(noun)) }
         }
         return context
+    }
+
+    /// Where the word sequence `target` first occurs in `words` (the whole sequence: "$4.2 billion" is not the "4" of
+    /// an earlier "April 4").
+    static func position(of target: [String], in words: [String]) -> Int? {
+        guard !target.isEmpty, target.count <= words.count else { return nil }
+        return (0...(words.count - target.count)).first { start in
+            words[start] == target[0] && Array(words[start..<(start + target.count)]) == target
+        }
     }
 
     /// The rarest of `stems` as readable words (from the claims that hold them).

@@ -40,8 +40,7 @@ enum DayAnchor {
         distance: Int, anchor: String
     )? {
         // Class phrases ("broke out") are found in reading order.
-        let classAt = Dictionary(
-            Predicates.analyze(words).positions.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let classAt = Predicates.analyze(words).classAt
         for distance in 0..<min(window, words.count) {
             let position = leftSide ? words.count - 1 - distance : distance
             let word = words[position]

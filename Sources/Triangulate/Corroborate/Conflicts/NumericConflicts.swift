@@ -19,7 +19,7 @@ enum NumericConflicts {
     static func ownFigures(_ claim: Claim) -> [Quantity] {
         let words = Terms.words(claim.text)
         func owned(_ quantity: Quantity) -> Bool {
-            guard let first = Terms.words(quantity.text).first, let at = words.firstIndex(of: first), at > 0 else {
+            guard let at = ConflictContext.position(of: Terms.words(quantity.text), in: words), at > 0 else {
                 return false
             }
             return possessives.contains(words[at - 1])
@@ -33,10 +33,9 @@ enum NumericConflicts {
 
     /// "$4.2 billion in cash": the word after "in" right after the figure, when it names a part of a payment (not
     /// "in cash and stock", the whole).
-    static func part(of quantity: Quantity, in text: String) -> String? {
-        let words = Terms.words(text)
+    static func part(of quantity: Quantity, in words: [String]) -> String? {
         let target = Terms.words(quantity.text)
-        guard let first = target.first, let at = words.firstIndex(of: first) else { return nil }
+        guard let at = ConflictContext.position(of: target, in: words) else { return nil }
         let next = at + target.count
         guard next + 1 < words.count, words[next] == "in", paymentParts.contains(words[next + 1]) else { return nil }
         // "$5.4 billion in cash and stock" is the whole price.
@@ -47,13 +46,14 @@ enum NumericConflicts {
     /// A claim's numbers, each with the words around it. Numbers inside quotation marks are someone's words, not the
     /// outlet's figure.
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
-        ownFigures(claim).map { quantity in
+        let words = Terms.words(claim.text)
+        return ownFigures(claim).map { quantity in
             Mention(
                 quantity: quantity,
                 around: context.context(
                     of: quantity.text, in: claim.text,
                     counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil),
-                part: part(of: quantity, in: claim.text))
+                part: part(of: quantity, in: words))
         }
     }
 
