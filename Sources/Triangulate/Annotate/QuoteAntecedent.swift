@@ -25,11 +25,8 @@ extension QuoteAttributor {
                     }
                     continue
                 }
-                switch topic(of: sentence, in: here, gender: gender) {
-                case .person(let speaker): return speaker
-                case .pronoun: continue
-                case .none: continue
-                }
+                // A sentence about "he", or about no one, passes the question to the one before it.
+                if let speaker = topic(of: sentence, in: here, gender: gender) { return speaker }
             }
             current = self.paragraph(at: here.index - 1)
             limit = Int.max
@@ -51,13 +48,7 @@ extension QuoteAttributor {
         return nil
     }
 
-    private enum Topic {
-        case person(Speaker)
-        case pronoun
-        case none
-    }
-
-    private func topic(of sentence: Range<Int>, in paragraph: Paragraph, gender: Gender) -> Topic {
+    private func topic(of sentence: Range<Int>, in paragraph: Paragraph, gender: Gender) -> Speaker? {
         let tokens = paragraph.tokens
         let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
             $0.kind == .person && !isLabel($0.name) && compatible($0.name, gender)
@@ -71,31 +62,31 @@ extension QuoteAttributor {
         }
         if first < tokens.count, tokens[first].kind == .word {
             let word = paragraph.lower(first)
-            if word == (gender == .female ? "she" : "he") { return .pronoun }
+            if word == (gender == .female ? "she" : "he") { return nil }
         }
         // "…, said local hospital director Hengky Tewu": a sentence that reports someone's words is about its speaker;
         // "…, he testified, Timmons pulled the trigger": about the one "he" stands for.
         let pronoun = gender == .female ? "she" : "he"
         for verb in sentence where tokens[verb].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(verb)) {
             if verb > sentence.lowerBound, tokens[verb - 1].kind == .word, paragraph.lower(verb - 1) == pronoun {
-                return .pronoun
+                return nil
             }
             if let speaker = list.first(where: { mention in
                 mention.start > verb && mention.start <= verb + 6 && isSubjectLike(mention, in: paragraph)
                     && !(verb + 1..<mention.start).contains { tokens[$0].kind == .punct }
             }) {
-                return .person(Speaker(name: speaker.name, kind: .person))
+                return Speaker(name: speaker.name, kind: .person)
             }
         }
         if let subject = list.first(where: { isSubjectLike($0, in: paragraph) }) {
-            return .person(Speaker(name: subject.name, kind: .person))
+            return Speaker(name: subject.name, kind: .person)
         }
         // "an interview with Smith, who endorsed the new Doctor": the person the relative clause is about.
         if let described = list.first(where: {
             $0.end + 1 < tokens.count && paragraph.isPunct($0.end, 0x2C) && paragraph.lower($0.end + 1) == "who"
         }) {
-            return .person(Speaker(name: described.name, kind: .person))
+            return Speaker(name: described.name, kind: .person)
         }
-        return .none
+        return nil
     }
 }

@@ -5,7 +5,7 @@ import TriangulateText
 /// "identified him Tuesday" are two happenings of one story, not one day in dispute.
 enum DayAnchor {
     static let irregularPast: Set<String> = Lexicon.shared.words(.irregularPastVerbs)
-    static let lexicon = Lexicon.shared
+    static let speechVerbs = Lexicon.shared.speechVerbs
     static let clauseOpeners: Set<String> = Lexicon.shared.words(.dayClauseOpeners)
     /// Punctuation that ends a clause around the day (not the colon: "12:01 a.m. Monday").
     static let breaks: Set<Character> = [",", ";", "—", "–", "\"", "“", "”"]
@@ -49,7 +49,7 @@ enum DayAnchor {
             if !leftSide, clauseOpeners.contains(word) { return nil }
             guard isVerb(word) else { continue }
             // A verb of saying dates the saying: marked, so that it never counts as the happening's name.
-            if lexicon.speechVerbs.contains(word) { return (distance, "~" + stemmer.stem(word)) }
+            if speechVerbs.contains(word) { return (distance, "~" + stemmer.stem(word)) }
             return (distance, classAt[position]?.rawValue ?? stemmer.stem(word))
         }
         return nil
