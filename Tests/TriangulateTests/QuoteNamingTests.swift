@@ -71,6 +71,23 @@ struct QuoteNamingTests {
         #expect(doubled.quotes.allSatisfy { !$0.text.hasPrefix("'") })
     }
 
+    /// A straight mark whose words after it are only an attribution closes the quote a paragraph before opened, even
+    /// when the attribution holds an appositive or a longer subject ("a harbor official", "Brann, the mayor,").
+    @Test func aStraightMarkBeforeALongAttributionCloses() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Mayor Tilde Brann visited the flooded pier on Friday.",
+            "\"The families need dry beds tonight.",
+            "They lost their homes in an hour.",
+            "Nobody should sleep in a car this week, \"Brann, the mayor, said.",
+            "\"We moved the boats before dawn.",
+            "It was the only choice we had, \"one harbor official told reporters.",
+        ])
+        #expect(speaker(notes, "dry beds") == "Tilde Brann")
+        #expect(speaker(notes, "sleep in a car") == "Tilde Brann")
+        #expect(!notes.quotes.contains { $0.text.contains("the mayor, said") })
+        #expect(!notes.quotes.contains { $0.text.hasPrefix("one harbor official") })
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

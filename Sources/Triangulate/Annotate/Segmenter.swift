@@ -36,10 +36,10 @@ enum Segmenter {
                     spans.append(QuoteSpan(open: start, close: index, single: false))
                     open = nil
                 } else if spans.isEmpty, index > 0, !paragraph.isPunct(index - 1, 0x2E),
-                    closesAsTypo(index, in: paragraph, within: 3)
+                    closesAsTypo(index, in: paragraph, within: 3) || endsWithAttribution(index, in: paragraph)
                 {
-                    // `…all I will say, "Varnell said.`: the quote began in an earlier paragraph (after a full stop,
-                    // `. "We were promised…," Reyna said` opens one).
+                    // `…all I will say, "Varnell said.`, `…of South Sudan, "Deng, the governor, said.`: the quote
+                    // began in an earlier paragraph (after a full stop, `. "We were promised…," Reyna said` opens one).
                     spans.append(QuoteSpan(open: -1, close: index, single: false))
                 } else {
                     open = index
@@ -83,6 +83,32 @@ enum Segmenter {
             cursor += 1
         }
         return false
+    }
+
+    /// A mark after a comma or end mark followed by nothing but an attribution to the paragraph's end: up to eight
+    /// words and commas, a reporting verb, at most five more words, then the last full stop (`, "Deng, the governor,
+    /// said.`, `, "one woman in the town told reporters.`). A mark opening a quote is followed by the quote's words.
+    static func endsWithAttribution(_ index: Int, in paragraph: Paragraph) -> Bool {
+        let tokens = paragraph.tokens
+        guard index > 0, [0x2C, 0x3F, 0x21].contains(where: { paragraph.isPunct(index - 1, $0) }) else { return false }
+        var cursor = index + 1
+        var words = 0
+        var verb: Int?
+        while cursor < tokens.count, words <= 8 {
+            switch tokens[cursor].kind {
+            case .word where Lexicon.shared.speechVerbs.contains(paragraph.lower(cursor)): verb = cursor
+            case .word, .number: words += 1
+            case .possessive: break
+            default: if !paragraph.isPunct(cursor, 0x2C) { return false }
+            }
+            if verb != nil { break }
+            cursor += 1
+        }
+        guard let verb, words > 0 else { return false }
+        var end = verb + 1
+        while end < tokens.count, tokens[end].kind != .punct, end - verb <= 5 { end += 1 }
+        if end == tokens.count { return true }
+        return paragraph.isPunct(end, 0x2E) && end == tokens.count - 1
     }
 
     /// ‘…’ and '…' around at most 12 words, opening after a space, closing before a non-letter; never inside a
