@@ -43,6 +43,22 @@ struct QuoteAppositiveTests {
         #expect(speaker(notes, "made great strides") == "Helen Brandvik")
     }
 
+    /// A statement's issuer named after "by", as the subject after "In a statement…,", or an organization that
+    /// issued it; the quote credited to the statement in either order ("the release read", "read the press release").
+    @Test func aStatementSpeaksForWhoeverIssuedIt() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Below is a statement by Marit Oyelaran, director of the Coastal Rights Project:",
+            "\u{201C}The river belongs to the villages that live on it.\u{201D}",
+            "In a statement released late on Friday, the Harbor Commission urged both sides to stop dredging.",
+            "\u{201C}We ask every crew to leave the channel until the survey is complete,\u{201D} read the press release.",
+            "The Tarn Valley Water Board issued a statement on Sunday.",
+            "\u{201C}No dredging permit has been granted this year,\u{201D} the statement said.",
+        ])
+        #expect(speaker(notes, "belongs to the villages") == "Marit Oyelaran")
+        #expect(speaker(notes, "leave the channel") == "Harbor Commission")
+        #expect(speaker(notes, "No dredging permit") == "Tarn Valley Water Board")
+    }
+
     @Test func aQuoteNotifiedToAPanelIsTheNotifiersWords() {
         let notes = Fixtures.annotate(paragraphs: [
             "\u{201C}We will make no further payment on these loans until we find a new site,\u{201D} Reva Lindqvist, "

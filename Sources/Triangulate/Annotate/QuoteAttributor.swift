@@ -145,6 +145,7 @@ struct QuoteAttributor {
             if let found = speakerBefore(lastToken, in: previous, from: lastSentence.lowerBound), !found.name.isEmpty {
                 return found
             }
+            if let issuer = statementIssuer(in: previous, sentence: lastSentence) { return issuer }
             // The introduction's subject, not a name it speaks about ("The judge had advice for anyone who deals
             // with Nichols:"): the one person the article gives that role, else a named subject.
             if let holder = roleHolder(in: previous, from: lastSentence.lowerBound) { return holder }
