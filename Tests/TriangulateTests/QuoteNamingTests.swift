@@ -88,6 +88,27 @@ struct QuoteNamingTests {
         #expect(!notes.quotes.contains { $0.text.hasPrefix("one harbor official") })
     }
 
+    /// "the evangelist said" when nobody in the article is given that role: the person quoted just before, named
+    /// first and then referred back to; not when the role belongs to someone named, nor after a paragraph gap.
+    @Test func aRoleNobodyHoldsRefersBackToThePersonJustQuoted() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}We will rebuild the chapel before winter,\u{201D} said Corwin Adeyemi, who leads the relief group.",
+            "\u{201C}Every family here lost something this week,\u{201D} the evangelist said.",
+            "Pastor Lise Moravec of the valley church arrived on Sunday.",
+            "\u{201C}The roof can wait until spring,\u{201D} Adeyemi said.",
+            "\u{201C}We will hold services in the barn,\u{201D} the pastor said.",
+        ])
+        #expect(speaker(notes, "lost something") == "Corwin Adeyemi")
+        #expect(speaker(notes, "services in the barn") == "Lise Moravec")
+        let gap = Fixtures.annotate(paragraphs: [
+            "\u{201C}We will rebuild the chapel before winter,\u{201D} said Corwin Adeyemi.",
+            "The storm flattened two barns and the school gym.",
+            "Crews worked through the night to clear the roads.",
+            "\u{201C}Every family here lost something this week,\u{201D} the evangelist said.",
+        ])
+        #expect(speaker(gap, "lost something") == nil)
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

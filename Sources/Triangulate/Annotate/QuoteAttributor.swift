@@ -237,6 +237,7 @@ struct QuoteAttributor {
         if let last = subject.last, last.end >= verb - 1, let named = unclassifiedSpeaker(last) { return named }
         if verb - cursor == 1, let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
         if let holder = roleHolder(in: paragraph, from: cursor, to: verb) { return holder }
+        if let previous = previousSpeaker(forRole: paragraph, from: cursor, to: verb) { return previous }
         return nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close)
     }
 

@@ -31,18 +31,37 @@ extension QuoteAttributor {
         return holder(of: role, upTo: paragraph.index)
     }
 
+    /// "…," the evangelist said: a role no person of the article is given stands for the person whose quote comes
+    /// right before, in this paragraph or the one before (news names a speaker first, then refers back by a role).
+    /// `from..<to` must be "the" and one to three lowercase words ending in a role noun.
+    func previousSpeaker(forRole paragraph: Paragraph, from: Int, to: Int) -> Speaker? {
+        let tokens = paragraph.tokens
+        guard from >= 0, to <= tokens.count, to - from >= 2, to - from <= 4, paragraph.lower(from) == "the",
+            (from + 1..<to).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].capitalized }),
+            lexicon.roleNouns.contains(paragraph.lower(to - 1)), holders(of: [paragraph.lower(to - 1)]).isEmpty,
+            let previous = turns.last, previous.paragraph >= paragraph.index - 1,
+            let speaker = previous.speaker, speaker.kind == .person
+        else { return nil }
+        return speaker
+    }
+
     /// The one person whose role or title holds the words of `role` in a row, mentioned in or before paragraph
     /// `index`.
     func holder(of role: [String], upTo index: Int) -> Speaker? {
-        let holders = people.filter { person in
+        let holders = holders(of: role)
+        guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
+        let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
+        guard seen.count == 1, let name = seen.first else { return nil }
+        return Speaker(name: name, kind: .person)
+    }
+
+    /// The people whose role or title holds the words of `role` in a row.
+    private func holders(of role: [String]) -> [PersonRecord] {
+        people.filter { person in
             let written = ((person.role ?? "") + " " + (person.title ?? "")).lowercased()
             let words = written.split(whereSeparator: { !$0.isLetter }).map(String.init)
             guard words.count >= role.count else { return false }
             return (0...(words.count - role.count)).contains { Array(words[$0..<($0 + role.count)]) == role }
         }
-        guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
-        let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
-        guard seen.count == 1, let name = seen.first else { return nil }
-        return Speaker(name: name, kind: .person)
     }
 }
