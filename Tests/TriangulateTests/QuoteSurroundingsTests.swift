@@ -44,6 +44,15 @@ struct QuoteSurroundingsTests {
             "\u{201C}This court will not wait any longer,\u{201D} the judge said.",
         ])
         #expect(speaker(two, "will not wait") == nil)
+        // Two judges named, one quoted by name: "the judge" is the one who has been speaking.
+        let spoken = Fixtures.annotate(paragraphs: [
+            "Judge Arvo Lindqvist, who was shot in the courtroom, died in 2019.",
+            "Judge Marisol Quennell sentenced the gunman on Friday.",
+            "\u{201C}No sentence can undo that morning,\u{201D} Quennell said.",
+            "The judge had a warning for the guards:",
+            "\u{201C}Watch him every hour of every day.\u{201D}",
+        ])
+        #expect(speaker(spoken, "every hour") == "Marisol Quennell")
     }
 
     @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {

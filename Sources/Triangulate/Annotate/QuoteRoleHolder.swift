@@ -46,12 +46,15 @@ extension QuoteAttributor {
     }
 
     /// The one person whose role or title holds the words of `role` in a row, mentioned in or before paragraph
-    /// `index`.
+    /// `index`; of several, the one who alone among them has been quoted.
     func holder(of role: [String], upTo index: Int) -> Speaker? {
         let holders = holders(of: role)
         guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
         let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
-        guard seen.count == 1, let name = seen.first else { return nil }
+        if seen.count == 1, let name = seen.first { return Speaker(name: name, kind: .person) }
+        // Two judges named, one of them quoted already: "the judge" is the one who has been speaking.
+        let speaking = seen.filter { name in turns.contains { $0.speaker?.name == name } }
+        guard speaking.count == 1, let name = speaking.first else { return nil }
         return Speaker(name: name, kind: .person)
     }
 
