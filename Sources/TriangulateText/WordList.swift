@@ -57,6 +57,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case nonCountNouns = "non-count-nouns"
     case irregularPlurals = "irregular-plurals"
     case casualtyNouns = "casualty-nouns"
+    case scaleNouns = "scale-nouns"
     case otherNouns = "other-nouns"
     case subjectNouns = "subject-nouns"
     case institutionNouns = "institution-nouns"

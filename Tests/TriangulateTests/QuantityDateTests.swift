@@ -90,6 +90,17 @@ struct QuantityDateTests {
             ])
     }
 
+    /// A figure read on a scale takes the scale as its unit, whichever side it stands on and however it is joined:
+    /// not the noun after it ("quakes"), and not lost inside a hyphenated word.
+    @Test func aScaleIsTheFiguresUnit() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "A magnitude-6.8 tremor shook the valley after 7.2 and 7.1 magnitude quakes hit the coast. "
+                + "A 5.9-magnitude aftershock followed, then one of magnitude 5.4."
+        ])
+        let found = notes.quantities.map { "\(JSONWriter.format($0.value)) \($0.unit)" }
+        #expect(found == ["6.8 magnitude", "7.2 magnitude", "7.1 magnitude", "5.9 magnitude", "5.4 magnitude"])
+    }
+
     @Test func theDeadAndTheOthersArePeople() {
         let notes = Fixtures.annotate(paragraphs: [
             "Officials confirmed 12 dead and 30 wounded. Some 14 people were killed and 20 others were hurt."

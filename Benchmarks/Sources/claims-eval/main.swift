@@ -53,6 +53,8 @@ func sameSpeaker(_ found: String?, _ expected: String?) -> Bool {
 
 var claims = (total: 0, found: 0, foundRight: 0, sourceRecall: 0.0, rightSourceRecall: 0.0)
 var facts = (total: 0, right: 0)
+/// Corroborated facts by how many documents they count: (right, total).
+var factsBySize: [Int: (right: Int, total: Int)] = [:]
 var conflicts = (gold: 0, found: 0, predicted: 0, right: 0)
 var speakers = (total: 0, located: 0, right: 0)
 for event in events {
@@ -103,6 +105,9 @@ for event in events {
         facts.total += 1
         let right = isRight(fact, located, among: goldClaims + sharedQuotes)
         if right { facts.right += 1 }
+        let size = min(fact.sources.count, 6)
+        factsBySize[size, default: (0, 0)].total += 1
+        if right { factsBySize[size, default: (0, 0)].right += 1 }
         if verbose && !right {
             print("\(name) wrong fact [\(fact.sources.count)]: \(fact.statement.prefix(120))")
             // The gold claim that accounts for the most of the fact's documents, and each member sentence: "+" when
@@ -155,6 +160,13 @@ for event in events {
         }
     }
     conflicts.gold += goldConflicts.count
+    if verbose {
+        let subjects = (event["conflicts"] as? [[String: Any]] ?? []).map { $0["subject"] as? String ?? "?" }
+        for index in goldConflicts.indices where !matched.contains(index) {
+            let sides = goldConflicts[index].map { side in side.sorted().map { "\($0.doc):\($0.line)" } }
+            print("\(name) missed conflict: \(subjects[index]) \(sides)")
+        }
+    }
     conflicts.found += matched.count
     for quote in event["quotes"] as? [[String: Any]] ?? [] {
         guard let doc = quote["doc"] as? String, let text = quote["text"] as? String else { continue }
@@ -183,6 +195,12 @@ print(
         + ", mean source recall of right facts "
         + String(format: "%.3f", claims.rightSourceRecall / Double(max(1, claims.total))))
 print("corroborated facts: precision \(ratio(facts.right, facts.total)) (\(facts.right)/\(facts.total))")
+if verbose {
+    let sizes = factsBySize.keys.sorted().map { size in
+        "\(size == 6 ? "6+" : String(size)) documents \(factsBySize[size]?.right ?? 0)/\(factsBySize[size]?.total ?? 0)"
+    }
+    print("corroborated facts right by documents counted: " + sizes.joined(separator: ", "))
+}
 print(
     "conflicts: precision \(ratio(conflicts.right, conflicts.predicted)) (\(conflicts.right)/\(conflicts.predicted)), "
         + "recall \(ratio(conflicts.found, conflicts.gold)) (\(conflicts.found)/\(conflicts.gold))")

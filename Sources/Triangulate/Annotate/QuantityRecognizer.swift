@@ -24,6 +24,7 @@ struct QuantityRecognizer {
     static let irregularPlurals: Set<String> = Lexicon.shared.words(.irregularPlurals)
     /// States that stand for the people in them after a number ("30 dead", "55 wounded").
     static let casualtyNouns: Set<String> = Lexicon.shared.words(.casualtyNouns)
+    static let scaleNouns: Set<String> = Lexicon.shared.words(.scaleNouns)
     /// "others", "more": the same thing as the figure before.
     static let otherNouns: Set<String> = Lexicon.shared.words(.otherNouns)
 
@@ -74,6 +75,12 @@ struct QuantityRecognizer {
             return symbolMoney(at: index, code: code, paragraph, sentence, sentenceText)
         }
         if let pair = pairOfNumbers(at: index, paragraph, sentence, sentenceText) { return pair }
+        if let joined = hyphenatedScale(at: index, paragraph, sentence) {
+            return (
+                make(paragraph, index, joined.through, joined.value, joined.noun, .count, sentence, sentenceText),
+                joined.through + 1
+            )
+        }
         guard let value = numberValue(paragraph, index) ?? wordNumber(paragraph, index, sentence) else { return nil }
         var last = index
         var amount = value
@@ -96,11 +103,71 @@ struct QuantityRecognizer {
         if last + 1 < end, let code = Self.currencyWords[paragraph.lower(last + 1)] {
             return found(last + 1, code, .money)
         }
+        if let scale = scale(around: index, last: last, paragraph, sentence) {
+            return found(scale.through, scale.noun, .count)
+        }
         guard let noun = countedNoun(at: index, last: last, value: value, paragraph, sentence) else { return nil }
         if let head = headNoun(after: last + 1, value: value, paragraph, sentence) {
             return found(head, paragraph.lower(head), .count)
         }
         return found(last + 1, noun, .count)
+    }
+
+    /// The scale a figure is read on: right after it ("7.6 magnitude", "7.6-magnitude"), right before it
+    /// ("magnitude 7.6", "magnitude-7.6"), or after the second figure of a pair ("7.6 and 7.5 magnitude"). `through`
+    /// is the last token of the quantity.
+    private func scale(
+        around index: Int, last: Int, _ paragraph: Paragraph, _ sentence: Range<Int>
+    )
+        -> (noun: String, through: Int)?
+    {
+        guard paragraph.tokens[index].kind == .number, last == index else { return nil }
+        func scaleNoun(at position: Int) -> String? {
+            guard position >= sentence.lowerBound, position < sentence.upperBound, paragraph.isWord(position) else {
+                return nil
+            }
+            let word = paragraph.lower(position)
+            return Self.scaleNouns.contains(word) ? word : nil
+        }
+        let hyphenAfter = index + 1 < sentence.upperBound && paragraph.isPunct(index + 1, 0x2D)
+        if let noun = scaleNoun(at: index + (hyphenAfter ? 2 : 1)) { return (noun, index + (hyphenAfter ? 2 : 1)) }
+        let hyphenBefore = index - 1 >= sentence.lowerBound && paragraph.isPunct(index - 1, 0x2D)
+        if let noun = scaleNoun(at: index - (hyphenBefore ? 2 : 1)) { return (noun, index) }
+        // "7.6 and 7.5 magnitude": the pair shares the scale named after the second.
+        if index + 3 < sentence.upperBound, paragraph.isWord(index + 1),
+            ["and", "or", "to"].contains(paragraph.lower(index + 1)), paragraph.tokens[index + 2].kind == .number
+        {
+            let hyphen = paragraph.isPunct(index + 3, 0x2D)
+            if let noun = scaleNoun(at: index + (hyphen ? 4 : 3)) { return (noun, index) }
+        }
+        return nil
+    }
+
+    /// A figure and its scale written as one hyphenated word: "6.1-magnitude"; "magnitude-7.3", which the tokenizer
+    /// leaves as "magnitude-7", ".", "3".
+    private func hyphenatedScale(
+        at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>
+    )
+        -> (value: Double, noun: String, through: Int)?
+    {
+        let tokens = paragraph.tokens
+        guard tokens[index].kind == .word, tokens[index].hasDigit else { return nil }
+        let word = paragraph.lower(index)
+        guard let hyphen = word.lastIndex(of: "-") else { return nil }
+        let left = String(word[..<hyphen])
+        let right = String(word[word.index(after: hyphen)...])
+        if Self.scaleNouns.contains(right), let value = Double(left) { return (value, right, index) }
+        guard Self.scaleNouns.contains(left), !right.isEmpty, right.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
+        // "magnitude-7" "." "3", written together: 7.3.
+        if index + 2 < sentence.upperBound, paragraph.isPunct(index + 1, 0x2E), tokens[index + 2].kind == .number,
+            tokens[index + 1].start == tokens[index].end, tokens[index + 2].start == tokens[index + 1].end,
+            let value = Double(right + "." + paragraph.text(index + 2))
+        {
+            return (value, left, index + 2)
+        }
+        return Double(right).map { ($0, left, index) }
     }
 
     /// "$3.5 billion", "US$ 40": the sign at `index`, a number, an optional scale.
