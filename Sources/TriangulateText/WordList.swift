@@ -48,6 +48,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case dottedSuffixes = "dotted-suffixes"
     case organizationRoles = "organization-roles"
     case leadingFunctionWords = "leading-function-words"
+    case questionAuxiliaries = "question-auxiliaries"
     case adjectiveTails = "adjective-tails"
     case personPronouns = "person-pronouns"
     case placeSuffixes = "place-suffixes"

@@ -87,4 +87,19 @@ struct EntityTests {
         #expect(notes.organizations.isEmpty)
         #expect(notes.people.isEmpty)
     }
+
+    /// "Will Acme follow?": an auxiliary opening a question is not a first name; and "…the Drillco Atom, Vantoro CEO
+    /// and co-founder Mira Sandoval said": the role belongs to the name after it, not to the name before the comma.
+    @Test func questionAuxiliariesAndRolesOfTheNextNameDoNotMakePeople() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Will Corvane develop a similar design for its partners?",
+            "Asked about chips like the Drillco Atom, Vantoro CEO and co-founder Mira Sandoval said she would keep them.",
+            "Tamsin Orr, founder of advisory firm Orr Ventures, notes the risk.",
+        ])
+        let names = Set(notes.people.map(\.name))
+        #expect(!names.contains("Will Corvane"))
+        #expect(!names.contains("Drillco Atom"))
+        #expect(names.contains("Mira Sandoval"))
+        #expect(notes.people.first { $0.name == "Tamsin Orr" }?.role?.contains("founder") == true)
+    }
 }

@@ -109,6 +109,16 @@ struct QuoteNamingTests {
         #expect(speaker(gap, "lost something") == nil)
     }
 
+    /// "the company said" after a paragraph naming two organizations: the one that acts (a subject), not the one a
+    /// preposition governs.
+    @Test func theCompanyIsTheOrganizationThatActs() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "While Halvard Systems Inc. says it has seen attacks aimed at the Orbis Foundation, the flaw affects others.",
+            "\u{201C}This issue could allow remote code execution on any machine,\u{201D} the company explained.",
+        ])
+        #expect(speaker(notes, "remote code execution") == "Halvard Systems Inc.")
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

@@ -83,15 +83,38 @@ for event in events {
         }
         claims.total += 1
         if best >= 2 { claims.found += 1 }
+        if verbose && best < 2 { print("\(name) claim not found: \(claim.sorted().map { "\($0.doc):\($0.line)" })") }
         claims.sourceRecall += Double(best) / Double(max(1, docs.count))
     }
-    // A quotation two documents print is a shared claim too: the lines of each gold quote, grouped by its words.
-    var quoteLines: [String: Set<Line>] = [:]
+    // A quotation two documents print is a shared claim too: the lines of each gold quote, grouped with the quotes
+    // of other documents whose line holds its fragment (at least 80% of the fragment's words; annotators chose
+    // different fragments of one quotation, and outlets spell it slightly differently).
+    var quoted: [(line: Line, fragment: [String])] = []
     for quote in event["quotes"] as? [[String: Any]] ?? [] {
         guard let doc = quote["doc"] as? String, let line = quote["line"] as? Int, let text = quote["text"] as? String
         else { continue }
-        quoteLines[words(text).joined(separator: " "), default: []].insert(Line(doc: doc, line: line))
+        quoted.append((Line(doc: doc, line: line), words(text)))
     }
+    var group = Array(quoted.indices)
+    func root(_ x: Int) -> Int { group[x] == x ? x : root(group[x]) }
+    func holds(_ line: Line, _ fragment: [String]) -> Bool {
+        guard let table = corpus.lines[line.doc], line.line >= 0, line.line < table.count, !fragment.isEmpty else {
+            return false
+        }
+        let lineWords = Set(table[line.line])
+        return 5 * fragment.filter(lineWords.contains).count >= 4 * fragment.count
+    }
+    for x in quoted.indices {
+        for y in quoted.indices where y > x {
+            let same =
+                quoted[x].fragment == quoted[y].fragment
+                || (quoted[x].line.doc != quoted[y].line.doc
+                    && (holds(quoted[y].line, quoted[x].fragment) || holds(quoted[x].line, quoted[y].fragment)))
+            if same { group[root(y)] = root(x) }
+        }
+    }
+    var quoteLines: [Int: Set<Line>] = [:]
+    for index in quoted.indices { quoteLines[root(index), default: []].insert(quoted[index].line) }
     let sharedQuotes = quoteLines.values.filter { Set($0.map(\.doc)).count >= 2 }
     let rightFacts = zip(story.facts, factLines).filter { fact, located in
         fact.independentSources >= 2 && isRight(fact, located, among: goldClaims + sharedQuotes)

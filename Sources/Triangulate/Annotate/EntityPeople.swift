@@ -112,8 +112,35 @@ extension EntityRecognizer {
             last = cursor
             cursor += 1
         }
-        guard hasRole, let last, depth == 0 else { return nil }
+        guard hasRole, let last, depth == 0, !rolePrecedesName(paragraph, from: index + 1) else { return nil }
         return paragraph.text(from: index + 1, through: last)
+    }
+
+    /// ", SeaMicro CEO and co-founder Andrew Feldman said": a name of two or more words right after a role word and
+    /// right before a verb of saying; the role is that name's, the subject of the verb, not an appositive to the name
+    /// before the comma (", founder of advisory firm Coburn Ventures, notes" is one).
+    private func rolePrecedesName(_ paragraph: Paragraph, from start: Int) -> Bool {
+        var cursor = start
+        while cursor + 2 < min(paragraph.tokens.count, start + 16), paragraph.isWord(cursor) {
+            let lower = paragraph.lower(cursor)
+            if lexicon.speechVerbs.contains(lower) { return false }
+            if lexicon.roleNouns.contains(lower) || lexicon.titles[lower] != nil {
+                var end = cursor + 1
+                while end < paragraph.tokens.count, isNamePart(paragraph, end) { end += 1 }
+                if end - cursor >= 3, paragraph.isWord(end), lexicon.speechVerbs.contains(paragraph.lower(end)) {
+                    return true
+                }
+            }
+            cursor += 1
+        }
+        return false
+    }
+
+    /// A capitalized word that is not a role or title ("Andrew", "Feldman"; not "CEO").
+    private func isNamePart(_ paragraph: Paragraph, _ index: Int) -> Bool {
+        guard paragraph.isWord(index), paragraph.tokens[index].capitalized else { return false }
+        let lower = paragraph.lower(index)
+        return !lexicon.roleNouns.contains(lower) && lexicon.titles[lower] == nil
     }
 
     /// Role words right before a name: "Ford CEO", "Ford's Director of Public Relations,", "battery analyst".

@@ -41,6 +41,7 @@ struct EntityRecognizer {
     /// Role words that, after a name, make it an organization even with no person following ("Acme CEO said").
     static let organizationRoles: Set<String> = Lexicon.shared.words(.organizationRoles)
     static let leadingFunctionWords: Set<String> = Lexicon.shared.words(.leadingFunctionWords)
+    static let questionAuxiliaries: Set<String> = Lexicon.shared.words(.questionAuxiliaries)
     static let adjectiveTails: Set<String> = Lexicon.shared.words(.adjectiveTails)
     static let personPronouns: Set<String> = Lexicon.shared.words(.personPronouns)
     /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").

@@ -18,6 +18,7 @@ extension EntityRecognizer {
             while trimmed.count > 1, let lead = trimmed.first, isDroppableLead(paragraph, lead, sentence),
                 Self.leadingFunctionWords.contains(paragraph.lower(lead))
                     || Segmenter.sentenceOpeners.contains(paragraph.lower(lead))
+                    || Self.questionAuxiliaries.contains(paragraph.lower(lead))
             {
                 trimmed = trimmed.dropFirst()
             }
@@ -117,6 +118,10 @@ extension EntityRecognizer {
         if DateGrammar.months[lower] != nil || DateGrammar.weekdays[lower] != nil { return true }
         guard atStart else { return false }
         if Self.leadingFunctionWords.contains(lower) || Segmenter.sentenceOpeners.contains(lower) { return true }
+        // "Will Intel develop a similar design?": an auxiliary opening a question, not a first name.
+        if Self.questionAuxiliaries.contains(lower), let last = sentence.last, paragraph.isPunct(last, 0x3F) {
+            return true
+        }
         return isCommon(lower) && !lexicon.firstNames.contains(paragraph.text(index))
     }
 

@@ -257,6 +257,10 @@ extension QuoteAttributor {
             cursor -= 1
         }
         while cursor >= 0, paragraph.isPunct(cursor, 0x2E) { cursor -= 1 }
+        // "aimed at the Orbis Foundation": the article belongs to the name.
+        if cursor > 0, paragraph.tokens[cursor].kind == .word, Self.determiners.contains(paragraph.lower(cursor)) {
+            cursor -= 1
+        }
         guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { return true }
         return !Self.objectMarkers.contains(paragraph.lower(cursor))
     }

@@ -74,16 +74,23 @@ extension QuoteAttributor {
     /// The latest mention of `kind` before `index`: in this paragraph (outside quotes), else the last one of the
     /// nearest earlier paragraph that has one, found through `paragraphsByKind` (not a walk back through every
     /// paragraph, which an article without organizations would pay for each quote).
+    /// Of a paragraph's organizations, the last one that is a subject rather than the object of a preposition
+    /// ("While Acme claims it has seen attacks aimed at Sky Browser": "the company" is Acme).
     func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
-        if let found = mentions[paragraph.index].last(where: {
-            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
-        }) {
-            return Speaker(name: found.name, kind: kind)
+        func pick(_ candidates: [Mention], in holder: Paragraph) -> Speaker? {
+            let found =
+                kind == .organization
+                ? candidates.last { isSubjectLike($0, in: holder) } ?? candidates.last : candidates.last
+            return found.map { Speaker(name: $0.name, kind: kind) }
         }
+        let here = mentions[paragraph.index].filter {
+            $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
+        }
+        if let found = pick(here, in: paragraph) { return found }
         guard let earlier = Self.lastBefore(paragraph.index, in: paragraphsByKind[kind] ?? []),
-            let found = mentions[earlier].last(where: { $0.kind == kind })
+            let holder = self.paragraph(at: earlier)
         else { return nil }
-        return Speaker(name: found.name, kind: kind)
+        return pick(mentions[earlier].filter { $0.kind == kind }, in: holder)
     }
 
     /// The largest value of the ascending `list` below `limit`.
