@@ -119,6 +119,22 @@ struct QuoteNamingTests {
         #expect(speaker(notes, "remote code execution") == "Halvard Systems Inc.")
     }
 
+    /// People who go by one name, named after a role or described by an appositive with an article, are people:
+    /// "he said" after them is theirs.
+    @Test func aOneNamePersonAfterARoleSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Flooding cut the coast road on Tuesday, said provincial agency spokesman Darmadi Wirya.",
+            "In one village a bridge collapsed under a truck, said disaster agency official Harsono.",
+            "\u{201C}The driver climbed out through the window before it sank,\u{201D} he said.",
+            "Suyatmi, an official from the local clinic, told reporters two people were treated.",
+            "\u{201C}Both of them went home the same evening,\u{201D} she said.",
+        ])
+        #expect(notes.people.contains { $0.name == "Harsono" })
+        #expect(notes.people.contains { $0.name == "Suyatmi" })
+        #expect(speaker(notes, "climbed out through the window") == "Harsono")
+        #expect(speaker(notes, "went home the same evening") == "Suyatmi")
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

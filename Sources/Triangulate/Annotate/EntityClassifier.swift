@@ -231,6 +231,24 @@ extension EntityRecognizer {
         return nil
     }
 
+    /// A person who goes by one name ("said disaster agency official Fauzi.", "Fauzi, an official from the agency,
+    /// told reporters"): right after a role word and closing the clause, or described by an appositive that opens
+    /// with an article. Not an acronym, a place or a common word.
+    func isOneWordPerson(_ paragraph: Paragraph, _ run: NameRun, roleBefore: Bool) -> Bool {
+        let word = run.words[0]
+        let lower = paragraph.lower(word)
+        guard !run.allCommon, !paragraph.tokens[word].allCaps, !paragraph.tokens[word].hasDigit,
+            lexicon.places[lower] == nil, lexicon.demonyms[lower] == nil
+        else { return false }
+        if roleBefore {
+            return run.end >= paragraph.tokens.count || paragraph.tokens[run.end].kind == .punct
+        }
+        guard let role = appositiveRole(paragraph, after: run.end),
+            let first = role.split(separator: " ").first.map({ $0.lowercased() })
+        else { return false }
+        return ["a", "an", "the"].contains(first)
+    }
+
     /// A role noun right before `comma`, or one followed only by "of", "the" and capitalized words ("governor of
     /// Lake State"), at most six words back.
     func roleEnds(_ paragraph: Paragraph, before comma: Int) -> Bool {
@@ -260,6 +278,7 @@ extension EntityRecognizer {
             return .person(markerRange: nil)
         }
         if count >= 2, count <= 4, looksLikePersonName(paragraph, run.words) { return .person(markerRange: nil) }
+        if count == 1, isOneWordPerson(paragraph, run, roleBefore: roleBefore) { return .person(markerRange: nil) }
         if count >= 2, count <= 4, !run.allCommon,
             appositiveRole(paragraph, after: run.end) != nil || paragraph.ageApposition(at: run.end) > 0
         {
