@@ -135,6 +135,16 @@ struct QuoteNamingTests {
         #expect(speaker(notes, "went home the same evening") == "Suyatmi")
     }
 
+    /// A surname that is also a common word ("Young", "Read"), capitalized inside a sentence after the article named
+    /// its bearer, is that person.
+    @Test func aSurnameThatIsACommonWordIsThePersonNamedBefore() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Chief executive Orla Young announced the purchase on Wednesday.",
+            "In the call with analysts, Young reiterated that the company was \u{201C}seizing the moment\u{201D} in servers.",
+        ])
+        #expect(speaker(notes, "seizing the moment") == "Orla Young")
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

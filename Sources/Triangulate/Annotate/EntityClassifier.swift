@@ -46,8 +46,9 @@ extension EntityRecognizer {
                 markerRange: markerRange, roleLeadsToName: roleLeadsToName)
         else { return }
         let verdict =
-            formVerdict(paragraph, run) ?? markedVerdict(paragraph, run) ?? shapeVerdict(paragraph, run)
-            ?? contextVerdict(paragraph, run) ?? personVerdict(paragraph, run)
+            surnameVerdict(paragraph, sentence, run, people: people) ?? formVerdict(paragraph, run)
+            ?? markedVerdict(paragraph, run) ?? shapeVerdict(paragraph, run) ?? contextVerdict(paragraph, run)
+            ?? personVerdict(paragraph, run)
         switch verdict {
         case .skip: return
         case .entity(let kind, let text, let confident):
@@ -98,6 +99,21 @@ extension EntityRecognizer {
             nextWord: end < tokens.count && tokens[end].kind == .word ? paragraph.lower(end) : nil,
             previousMarker: previousMarker, nextMarker: nextMarker, markerRange: markerRange,
             roleLeadsToName: roleLeadsToName)
+    }
+
+    /// A surname that is also a common word ("Read", "Young"), capitalized inside a sentence after the article has
+    /// named the one person who bears it ("Rory Read … In the call, Read reiterated"): that person.
+    func surnameVerdict(
+        _ paragraph: Paragraph, _ sentence: Range<Int>, _ run: NameRun, people: [String: PersonRecord]
+    )
+        -> Verdict?
+    {
+        guard run.count == 1, run.allCommon, run.start > sentence.lowerBound, !paragraph.tokens[run.words[0]].allCaps
+        else { return nil }
+        let bearers = people.keys.filter { name in
+            name.contains(" ") && name.split(separator: " ").last.map(String.init) == run.first
+        }
+        return bearers.count == 1 ? .entity(.person, run.name, confident: false) : nil
     }
 
     /// Decided by the words themselves: dates, "-based" adjectives, party tags, outlets, places, demonyms.
