@@ -71,6 +71,16 @@ struct EntityTests {
         #expect(Set(notes.places.map(\.name)).isSuperset(of: ["Mexico", "Ohio", "Bavaria", "Singapore"]))
     }
 
+    /// An unknown name after "in" is a place ("in Tarvik"), but not when it owns what follows ("in Halvard's browser").
+    @Test func anOwnerAfterInIsNotAPlace() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Attackers used a flaw in Halvard's browser, and a second team worked in Tarvik overnight."
+        ])
+        let places = Set(notes.places.map(\.name))
+        #expect(!places.contains("Halvard"))
+        #expect(places.contains("Tarvik"))
+    }
+
     @Test func productsWithModelNumbers() {
         let notes = Fixtures.annotate(paragraphs: [
             "The company will stop selling the ZX-9 Falcon and the Aero 5 sedan next year."

@@ -313,7 +313,9 @@ extension EntityRecognizer {
             return .person(markerRange: nil)
         }
         if run.allCommon { return .skip }
-        if let previousWord = run.previousWord, Self.locatives.contains(previousWord),
+        // "in Tarvik" is a place; "a flaw in Halvard's browser" is an owner, not where the flaw is.
+        let possessed = run.end < paragraph.tokens.count && paragraph.tokens[run.end].kind == .possessive
+        if let previousWord = run.previousWord, Self.locatives.contains(previousWord), !possessed,
             !looksLikePersonName(paragraph, run.words), !lexicon.firstNames.contains(run.first)
         {
             return .entity(.place, run.name, confident: false)
