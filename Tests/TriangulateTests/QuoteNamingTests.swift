@@ -145,6 +145,19 @@ struct QuoteNamingTests {
         #expect(speaker(notes, "seizing the moment") == "Orla Young")
     }
 
+    /// A quote whose closing mark was left out ends where its last sentence turns into an attribution: the words
+    /// after the comma are not quoted, and the person they name speaks, in the next paragraph too.
+    @Test func aMissingClosingMarkBeforeAnAttributionClosesTheQuote() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "\u{201C}Every version of the browser is affected, Ada Ruiz, head of research at Tarn Labs, says.",
+            "\u{201C}Install the workaround today and the patch when it ships.\u{201D}",
+        ])
+        let first = notes.quotes.first { $0.text.contains("Every version") }
+        #expect(first?.text.contains("Ruiz") == false)
+        #expect(first?.speaker == "Ada Ruiz")
+        #expect(speaker(notes, "Install the workaround") == "Ada Ruiz")
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

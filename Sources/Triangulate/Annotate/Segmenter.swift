@@ -51,7 +51,8 @@ enum Segmenter {
             }
         }
         if let start = open, start + 1 < tokens.count {
-            spans.append(QuoteSpan(open: start, close: tokens.count, single: false))
+            spans.append(
+                QuoteSpan(open: start, close: missingClose(after: start, in: paragraph) ?? tokens.count, single: false))
         }
         spans.removeAll { $0.inner.isEmpty }
         spans.append(contentsOf: findSingleQuotes(paragraph, outside: spans))
@@ -89,12 +90,37 @@ enum Segmenter {
     /// words and commas, a reporting verb, at most five more words, then the last full stop (`, "Deng, the governor,
     /// said.`, `, "one woman in the town told reporters.`). A mark opening a quote is followed by the quote's words.
     static func endsWithAttribution(_ index: Int, in paragraph: Paragraph) -> Bool {
-        let tokens = paragraph.tokens
         guard index > 0, [0x2C, 0x3F, 0x21].contains(where: { paragraph.isPunct(index - 1, $0) }) else { return false }
+        return attributionTail(after: index, in: paragraph, words: 8)
+    }
+
+    /// `“It is important to patch now, Ada Ruiz, head of research at Tarn Labs, says.`: a quote whose closing mark
+    /// was left out, ended by an attribution in its last sentence. The comma before the name, where the quote closes.
+    static func missingClose(after open: Int, in paragraph: Paragraph) -> Int? {
+        let tokens = paragraph.tokens
+        var comma = tokens.count - 2
+        while comma > open + 1 {
+            if paragraph.isPunct(comma, 0x2E) || paragraph.isPunct(comma, 0x3F) || paragraph.isPunct(comma, 0x21) {
+                return nil
+            }
+            if paragraph.isPunct(comma, 0x2C), tokens[comma + 1].kind == .word, tokens[comma + 1].capitalized,
+                attributionTail(after: comma, in: paragraph, words: 14)
+            {
+                return comma
+            }
+            comma -= 1
+        }
+        return nil
+    }
+
+    /// Up to `words` words and commas after `index`, a reporting verb, at most five more words, then the paragraph's
+    /// end or its last token, a full stop.
+    private static func attributionTail(after index: Int, in paragraph: Paragraph, words limit: Int) -> Bool {
+        let tokens = paragraph.tokens
         var cursor = index + 1
         var words = 0
         var verb: Int?
-        while cursor < tokens.count, words <= 8 {
+        while cursor < tokens.count, words <= limit {
             switch tokens[cursor].kind {
             case .word where Lexicon.shared.speechVerbs.contains(paragraph.lower(cursor)): verb = cursor
             case .word, .number: words += 1
