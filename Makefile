@@ -9,7 +9,7 @@ OUT ?= out
 # (libxml2's include path), OpenBLAS (the MiniLM sentence encoder's matrix products).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config libopenblas-dev
 
-.PHONY: minilm bench-minilm bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: minilm bench-minilm bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-speakers bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -109,6 +109,12 @@ bench-alignment: deps minilm
 	  ./.build/release/claims-eval && \
 	  ./.build/release/alignment-eval --set odd $(MEANING) && ./.build/release/alignment-eval --set even $(MEANING) && \
 	  ./.build/release/claims-eval gold/ecbplus-claims-odd.json $(MEANING) && ./.build/release/claims-eval $(MEANING)
+
+# Quote speakers on the four odd-topic tuning sets and the even held-out gold (figures in BENCHMARKS.md).
+bench-speakers: deps
+	cd Benchmarks && $(SWIFT) build -c release --product claims-eval >&2 && \
+	  for gold in ecbplus-claims-odd ecbplus-speakers-odd ecbplus-speakers-odd2 ecbplus-speakers-odd3 ecbplus-claims; do \
+	    echo "$$gold: $$(./.build/release/claims-eval gold/$$gold.json | grep '^speakers')"; done
 
 # Workers on PostgreSQL: the ECB+ articles queued and ingested by 1, 2 and 4 worker processes against one local
 # server (a throwaway cluster), articles/s and clustering quality next to one process.
