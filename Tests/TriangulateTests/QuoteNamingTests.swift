@@ -158,6 +158,20 @@ struct QuoteNamingTests {
         #expect(speaker(notes, "Install the workaround") == "Ada Ruiz")
     }
 
+    /// One unknown word that speaks, with no first name, title or role and never the end of a longer name, is an
+    /// organization ("the company" is it); a surname whose first name the gazetteer lacks stays a person's.
+    @Test func aBareNameThatSpeaksIsAnOrganizationUnlessItEndsAName() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "While Halvard says it has seen attacks aimed at the browser, the flaw affects every version.",
+            "\u{201C}This issue could allow remote code execution on any machine,\u{201D} the company explained.",
+            "The trial of 16-year-old Jermayne Wittock opened on Tuesday.",
+            "Later that night Wittock told police he had fired once.",
+        ])
+        #expect(notes.organizations.contains { $0.name == "Halvard" })
+        #expect(speaker(notes, "remote code execution") == "Halvard")
+        #expect(!notes.organizations.contains { $0.name.contains("Wittock") })
+    }
+
     /// A quote left open runs on: a later paragraph that opens a quote again is the same speaker's, unless a
     /// paragraph between them reports someone else's speech.
     @Test func aQuoteLeftOpenRunsOnUntilSomeoneElseSpeaks() {

@@ -70,6 +70,7 @@ struct EntityRecognizer {
             }
         }
         recoverSurnameSpeakers(paragraphs, &mentions, people: people)
+        markSpeakingOrganizations(paragraphs, &mentions, people: people)
         resolve(&mentions, people: &people)
 
         var others: [String: (Int, Int)] = [:]
