@@ -59,6 +59,21 @@ struct QuoteAppositiveTests {
         #expect(speaker(notes, "No dredging permit") == "Tarn Valley Water Board")
     }
 
+    /// A country that issues a statement speaks through its government (a place never speaks); "the company" after a
+    /// paragraph that names an organization only as an object ("users of Sky Browser 8 and Sky Browser 9") is the
+    /// one that acted a paragraph earlier.
+    @Test func aCountrysStatementIsItsGovernmentsAndTheCompanyIsTheOneThatActed() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The United States issued a statement on Thursday about the border.",
+            "\u{201C}The shelling near the border must stop at once,\u{201D} the American statement said.",
+            "Halvard Systems Inc. has rushed out a temporary fix for the flaw.",
+            "The company said attacks were limited to users of Sky Browser 8 and Sky Browser 9.",
+            "\u{201C}We will take the appropriate action to protect our customers,\u{201D} the company said.",
+        ])
+        #expect(speaker(notes, "must stop at once") == "United States government")
+        #expect(speaker(notes, "appropriate action") == "Halvard Systems Inc.")
+    }
+
     @Test func aQuoteNotifiedToAPanelIsTheNotifiersWords() {
         let notes = Fixtures.annotate(paragraphs: [
             "\u{201C}We will make no further payment on these loans until we find a new site,\u{201D} Reva Lindqvist, "

@@ -261,6 +261,15 @@ extension QuoteAttributor {
         if cursor > 0, paragraph.tokens[cursor].kind == .word, Self.determiners.contains(paragraph.lower(cursor)) {
             cursor -= 1
         }
+        // "users of Sky Browser 8 and Sky Browser 9": a name after "and" / "or" takes the place of the one before it.
+        while cursor > 0, paragraph.tokens[cursor].kind == .word, ["and", "or"].contains(paragraph.lower(cursor)) {
+            var before = cursor - 1
+            while before >= 0, paragraph.tokens[before].kind == .number || paragraph.tokens[before].capitalized {
+                before -= 1
+            }
+            guard before < cursor - 1 else { break }
+            cursor = before
+        }
         guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { return true }
         return !Self.objectMarkers.contains(paragraph.lower(cursor))
     }

@@ -74,23 +74,32 @@ extension QuoteAttributor {
     /// The latest mention of `kind` before `index`: in this paragraph (outside quotes), else the last one of the
     /// nearest earlier paragraph that has one, found through `paragraphsByKind` (not a walk back through every
     /// paragraph, which an article without organizations would pay for each quote).
-    /// Of a paragraph's organizations, the last one that is a subject rather than the object of a preposition
-    /// ("While Acme claims it has seen attacks aimed at Sky Browser": "the company" is Acme).
+    /// Organizations: the nearest one that acts (a subject, not the object of a preposition: "While Acme claims it has
+    /// seen attacks aimed at Sky Browser", "limited to users of Sky Browser"), up to three paragraphs back that name
+    /// one; else the nearest one.
     func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
-        func pick(_ candidates: [Mention], in holder: Paragraph) -> Speaker? {
-            let found =
-                kind == .organization
-                ? candidates.last { isSubjectLike($0, in: holder) } ?? candidates.last : candidates.last
-            return found.map { Speaker(name: $0.name, kind: kind) }
-        }
         let here = mentions[paragraph.index].filter {
             $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
         }
-        if let found = pick(here, in: paragraph) { return found }
-        guard let earlier = Self.lastBefore(paragraph.index, in: paragraphsByKind[kind] ?? []),
-            let holder = self.paragraph(at: earlier)
-        else { return nil }
-        return pick(mentions[earlier].filter { $0.kind == kind }, in: holder)
+        func speaker(_ mention: Mention?) -> Speaker? { mention.map { Speaker(name: $0.name, kind: kind) } }
+        guard kind == .organization else {
+            if let last = here.last { return speaker(last) }
+            guard let earlier = Self.lastBefore(paragraph.index, in: paragraphsByKind[kind] ?? []) else { return nil }
+            return speaker(mentions[earlier].last { $0.kind == kind })
+        }
+        if let acting = here.last(where: { isSubjectLike($0, in: paragraph) }) { return speaker(acting) }
+        var nearest = speaker(here.last)
+        var cursor = paragraph.index
+        for _ in 0..<3 {
+            guard let earlier = Self.lastBefore(cursor, in: paragraphsByKind[kind] ?? []),
+                let holder = self.paragraph(at: earlier)
+            else { break }
+            let found = mentions[earlier].filter { $0.kind == kind }
+            if let acting = found.last(where: { isSubjectLike($0, in: holder) }) { return speaker(acting) }
+            nearest = nearest ?? speaker(found.last)
+            cursor = earlier
+        }
+        return nearest
     }
 
     /// The largest value of the ascending `list` below `limit`.

@@ -24,6 +24,10 @@ extension QuoteAttributor {
                 {
                     return Speaker(name: subject.name, kind: .organization)
                 }
+                // A place never speaks; a country that issues a statement does so through its government.
+                if let subject = mentionEnding(at: end, in: paragraph), subject.kind == .place {
+                    return Speaker(name: subject.name + " government", kind: .organization)
+                }
                 // "The school's principal, Ann Roe of the Design Academy, wrote a letter": the appositive's person,
                 // not a possessor ("the school's").
                 guard paragraph.isPunct(end, 0x2C) || mentionEnding(at: end, in: paragraph) != nil else { return nil }
