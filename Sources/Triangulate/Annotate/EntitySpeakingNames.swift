@@ -2,9 +2,10 @@ import TriangulateText
 
 // One unknown word that speaks: "While Halvard says it has seen attacks…", "…, Halvard said."
 extension EntityRecognizer {
-    /// An unclassified one-word name right before a verb of saying, which no title, role word or first name goes with
-    /// and which never ends a longer name in the article, not a sentence's first word, ("Jermayne Timmons" makes "Timmons told police" a surname),
-    /// is an organization, in every mention of the article: news introduces a person by full name first.
+    /// An unclassified one-word name right before a verb of saying is an organization, in every mention of the
+    /// article (news introduces a person by full name first) — unless a title, role word or first name goes with it,
+    /// it opens a sentence ("Prosecutors said"), or it ends a longer name of the article ("Jermayne Timmons" makes
+    /// "Timmons told police" a surname).
     func markSpeakingOrganizations(
         _ paragraphs: [Paragraph], _ mentions: inout [[Mention]], people: [String: PersonRecord]
     ) {

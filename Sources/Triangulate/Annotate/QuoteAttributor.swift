@@ -10,6 +10,8 @@ struct QuoteAttributor {
     var people: [PersonRecord] = []
     /// Quotes attributed so far, in order (fragments inside the writer's sentences left out).
     var turns: [Turn] = []
+    /// Names of the speakers of `turns`, for "the judge" among several (kept beside `turns`, not searched in them).
+    var quotedNames: Set<String> = []
     /// Speakers' genders known cheaply (an honorific, a pronoun that took their quote).
     var genders: [String: Gender] = [:]
     /// Each person's first paragraph (for "the judge said": who has been named by then), found once per article.
@@ -67,8 +69,10 @@ struct QuoteAttributor {
                 }
                 if span.open < 0, let speaker {
                     open.close(paragraph: paragraph.index, speaker: speaker, &result, &turns)
+                    quotedNames.insert(speaker.name)
                 }
                 if kind == .direct || opensSentence(span, in: paragraph) {
+                    if let name = speaker?.name { quotedNames.insert(name) }
                     turns.append(
                         Turn(
                             paragraph: paragraph.index, position: span.close, speaker: speaker,

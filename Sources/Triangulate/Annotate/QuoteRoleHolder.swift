@@ -53,7 +53,7 @@ extension QuoteAttributor {
         let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
         if seen.count == 1, let name = seen.first { return Speaker(name: name, kind: .person) }
         // Two judges named, one of them quoted already: "the judge" is the one who has been speaking.
-        let speaking = seen.filter { name in turns.contains { $0.speaker?.name == name } }
+        let speaking = seen.filter(quotedNames.contains)
         guard speaking.count == 1, let name = speaking.first else { return nil }
         return Speaker(name: name, kind: .person)
     }
