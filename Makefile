@@ -92,11 +92,13 @@ bench-annotate: deps
 bench-story: deps
 	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && ./.build/release/analyze-story
 
-# One story of 100 / 250 / 1,000 / 2,000 articles, and one article of 2 MiB: near-linear growth (seconds per size).
+# One story of 100 / 250 / 1,000 / 2,000 articles, one article of 2 MiB, and 100 / 250 / 500 / 982 distinct real ECB+
+# articles as one story (needs ../shared): near-linear growth (seconds per size).
 bench-story-scale: deps
 	cd Benchmarks && $(SWIFT) build -c release --product analyze-story >&2 && \
 	  for n in 100 250 1000 2000; do ./.build/release/analyze-story --articles $$n --runs 3; done && \
-	  ./.build/release/analyze-story --one-article-bytes 2097152 --runs 3
+	  ./.build/release/analyze-story --one-article-bytes 2097152 --runs 3 && \
+	  for n in 100 250 500 982; do ./.build/release/analyze-story --distinct $$n --runs 3; done
 
 # Claim alignment on ECB+ sentence pairs (odd topics: tuning; even: held out) and facts, conflicts and speakers
 # against the hand-written gold of 12 even-topic events (Benchmarks/gold/ecbplus-claims.json).

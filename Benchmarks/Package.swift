@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "analyze-story",
             dependencies: [
-                .product(name: "Triangulate", package: core), .product(name: "TriangulateMiniLM", package: core),
+                "EvalSupport", .product(name: "Triangulate", package: core), .product(name: "TriangulateMiniLM", package: core),
             ],
             path: "Sources/analyze-story"
         ),

@@ -4,6 +4,9 @@
 // realistic overlap without 50 identical texts. Prints the median and best of `--runs` runs (default 15).
 // `--articles N` sets the story size; `--one-article-bytes N` analyzes one article of about N bytes instead;
 // `--minilm DIR` corroborates with the MiniLM encoder (CorroborateConfiguration.meaning).
+// `--distinct N` instead corroborates the first N real ECB+ documents (../../shared/bench/clustering, 982 distinct
+// articles of 86 events) as one story: every claim is different text, so nothing is cheap because it repeats.
+import EvalSupport
 import Foundation
 import Triangulate
 import TriangulateMiniLM
@@ -13,6 +16,8 @@ var runs = 15
 var count = 50
 /// Instead of a story of many articles: one article of about this many bytes (the corpus's paragraphs, repeated).
 var oneArticleBytes: Int?
+/// Instead of variants of one event: this many distinct real articles, corroborated as one story.
+var distinct: Int?
 var configuration = PipelineConfiguration()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -20,6 +25,7 @@ while let argument = arguments.popFirst() {
     case "--runs": runs = arguments.popFirst().flatMap(Int.init) ?? runs
     case "--articles": count = arguments.popFirst().flatMap(Int.init) ?? count
     case "--one-article-bytes": oneArticleBytes = arguments.popFirst().flatMap(Int.init)
+    case "--distinct": distinct = arguments.popFirst().flatMap(Int.init)
     case "--minilm":
         do {
             configuration.corroborate = .meaning(try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath))
@@ -29,6 +35,10 @@ while let argument = arguments.popFirst() {
         }
     default: folder = argument
     }
+}
+if let distinct {
+    distinctStory(distinct, runs: runs, configuration: configuration.corroborate)
+    exit(0)
 }
 let examples = "../Examples"
 let story =

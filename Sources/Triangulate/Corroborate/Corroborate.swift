@@ -116,6 +116,7 @@ public struct Corroborate: Sendable {
         }
         let weights = Self.inverseFrequencies(claims)
         let copied = copies(articles, knownCopies: knownCopies, members: Set(story.articles))
+        let articleOrder = ArticleOrder(story.articles)
         story.lineage = copied.lineage
 
         let space = ClaimSpace(
@@ -137,27 +138,27 @@ public struct Corroborate: Sendable {
             story.facts.append(
                 fact(
                     number: number, members: members, statement: claims[grouping.central(of: group)].text,
-                    order: story.articles, copied: copied))
+                    order: articleOrder, copied: copied))
         }
         let articleWords = Dictionary(
             articles.map { ($0.article.id, Set(Terms.words($0.article.text))) }, uniquingKeysWith: { a, _ in a })
         story.conflicts = Conflicts.find(
             ConflictContext(
-                claims: claims, names: names, weights: weights, order: story.articles, related: pairs.related,
+                claims: claims, names: names, weights: weights, order: articleOrder, related: pairs.related,
                 configuration: configuration),
             articleWords: articleWords)
         Self.markDisputed(&story)
-        story.quotes = Self.quotes(articles, names: names, order: story.articles)
+        story.quotes = Self.quotes(articles, names: names, order: articleOrder)
         story.people = names.order.compactMap { key in
             guard let name = names.name(key), name.kind == .person else { return nil }
-            return StoryPerson(name: name.display, role: name.role, sources: Self.ordered(name.sources, story.articles))
+            return StoryPerson(name: name.display, role: name.role, sources: Self.ordered(name.sources, articleOrder))
         }
         story.entities = names.order.compactMap { key in
             guard let name = names.name(key), name.kind != .person else { return nil }
-            return StoryEntity(name: name.display, type: name.kind, sources: Self.ordered(name.sources, story.articles))
+            return StoryEntity(name: name.display, type: name.kind, sources: Self.ordered(name.sources, articleOrder))
         }
-        story.flags = flags(articles, names: names, story: story)
-        story.timeline = Self.timeline(articles, order: story.articles)
+        story.flags = flags(articles, articleWords, names: names, story: story)
+        story.timeline = Self.timeline(articles, order: articleOrder)
         story.sources = Self.sourceScores(story)
         StableIDs.assign(&story, factAnchors: factAnchors, rank: rank)
         return story
@@ -197,23 +198,32 @@ public struct Corroborate: Sendable {
 
     // MARK: Flags, timeline
 
-    func flags(_ articles: [AnnotatedArticle], names: StoryNames, story: Story) -> [StoryFlag] {
+    /// `articleWords`: each article's words (lowercased), by article id.
+    func flags(
+        _ articles: [AnnotatedArticle], _ articleWords: [String: Set<String>], names: StoryNames, story: Story
+    ) -> [StoryFlag] {
         var flags: [StoryFlag] = []
         // Unverified people: quoted or named with a role by one outlet, mentioned by no other.
-        var unverified: [String: [String]] = [:]
-        for person in story.people where person.sources.count == 1 {
+        var unverified: [String: [(name: String, role: String?)]] = [:]
+        let speakers = Set(story.quotes.compactMap(\.speaker))
+        let candidates = story.people.filter { person in
+            person.sources.count == 1 && (person.role != nil || speakers.contains(person.name))
+        }
+        // Which articles print each candidate's surname: one pass over every article's words.
+        let surnames = Set(candidates.compactMap { $0.name.split(separator: " ").last?.lowercased() })
+        var printedBy: [String: Set<String>] = [:]
+        for (id, words) in articleWords {
+            for word in words where surnames.contains(word) { printedBy[word, default: []].insert(id) }
+        }
+        for person in candidates {
             let article = person.sources[0]
-            let quoted = story.quotes.contains { $0.speaker == person.name }
-            guard person.role != nil || quoted, let surname = person.name.split(separator: " ").last else { continue }
-            let elsewhere = articles.contains {
-                $0.article.id != article && Terms.words($0.article.text).contains(surname.lowercased())
-            }
-            if !elsewhere { unverified[article, default: []].append(person.name) }
+            guard let surname = person.name.split(separator: " ").last?.lowercased() else { continue }
+            let elsewhere = printedBy[surname, default: []].contains { $0 != article }
+            if !elsewhere { unverified[article, default: []].append((person.name, person.role)) }
         }
         for article in story.articles {
             guard let people = unverified[article] else { continue }
-            for name in people {
-                let role = story.people.first { $0.name == name }?.role
+            for (name, role) in people {
                 var detail =
                     "Named\(role.map { " as “\($0)”" } ?? "") by this outlet only; no other outlet in the story mentions them."
                 if people.count >= configuration.unverifiedCluster {
@@ -253,7 +263,7 @@ public struct Corroborate: Sendable {
         return flags
     }
 
-    static func timeline(_ articles: [AnnotatedArticle], order: [String]) -> [TimelineEntry] {
+    static func timeline(_ articles: [AnnotatedArticle], order: ArticleOrder) -> [TimelineEntry] {
         // A month-day date printed without a year takes the year that puts it nearest the story's date: the median
         // publication date of its dated articles, or else the median of the full dates (day, month and year) its
         // texts print. Bare years ("in 2020", often background) are never used; without either, such dates stay
@@ -350,9 +360,6 @@ public struct Corroborate: Sendable {
     }
 
     /// Article ids, deduplicated, in the story's order.
-    static func ordered(_ ids: [String], _ order: [String]) -> [String] {
-        let set = Set(ids)
-        return order.filter(set.contains)
-    }
+    static func ordered(_ ids: [String], _ order: ArticleOrder) -> [String] { order.ordered(ids) }
 
 }

@@ -66,3 +66,20 @@ enum StableIDs {
         }
     }
 }
+
+/// A story's article ids in order, with each id's rank: lists of sources are put in story order by sorting them,
+/// not by walking every article of the story per list.
+struct ArticleOrder: Sendable {
+    let ids: [String]
+    private let rank: [String: Int]
+
+    init(_ ids: [String]) {
+        self.ids = ids
+        rank = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `list` without repeats, in story order; ids not in the story are left out.
+    func ordered(_ list: [String]) -> [String] {
+        Set(list).compactMap { id in rank[id].map { (rank: $0, id: id) } }.sorted { $0.rank < $1.rank }.map(\.id)
+    }
+}

@@ -27,7 +27,7 @@ extension Corroborate {
 
     /// One group of claims as a fact: its sources in story order, counted independently (copies and pasted passages
     /// count for their original).
-    func fact(number: Int, members: [Claim], statement: String, order: [String], copied: Copies) -> Fact {
+    func fact(number: Int, members: [Claim], statement: String, order: ArticleOrder, copied: Copies) -> Fact {
         let sources = Self.ordered(members.map(\.article), order)
         let independent = Lineage.independentCount(
             sources, copies: copied.articles,
@@ -46,24 +46,44 @@ extension Corroborate {
 
     /// A fact is disputed when its own evidence takes two sides of one conflict.
     static func markDisputed(_ story: inout Story) {
-        for index in story.facts.indices {
-            let sentences = Set(story.facts[index].evidence.map(\.sentence))
-            let split = story.conflicts.contains { conflict in
-                conflict.positions.filter { !sentences.isDisjoint(with: $0.evidence) }.count >= 2
+        // Evidence sentence → (conflict, position) pairs that cite it: each fact looks up its own sentences.
+        var citing: [String: [(conflict: Int, position: Int)]] = [:]
+        for (c, conflict) in story.conflicts.enumerated() {
+            for (p, position) in conflict.positions.enumerated() {
+                for sentence in Set(position.evidence) { citing[sentence, default: []].append((c, p)) }
             }
-            if split { story.facts[index].status = .disputed }
+        }
+        guard !citing.isEmpty else { return }
+        for index in story.facts.indices {
+            var positions: [Int: Set<Int>] = [:]
+            for sentence in Set(story.facts[index].evidence.map(\.sentence)) {
+                for (conflict, position) in citing[sentence] ?? [] { positions[conflict, default: []].insert(position) }
+            }
+            if positions.values.contains(where: { $0.count >= 2 }) { story.facts[index].status = .disputed }
         }
     }
 
-    /// Per article: facts it states, how many corroborated, unique, contradicted, flagged.
+    /// Per article: facts it states, how many corroborated, unique, contradicted, flagged (one pass over each list).
     static func sourceScores(_ story: Story) -> [SourceScore] {
-        story.articles.map { article in
-            let mine = story.facts.filter { $0.sources.contains(article) }
+        var counts: [String: (facts: Int, corroborated: Int, unique: Int, contradicted: Int, flags: Int)] = [:]
+        for fact in story.facts {
+            for article in Set(fact.sources) {
+                counts[article, default: (0, 0, 0, 0, 0)].facts += 1
+                if fact.independentSources >= 2 { counts[article, default: (0, 0, 0, 0, 0)].corroborated += 1 }
+                if fact.sources.count == 1 { counts[article, default: (0, 0, 0, 0, 0)].unique += 1 }
+            }
+        }
+        for conflict in story.conflicts {
+            for article in Set(conflict.positions.flatMap(\.sources)) {
+                counts[article, default: (0, 0, 0, 0, 0)].contradicted += 1
+            }
+        }
+        for flag in story.flags { counts[flag.article, default: (0, 0, 0, 0, 0)].flags += 1 }
+        return story.articles.map { article in
+            let count = counts[article] ?? (0, 0, 0, 0, 0)
             return SourceScore(
-                article: article, facts: mine.count, corroborated: mine.filter { $0.independentSources >= 2 }.count,
-                unique: mine.filter { $0.sources.count == 1 }.count,
-                contradicted: story.conflicts.filter { $0.positions.contains { $0.sources.contains(article) } }.count,
-                flags: story.flags.filter { $0.article == article }.count)
+                article: article, facts: count.facts, corroborated: count.corroborated, unique: count.unique,
+                contradicted: count.contradicted, flags: count.flags)
         }
     }
 }

@@ -1,95 +1,17 @@
 import TriangulateText
 /// Quotes of a story: merged across outlets by speaker and wording, with each outlet's wording as a variant.
 extension Corroborate {
-    static func quotes(_ articles: [AnnotatedArticle], names: StoryNames, order: [String]) -> [StoryQuote] {
-        struct Group {
-            var speakerKey: String?
-            var speaker: String?
-            var words: Set<String>
-            var variants: [StoryQuote.Variant]
-        }
-        var groups: [Group] = []
-        for item in articles {
-            for quote in item.annotations.quotes {
-                let words = Set(Terms.words(quote.text).filter { !Terms.stopWords.contains($0) })
-                guard !words.isEmpty else { continue }
-                let key = quote.speaker.flatMap { names.key(forSpeaker: $0, kind: quote.speakerKind) }
-                let match = groups.indices.first { index in
-                    let group = groups[index]
-                    guard !group.variants.contains(where: { $0.article == item.article.id }) else { return false }
-                    let overlap =
-                        Double(group.words.intersection(words).count) / Double(min(group.words.count, words.count))
-                    let sameSide =
-                        key == nil || group.speakerKey == nil || key == group.speakerKey
-                        || Self.sameSide(key, group.speakerKey, names)
-                    return overlap >= 0.6 && sameSide
-                }
-                if let match {
-                    groups[match].variants.append(.init(article: item.article.id, text: quote.text))
-                    groups[match].words.formUnion(words)
-                    if groups[match].speakerKey == nil { groups[match].speakerKey = key }
-                } else {
-                    groups.append(
-                        Group(
-                            speakerKey: key, speaker: quote.speaker, words: words,
-                            variants: [.init(article: item.article.id, text: quote.text)]))
-                }
-            }
-        }
-        // A quote another outlet prints without quotation marks still counts as that outlet carrying it.
-        // The same speaker's quote printed twice in one article ("completely false" in a summary and in the body):
-        // one group.
-        var merged: [Group] = []
-        for group in groups {
-            if let index = merged.indices.first(where: { index in
-                let other = merged[index]
-                guard let key = group.speakerKey, other.speakerKey == key else { return false }
-                let overlap =
-                    Double(other.words.intersection(group.words).count)
-                    / Double(min(other.words.count, group.words.count))
-                return overlap >= 0.6
-            }) {
-                for variant in group.variants
-                where !merged[index].variants.contains(where: { $0.article == variant.article }) {
-                    merged[index].variants.append(variant)
-                }
-                merged[index].words.formUnion(group.words)
-            } else {
-                merged.append(group)
-            }
-        }
-        groups = merged
-        // A quote another outlet prints without quotation marks, in a sentence naming the same speaker, still counts.
-        // Each sentence with the one before it in the same paragraph ("… Jim Farley … . He also called …").
-        let sentences = articles.map { item in
-            let list = item.annotations.sentences
-            return (
-                item.article.id,
-                list.indices.map { index -> String in
-                    var text = list[index].text
-                    if index > 0, list[index - 1].paragraph == list[index].paragraph {
-                        text = list[index - 1].text + " " + text
-                    }
-                    return " " + Terms.words(text).joined(separator: " ") + " "
-                }
-            )
-        }
-        for index in groups.indices {
-            guard let shortest = groups[index].variants.min(by: { $0.text.count < $1.text.count }),
-                let key = groups[index].speakerKey, let speaker = names.name(key)
-            else { continue }
-            let phrase = Terms.words(shortest.text)
-            guard phrase.count >= 2 else { continue }
-            let needle = " " + phrase.joined(separator: " ") + " "
-            let speakerWord =
-                " " + (key.split(separator: ":").last.map(String.init) ?? speaker.display.lowercased()) + " "
-            for (id, list) in sentences where !groups[index].variants.contains(where: { $0.article == id }) {
-                if list.contains(where: { $0.includes(needle) && $0.includes(speakerWord) }) {
-                    groups[index].variants.append(
-                        .init(article: id, text: shortest.text + " (without quotation marks)"))
-                }
-            }
-        }
+    struct QuoteGroup {
+        var speakerKey: String?
+        var speaker: String?
+        var words: Set<String>
+        var variants: [StoryQuote.Variant]
+    }
+
+    static func quotes(_ articles: [AnnotatedArticle], names: StoryNames, order: ArticleOrder) -> [StoryQuote] {
+        var groups = group(articles, names: names)
+        groups = mergeRepeated(groups)
+        addUnmarked(&groups, articles, names: names)
         return groups.map { group in
             let name = group.speakerKey.flatMap { names.name($0) }
             let longest =
@@ -98,6 +20,123 @@ extension Corroborate {
             return StoryQuote(
                 speaker: name?.display ?? group.speaker, role: name?.role, text: longest,
                 sources: ordered(group.variants.map(\.article), order), variants: group.variants)
+        }
+    }
+
+    /// Quotes grouped across outlets: a quote joins the first group of another article's quotes that shares 60% of
+    /// the smaller word set and is not on another side. Groups sharing a word come from an inverted index (no scan of
+    /// every group per quote).
+    static func group(_ articles: [AnnotatedArticle], names: StoryNames) -> [QuoteGroup] {
+        var groups: [QuoteGroup] = []
+        var postings: [String: [Int]] = [:]
+        for item in articles {
+            for quote in item.annotations.quotes {
+                let words = Set(Terms.words(quote.text).filter { !Terms.stopWords.contains($0) })
+                guard !words.isEmpty else { continue }
+                let key = quote.speaker.flatMap { names.key(forSpeaker: $0, kind: quote.speakerKind) }
+                var shared: [Int: Int] = [:]
+                for word in words { for index in postings[word] ?? [] { shared[index, default: 0] += 1 } }
+                let match = shared.keys.sorted().first { index in
+                    let group = groups[index]
+                    guard !group.variants.contains(where: { $0.article == item.article.id }) else { return false }
+                    let overlap = Double(shared[index] ?? 0) / Double(min(group.words.count, words.count))
+                    let sameSide =
+                        key == nil || group.speakerKey == nil || key == group.speakerKey
+                        || Self.sameSide(key, group.speakerKey, names)
+                    return overlap >= 0.6 && sameSide
+                }
+                if let match {
+                    groups[match].variants.append(.init(article: item.article.id, text: quote.text))
+                    for word in words where groups[match].words.insert(word).inserted {
+                        postings[word, default: []].append(match)
+                    }
+                    if groups[match].speakerKey == nil { groups[match].speakerKey = key }
+                } else {
+                    for word in words { postings[word, default: []].append(groups.count) }
+                    groups.append(
+                        QuoteGroup(
+                            speakerKey: key, speaker: quote.speaker, words: words,
+                            variants: [.init(article: item.article.id, text: quote.text)]))
+                }
+            }
+        }
+        return groups
+    }
+
+    /// The same speaker's quote printed twice in one article ("completely false" in a summary and in the body): one
+    /// group. Only groups of one speaker are compared.
+    static func mergeRepeated(_ groups: [QuoteGroup]) -> [QuoteGroup] {
+        var merged: [QuoteGroup] = []
+        var bySpeaker: [String: [Int]] = [:]
+        for group in groups {
+            let index = group.speakerKey.flatMap { key in
+                bySpeaker[key]?.first { index in
+                    let other = merged[index]
+                    let overlap =
+                        Double(other.words.intersection(group.words).count)
+                        / Double(min(other.words.count, group.words.count))
+                    return overlap >= 0.6
+                }
+            }
+            if let index {
+                for variant in group.variants
+                where !merged[index].variants.contains(where: { $0.article == variant.article }) {
+                    merged[index].variants.append(variant)
+                }
+                merged[index].words.formUnion(group.words)
+            } else {
+                if let key = group.speakerKey { bySpeaker[key, default: []].append(merged.count) }
+                merged.append(group)
+            }
+        }
+        return merged
+    }
+
+    /// A quote another outlet prints without quotation marks, in a sentence naming the same speaker, still counts.
+    /// Each sentence with the one before it in the same paragraph ("… Jim Farley … . He also called …"). Sentences
+    /// are looked up by the speaker's word (an index built once), not scanned per quote.
+    static func addUnmarked(_ groups: inout [QuoteGroup], _ articles: [AnnotatedArticle], names: StoryNames) {
+        var needles: [Int: (needle: String, speaker: String, text: String)] = [:]
+        for index in groups.indices {
+            guard let shortest = groups[index].variants.min(by: { $0.text.count < $1.text.count }),
+                let key = groups[index].speakerKey, let speaker = names.name(key)
+            else { continue }
+            let phrase = Terms.words(shortest.text)
+            guard phrase.count >= 2 else { continue }
+            let speakerWord =
+                " " + (key.split(separator: ":").last.map(String.init) ?? speaker.display.lowercased()) + " "
+            needles[index] = (" " + phrase.joined(separator: " ") + " ", speakerWord, shortest.text)
+        }
+        guard !needles.isEmpty else { return }
+        // The first word of each speaker phrase → (article, window text) of the windows holding it, in article order.
+        let firstWords = Set(needles.values.compactMap { $0.speaker.split(separator: " ").first.map(String.init) })
+        var windows: [String: [(article: String, text: String)]] = [:]
+        for item in articles {
+            let list = item.annotations.sentences
+            for index in list.indices {
+                var text = list[index].text
+                if index > 0, list[index - 1].paragraph == list[index].paragraph {
+                    text = list[index - 1].text + " " + text
+                }
+                let words = Terms.words(text)
+                guard words.contains(where: firstWords.contains) else { continue }
+                let window = " " + words.joined(separator: " ") + " "
+                for word in Set(words) where firstWords.contains(word) {
+                    windows[word, default: []].append((item.article.id, window))
+                }
+            }
+        }
+        for index in needles.keys.sorted() {
+            guard let (needle, speakerWord, text) = needles[index],
+                let first = speakerWord.split(separator: " ").first.map(String.init)
+            else { continue }
+            for window in windows[first] ?? []
+            where !groups[index].variants.contains(where: { $0.article == window.article }) {
+                if window.text.includes(needle) && window.text.includes(speakerWord) {
+                    groups[index].variants.append(
+                        .init(article: window.article, text: text + " (without quotation marks)"))
+                }
+            }
         }
     }
 

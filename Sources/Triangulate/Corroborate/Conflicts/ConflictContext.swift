@@ -6,7 +6,7 @@ struct ConflictContext {
     let names: StoryNames
     let weights: [String: Double]
     /// The story's article ids, in order.
-    let order: [String]
+    let order: ArticleOrder
     let related: [FactGrouping.Edge]
     let configuration: CorroborateConfiguration
     let stemmer = Stemmer()
@@ -14,7 +14,7 @@ struct ConflictContext {
     let partners: [Int: [(claim: Int, score: Double)]]
 
     init(
-        claims: [Claim], names: StoryNames, weights: [String: Double], order: [String],
+        claims: [Claim], names: StoryNames, weights: [String: Double], order: ArticleOrder,
         related: [FactGrouping.Edge], configuration: CorroborateConfiguration
     ) {
         self.claims = claims
