@@ -3,13 +3,19 @@ import Foundation
 import Triangulate
 
 /// Annotates and corroborates the first `count` ECB+ documents as one story and prints the median and best time of
-/// `runs` runs, annotation and corroboration apart.
-func distinctStory(_ count: Int, runs: Int, configuration: CorroborateConfiguration) {
+/// `runs` runs, annotation and corroboration apart. `asOneArticle`: their paragraphs joined into one article instead
+/// (one long article of distinct text).
+func distinctStory(_ count: Int, runs: Int, configuration: CorroborateConfiguration, asOneArticle: Bool = false) {
     let rows = jsonLines("../../shared/bench/clustering/ecbplus.jsonl")
     let extract = Extract()
-    let articles: [Article] = rows.prefix(count).compactMap { row in
+    var articles: [Article] = rows.prefix(count).compactMap { row in
         guard let id = row["id"] as? String, let text = row["text"] as? String else { return nil }
         return try? extract.article(from: Document(id: id, origin: id, bytes: Array(text.utf8)))
+    }
+    if asOneArticle, var one = articles.first {
+        one.id = "one-article"
+        one.paragraphs = articles.flatMap { $0.paragraphs }
+        articles = [one]
     }
     guard !articles.isEmpty else {
         FileHandle.standardError.write(Data("no ECB+ documents under ../../shared/bench/clustering\n".utf8))
@@ -34,7 +40,9 @@ func distinctStory(_ count: Int, runs: Int, configuration: CorroborateConfigurat
     annotating.sort()
     corroborating.sort()
     let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
-    print("distinct ECB+ articles: \(articles.count) (\(bytes) bytes) as one story, facts: \(facts), runs: \(runs)")
+    print(
+        "distinct ECB+ documents: \(count) as \(articles.count) articles (\(bytes) bytes) as one story, facts: \(facts), runs: \(runs)"
+    )
     print(
         String(
             format: "annotate median %.1f ms, corroborate median %.1f ms (best %.1f ms)",

@@ -5,7 +5,8 @@
 // `--articles N` sets the story size; `--one-article-bytes N` analyzes one article of about N bytes instead;
 // `--minilm DIR` corroborates with the MiniLM encoder (CorroborateConfiguration.meaning).
 // `--distinct N` instead corroborates the first N real ECB+ documents (../../shared/bench/clustering, 982 distinct
-// articles of 86 events) as one story: every claim is different text, so nothing is cheap because it repeats.
+// articles of 86 events) as one story: every claim is different text, so nothing is cheap because it repeats;
+// `--distinct-one-article N` joins their paragraphs into one article (N = 982: 1.8 MB of distinct text).
 import EvalSupport
 import Foundation
 import Triangulate
@@ -18,6 +19,8 @@ var count = 50
 var oneArticleBytes: Int?
 /// Instead of variants of one event: this many distinct real articles, corroborated as one story.
 var distinct: Int?
+/// With `distinct`: the documents' paragraphs as one article.
+var oneDistinctArticle = false
 var configuration = PipelineConfiguration()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -26,6 +29,9 @@ while let argument = arguments.popFirst() {
     case "--articles": count = arguments.popFirst().flatMap(Int.init) ?? count
     case "--one-article-bytes": oneArticleBytes = arguments.popFirst().flatMap(Int.init)
     case "--distinct": distinct = arguments.popFirst().flatMap(Int.init)
+    case "--distinct-one-article":
+        distinct = arguments.popFirst().flatMap(Int.init) ?? 982
+        oneDistinctArticle = true
     case "--minilm":
         do {
             configuration.corroborate = .meaning(try MiniLM(directory: arguments.popFirst() ?? MiniLM.defaultPath))
@@ -37,7 +43,7 @@ while let argument = arguments.popFirst() {
     }
 }
 if let distinct {
-    distinctStory(distinct, runs: runs, configuration: configuration.corroborate)
+    distinctStory(distinct, runs: runs, configuration: configuration.corroborate, asOneArticle: oneDistinctArticle)
     exit(0)
 }
 let examples = "../Examples"

@@ -38,7 +38,7 @@ extension EntityRecognizer {
     func classify(
         _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, previousMarker: Marker?,
         nextMarker: Marker?, markerRange: ClosedRange<Int>?, roleLeadsToName: Bool = false,
-        into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
+        into mentions: inout [Mention], people: inout [String: PersonRecord], seen: inout PeopleSeen
     ) {
         guard
             let run = nameRun(
@@ -46,7 +46,7 @@ extension EntityRecognizer {
                 markerRange: markerRange, roleLeadsToName: roleLeadsToName)
         else { return }
         let verdict =
-            surnameVerdict(paragraph, sentence, run, people: people) ?? formVerdict(paragraph, run)
+            surnameVerdict(paragraph, sentence, run, seen: seen) ?? formVerdict(paragraph, run)
             ?? markedVerdict(paragraph, run) ?? shapeVerdict(paragraph, run) ?? contextVerdict(paragraph, run)
             ?? personVerdict(paragraph, run)
         switch verdict {
@@ -64,12 +64,12 @@ extension EntityRecognizer {
         case .person(let range):
             addPerson(
                 paragraph, sentence, run.start, run.end, markerRange: range, into: &mentions, people: &people,
-                order: &order)
+                seen: &seen)
         case .reclassify(let from):
             classify(
                 paragraph, sentence, from, run.end, previousMarker: previousMarker, nextMarker: nextMarker,
                 markerRange: markerRange, roleLeadsToName: roleLeadsToName, into: &mentions, people: &people,
-                order: &order)
+                seen: &seen)
         }
     }
 
@@ -104,16 +104,13 @@ extension EntityRecognizer {
     /// A surname that is also a common word ("Read", "Young"), capitalized inside a sentence after the article has
     /// named the one person who bears it ("Rory Read … In the call, Read reiterated"): that person.
     func surnameVerdict(
-        _ paragraph: Paragraph, _ sentence: Range<Int>, _ run: NameRun, people: [String: PersonRecord]
+        _ paragraph: Paragraph, _ sentence: Range<Int>, _ run: NameRun, seen: PeopleSeen
     )
         -> Verdict?
     {
         guard run.count == 1, run.allCommon, run.start > sentence.lowerBound, !paragraph.tokens[run.words[0]].allCaps
         else { return nil }
-        let bearers = people.keys.filter { name in
-            name.contains(" ") && name.split(separator: " ").last.map(String.init) == run.first
-        }
-        return bearers.count == 1 ? .entity(.person, run.name, confident: false) : nil
+        return seen.bearers[run.first] == 1 ? .entity(.person, run.name, confident: false) : nil
     }
 
     /// Decided by the words themselves: dates, "-based" adjectives, party tags, outlets, places, demonyms.

@@ -27,7 +27,7 @@ extension EntityRecognizer {
 
     func addPerson(
         _ paragraph: Paragraph, _ sentence: Range<Int>, _ start: Int, _ end: Int, markerRange: ClosedRange<Int>?,
-        into mentions: inout [Mention], people: inout [String: PersonRecord], order: inout Int
+        into mentions: inout [Mention], people: inout [String: PersonRecord], seen: inout PeopleSeen
     ) {
         var name = paragraph.text(from: start, through: end - 1)
         // "Calder Nyquist Jr.": the suffix keeps its dot, as `nameRun` writes it.
@@ -73,8 +73,9 @@ extension EntityRecognizer {
             if record.title == nil { record.title = title }
             people[name] = record
         } else {
-            order += 1
-            people[name] = PersonRecord(name: name, role: role, title: title, mentions: 0, order: order)
+            seen.order += 1
+            seen.note(name)
+            people[name] = PersonRecord(name: name, role: role, title: title, mentions: 0, order: seen.order)
         }
     }
 
@@ -195,5 +196,20 @@ extension EntityRecognizer {
         if paragraph.isPunct(end, 0x2C) { end -= 1 }
         guard first <= end else { return nil }
         return paragraph.text(from: first, through: end)
+    }
+}
+
+/// What an article's scan has met of people so far: how many (the order of the next one's first mention) and, per
+/// last word, how many names of two or more words end in it (a common-word surname is a person's when one bearer has
+/// been named: `surnameVerdict`).
+struct PeopleSeen {
+    var order = 0
+    private(set) var bearers: [String: Int] = [:]
+
+    /// Records a person met for the first time.
+    mutating func note(_ name: String) {
+        let words = name.split(separator: " ")
+        guard words.count > 1, let last = words.last else { return }
+        bearers[String(last), default: 0] += 1
     }
 }

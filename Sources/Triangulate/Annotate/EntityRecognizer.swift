@@ -63,10 +63,10 @@ struct EntityRecognizer {
     func recognize(_ paragraphs: [Paragraph]) -> Result {
         var mentions: [[Mention]] = Array(repeating: [], count: paragraphs.count)
         var people: [String: PersonRecord] = [:]
-        var order = 0
+        var seen = PeopleSeen()
         for paragraph in paragraphs where !paragraph.isHeading {
             for sentence in paragraph.sentences {
-                scan(paragraph, sentence, into: &mentions[paragraph.index], people: &people, order: &order)
+                scan(paragraph, sentence, into: &mentions[paragraph.index], people: &people, seen: &seen)
             }
         }
         recoverSurnameSpeakers(paragraphs, &mentions, people: people)
@@ -109,7 +109,7 @@ struct EntityRecognizer {
 
     func scan(
         _ paragraph: Paragraph, _ sentence: Range<Int>, into mentions: inout [Mention],
-        people: inout [String: PersonRecord], order: inout Int
+        people: inout [String: PersonRecord], seen: inout PeopleSeen
     ) {
         let tokens = paragraph.tokens
         var index = sentence.lowerBound
@@ -159,7 +159,7 @@ struct EntityRecognizer {
                 break
             }
             if !run.isEmpty {
-                handleRun(paragraph, sentence, run: run, into: &mentions, people: &people, order: &order)
+                handleRun(paragraph, sentence, run: run, into: &mentions, people: &people, seen: &seen)
             }
             index = max(cursor, index + 1)
         }

@@ -6,7 +6,7 @@ extension EntityRecognizer {
     /// classifies each piece.
     func handleRun(
         _ paragraph: Paragraph, _ sentence: Range<Int>, run: [Int], into mentions: inout [Mention],
-        people: inout [String: PersonRecord], order: inout Int
+        people: inout [String: PersonRecord], seen: inout PeopleSeen
     ) {
         var segments: [(range: ClosedRange<Int>, marker: Marker?)] = []
         // A run that is a known name or ends in an organization word is one name, titles inside it or not
@@ -26,7 +26,7 @@ extension EntityRecognizer {
         if isWholeName(paragraph, Array(trimmed)), let first = trimmed.first, let last = trimmed.last {
             classify(
                 paragraph, sentence, first, last + 1, previousMarker: nil, nextMarker: nil,
-                markerRange: nil, into: &mentions, people: &people, order: &order)
+                markerRange: nil, into: &mentions, people: &people, seen: &seen)
             return
         }
         var segmentStart: Int?
@@ -66,7 +66,7 @@ extension EntityRecognizer {
                 paragraph, sentence, range.lowerBound, range.upperBound + 1, previousMarker: previousMarker,
                 nextMarker: nextMarker, markerRange: offset > 0 ? segments[offset - 1].range : nil,
                 roleLeadsToName: offset + 2 < segments.count && segments[offset + 2].marker == nil,
-                into: &mentions, people: &people, order: &order)
+                into: &mentions, people: &people, seen: &seen)
         }
         // A role word followed by nothing of the run can still make the run before it an organization ("Ford CEO").
     }

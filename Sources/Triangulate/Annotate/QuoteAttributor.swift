@@ -20,6 +20,10 @@ struct QuoteAttributor {
     var organizationsByWord: [String: [Int]] = [:]
     /// Paragraphs holding a mention of each kind (see `paragraphIndex`), built once per article.
     var paragraphsByKind: [EntityKind: [Int]] = [:]
+    /// Each person's role and title words, lowercased, and the people by each of those words (see `roleIndex`),
+    /// built once per article.
+    var roleWords: [[String]] = []
+    var peopleByRoleWord: [String: [Int]] = [:]
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
     static let institutionNouns: Set<String> = Lexicon.shared.words(.institutionNouns)
@@ -36,6 +40,7 @@ struct QuoteAttributor {
         genders = honorificGenders()
         organizationsByWord = Self.organizationIndex(mentions)
         paragraphsByKind = Self.paragraphIndex(mentions)
+        (roleWords, peopleByRoleWord) = Self.roleIndex(people)
         for (index, list) in mentions.enumerated() {
             for mention in list where mention.kind == .person && firstParagraph[mention.name] == nil {
                 firstParagraph[mention.name] = index

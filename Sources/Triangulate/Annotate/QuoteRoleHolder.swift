@@ -60,11 +60,23 @@ extension QuoteAttributor {
 
     /// The people whose role or title holds the words of `role` in a row.
     private func holders(of role: [String]) -> [PersonRecord] {
-        people.filter { person in
-            let written = ((person.role ?? "") + " " + (person.title ?? "")).lowercased()
-            let words = written.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let first = role.first else { return [] }
+        return (peopleByRoleWord[first] ?? []).filter { index in
+            let words = roleWords[index]
             guard words.count >= role.count else { return false }
             return (0...(words.count - role.count)).contains { Array(words[$0..<($0 + role.count)]) == role }
+        }.map { people[$0] }
+    }
+
+    /// Each person's role and title words (lowercased) and, per word, the people whose role or title holds it.
+    static func roleIndex(_ people: [PersonRecord]) -> (words: [[String]], byWord: [String: [Int]]) {
+        var byWord: [String: [Int]] = [:]
+        let words = people.enumerated().map { index, person in
+            let written = ((person.role ?? "") + " " + (person.title ?? "")).lowercased()
+            let words = written.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            for word in Set(words) { byWord[word, default: []].append(index) }
+            return words
         }
+        return (words, byWord)
     }
 }
