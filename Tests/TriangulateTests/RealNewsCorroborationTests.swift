@@ -57,6 +57,28 @@ struct RealNewsCorroborationTests {
         #expect(story.facts.contains { $0.sources == ["o1", "o2"] && $0.statement.contains("harbor budget") })
     }
 
+    /// Two short clauses that share one or two words ("has to stop") say different things: they score high on those
+    /// words alone, so aligning needs three shared features (or all of the shorter claim's).
+    @Test func clausesSharingOneWordAreTwoFacts() throws {
+        let pairs = [
+            ("It is the law of the jungle now, and it has to stop, he said.", "“The looting has to stop.”"),
+            ("“The tenants have spoken,” he said.", "The board has spoken and we accept the board."),
+        ]
+        var loose = CorroborateConfiguration.default
+        loose.minimumShared = 1
+        for (a, b) in pairs {
+            let articles = try [
+                article("Tenants Meet In Harlow", [a], filler: 0), article("Board Vote In Harlow", [b], filler: 1),
+            ]
+            .enumerated().map { index, text in try Fixtures.analyze(text, id: "o\(index + 1)") }
+            func joined(_ story: Story) -> Bool { story.facts.contains { $0.sources == ["o1", "o2"] } }
+            // The pair scores high enough on its one shared word to align without the rule...
+            #expect(joined(Corroborate(configuration: loose).story(id: "s", articles: articles)), "\(a)")
+            // ...and is kept apart with it.
+            #expect(!joined(Corroborate().story(id: "s", articles: articles)), "\(a)")
+        }
+    }
+
     @Test func figuresOfDifferentThingsAreNotAConflict() throws {
         let story = try story([
             article(

@@ -41,17 +41,22 @@ public struct ClaimAlignment: Sendable {
         let space = ClaimSpace(
             claims, configuration: configuration, encoder: configuration.encoder?.encoder ?? configuration.embeddings)
         let grouping = FactGrouping(space: space, claims: claims, configuration: configuration)
+        // The best pair of clauses that share enough features to align, else the best pair.
         var best: (score: Double, a: Int, b: Int)?
+        var bestSharing: (score: Double, a: Int, b: Int)?
         for x in claims.indices where claims[x].article == "a" {
             for y in claims.indices where claims[y].article == "b" {
                 let score = grouping.score(x, y)
                 if score > best?.score ?? -1 { best = (score, x, y) }
+                if score > bestSharing?.score ?? -1, grouping.sharesEnough(x, y) { bestSharing = (score, x, y) }
             }
         }
+        if let bestSharing, bestSharing.score >= configuration.alignThreshold {
+            return Decision(
+                similarity: bestSharing.score, aligned: true, why: grouping.explain(bestSharing.a, bestSharing.b))
+        }
         guard let best else { return Decision(similarity: 0, aligned: false, why: ["no words to compare"]) }
-        return Decision(
-            similarity: best.score, aligned: best.score >= configuration.alignThreshold,
-            why: grouping.explain(best.a, best.b))
+        return Decision(similarity: best.score, aligned: false, why: grouping.explain(best.a, best.b))
     }
 }
 

@@ -116,6 +116,13 @@ struct ClaimSpace {
         }
     }
 
+    /// How many features two claims share.
+    func sharedCount(_ a: Int, _ b: Int) -> Int {
+        var count = 0
+        forEachShared(a, b) { _, _ in count += 1 }
+        return count
+    }
+
     /// Sum of the products of the weights two claims share.
     func dot(_ a: Int, _ b: Int) -> Float {
         var sum: Float = 0

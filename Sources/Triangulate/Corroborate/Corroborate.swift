@@ -37,6 +37,11 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public var conflictRatio: Double
     /// Overlap of the words around two numbers (or of two claims with dates) needed to read them as the same slot.
     public var conflictThreshold: Double
+    /// Features (words, names, numbers, dates, predicate classes) two claims must share to be aligned, or all the
+    /// features of the one with fewer: one or two shared words ("has to stop", "express outrage") can score high
+    /// between two short clauses that say different things. 1 turns the check off (a sentence encoder's cosine is
+    /// evidence of its own: `meaning`).
+    public var minimumShared: Int
     /// Share of an article's word 8-grams found in another for it to count as a copy.
     public var copyContainment: Double
     /// People no other outlet mentions, from one article, that raise the unverified-person severity.
@@ -56,7 +61,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         candidateFeatureCap: Int = 150, candidatesPerClaim: Int = 24,
         conflictPairThreshold: Double = 0.05, slotPairThreshold: Double = 0.1, wordSlotPairThreshold: Double = 0.2,
         conflictRatio: Double = 3, conflictThreshold: Double = 0.5,
-        copyContainment: Double = 0.5, unverifiedCluster: Int = 3
+        copyContainment: Double = 0.5, unverifiedCluster: Int = 3, minimumShared: Int = 3
     ) {
         self.alignThreshold = alignThreshold
         self.groupCoherence = groupCoherence
@@ -74,6 +79,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
         self.conflictThreshold = conflictThreshold
         self.copyContainment = copyContainment
         self.unverifiedCluster = unverifiedCluster
+        self.minimumShared = minimumShared
     }
 
     public static let `default` = CorroborateConfiguration()
@@ -87,7 +93,7 @@ public struct CorroborateConfiguration: Sendable, Hashable {
     public static func meaning(_ encoder: any SentenceEncoder) -> CorroborateConfiguration {
         var configuration = CorroborateConfiguration(
             alignThreshold: 0.35, groupCoherence: 0.55, sameArticleCoherence: 0.15, numberMismatchFactor: 0.3,
-            conflictPairThreshold: 0.15)
+            conflictPairThreshold: 0.15, minimumShared: 1)
         configuration.weights.embedding = 0.3
         configuration.encoder = SentenceEncoding(encoder)
         return configuration

@@ -33,6 +33,13 @@ struct FactGrouping {
         return space.lexical(a, b)
     }
 
+    /// Whether two claims share `minimumShared` features, or every feature of the one with fewer.
+    func sharesEnough(_ a: Int, _ b: Int) -> Bool {
+        let minimum = configuration.minimumShared
+        guard minimum > 1 else { return true }
+        return space.sharedCount(a, b) >= min(minimum, space.vectors[a].ids.count, space.vectors[b].ids.count)
+    }
+
     /// Why two claims score what they score: the rule that kept them apart, or their heaviest shared features.
     func explain(_ a: Int, _ b: Int) -> [String] {
         for (kind, actors) in claims[a].actors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -41,6 +48,10 @@ struct FactGrouping {
             }
         }
         var notes: [String] = []
+        if !sharesEnough(a, b) {
+            notes.append(
+                "only \(space.sharedCount(a, b)) shared features (aligning needs \(configuration.minimumShared))")
+        }
         if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
             notes.append("different numbers for one unit: similarity × \(configuration.numberMismatchFactor)")
         }
@@ -92,7 +103,7 @@ struct FactGrouping {
                 if before >= configuration.conflictPairThreshold, claims[j].article != claims[i].article {
                     relatedPairs.append(Edge(score: before, a: j, b: i))
                 }
-                guard before >= configuration.alignThreshold else { continue }
+                guard before >= configuration.alignThreshold, sharesEnough(j, i) else { continue }
                 let value =
                     QuantityAgreement.disagree(claims[j].quantities, claims[i].quantities)
                     ? before * configuration.numberMismatchFactor : before
