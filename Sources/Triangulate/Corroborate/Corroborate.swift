@@ -152,7 +152,7 @@ public struct Corroborate: Sendable {
             ConflictContext(
                 claims: claims, names: names, weights: weights, order: articleOrder, related: pairs.related,
                 configuration: configuration),
-            articleWords: articleWords)
+            articleWords: articleWords, articles: articles)
         Self.markDisputed(&story)
         story.quotes = Self.quotes(articles, names: names, order: articleOrder)
         story.people = names.order.compactMap { key in
