@@ -90,6 +90,17 @@ struct QuantityDateTests {
             ])
     }
 
+    /// A nationality between a number and its plural does not hide the count ("two Kenyan tank shells"); a plural
+    /// nationality is not a counted noun's modifier ("two Americans").
+    @Test func aNationalityBeforeTheCountedNounKeepsTheCount() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Two Kenyan tank shells hit the depot, three Dutch engineers were hurt and two Americans helped them."
+        ])
+        #expect(notes.quantities.map(\.text) == ["Two Kenyan tank shells", "three Dutch engineers"])
+        #expect(notes.quantities.map(\.unit) == ["shells", "engineers"])
+        #expect(notes.quantities.map(\.value) == [2, 3])
+    }
+
     /// A figure read on a scale takes the scale as its unit, whichever side it stands on and however it is joined:
     /// not the noun after it ("quakes"), and not lost inside a hyphenated word.
     @Test func aScaleIsTheFiguresUnit() {

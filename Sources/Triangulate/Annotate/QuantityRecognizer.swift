@@ -106,6 +106,14 @@ struct QuantityRecognizer {
         if let scale = scale(around: index, last: last, paragraph, sentence) {
             return found(scale.through, scale.noun, .count)
         }
+        // "two Israeli tank shells", "three Kenyan runners": a nationality between the number and the plural it counts
+        // (not "two Americans", a plural nationality: `headNoun` starts past a plural).
+        if last + 1 < end, paragraph.tokens[last + 1].kind == .word, paragraph.tokens[last + 1].capitalized,
+            lexicon.demonyms[paragraph.lower(last + 1)] != nil, !(value >= 1900 && value <= 2100),
+            let head = headNoun(after: last + 1, value: value, paragraph, sentence)
+        {
+            return found(head, paragraph.lower(head), .count)
+        }
         guard let noun = countedNoun(at: index, last: last, value: value, paragraph, sentence) else { return nil }
         if let head = headNoun(after: last + 1, value: value, paragraph, sentence) {
             return found(head, paragraph.lower(head), .count)
