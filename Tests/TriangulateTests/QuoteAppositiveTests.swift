@@ -74,6 +74,16 @@ struct QuoteAppositiveTests {
         #expect(speaker(notes, "appropriate action") == "Halvard Systems Inc.")
     }
 
+    /// "the company" is the organization that acts, not the one a participle takes as its object ("attacks targeting
+    /// the Corvane Labs servers").
+    @Test func theObjectOfAParticipleIsNotTheCompany() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Halvard Systems Inc. has rushed out a fix for attacks targeting the Corvane Labs servers.",
+            "\u{201C}We are working with partners to monitor the threat,\u{201D} the company said.",
+        ])
+        #expect(speaker(notes, "monitor the threat") == "Halvard Systems Inc.")
+    }
+
     @Test func aQuoteNotifiedToAPanelIsTheNotifiersWords() {
         let notes = Fixtures.annotate(paragraphs: [
             "\u{201C}We will make no further payment on these loans until we find a new site,\u{201D} Reva Lindqvist, "
