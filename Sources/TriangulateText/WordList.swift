@@ -69,6 +69,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case determiners = "determiners"
     case copulas = "copulas"
     case objectMarkers = "object-markers"
+    case deathWords = "death-words"
     case maleHonorifics = "male-honorifics"
     case femaleHonorifics = "female-honorifics"
     case neverFinal = "never-final"

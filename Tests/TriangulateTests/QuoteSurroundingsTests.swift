@@ -53,6 +53,13 @@ struct QuoteSurroundingsTests {
             "\u{201C}Watch him every hour of every day.\u{201D}",
         ])
         #expect(speaker(spoken, "every hour") == "Marisol Quennell")
+        // Two judges named, one of them killed: "the judge" is the living one.
+        let killed = Fixtures.annotate(paragraphs: [
+            "Judge Marisol Quennell sentenced the gunman who killed Superior Court Judge Arvo Lindqvist in 2019.",
+            "The judge had a warning for the guards:",
+            "\u{201C}Watch him every hour of every day.\u{201D}",
+        ])
+        #expect(speaker(killed, "every hour") == "Marisol Quennell")
     }
 
     @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {

@@ -24,11 +24,14 @@ struct QuoteAttributor {
     /// built once per article.
     var roleWords: [[String]] = []
     var peopleByRoleWord: [String: [Int]] = [:]
+    /// People the article names right after a death word ("killed Judge …"): not the holder of a role who speaks.
+    var deceased: Set<String> = []
 
     static let subjectNouns: Set<String> = Lexicon.shared.words(.subjectNouns)
     static let institutionNouns: Set<String> = Lexicon.shared.words(.institutionNouns)
     static let skippable: Set<String> = Lexicon.shared.words(.skippable)
     static let functionWords: Set<String> = Lexicon.shared.words(.functionWords)
+    static let deathWords: Set<String> = Lexicon.shared.words(.deathWords)
 
     struct Speaker {
         var name: String
@@ -41,6 +44,7 @@ struct QuoteAttributor {
         organizationsByWord = Self.organizationIndex(mentions)
         paragraphsByKind = Self.paragraphIndex(mentions)
         (roleWords, peopleByRoleWord) = Self.roleIndex(people)
+        deceased = deceasedPeople()
         for (index, list) in mentions.enumerated() {
             for mention in list where mention.kind == .person && firstParagraph[mention.name] == nil {
                 firstParagraph[mention.name] = index

@@ -46,16 +46,39 @@ extension QuoteAttributor {
     }
 
     /// The one person whose role or title holds the words of `role` in a row, mentioned in or before paragraph
-    /// `index`; of several, the one who alone among them has been quoted.
+    /// `index` and not named as dead ("killed Judge …"); of several, the one who alone among them has been quoted.
     func holder(of role: [String], upTo index: Int) -> Speaker? {
         let holders = holders(of: role)
         guard !holders.isEmpty, index >= 0, index < mentions.count else { return nil }
-        let seen = Set(holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index })
+        let seen = Set(
+            holders.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= index && !deceased.contains($0) })
         if seen.count == 1, let name = seen.first { return Speaker(name: name, kind: .person) }
         // Two judges named, one of them quoted already: "the judge" is the one who has been speaking.
         let speaking = seen.filter(quotedNames.contains)
         guard speaking.count == 1, let name = speaking.first else { return nil }
         return Speaker(name: name, kind: .person)
+    }
+
+    /// People named right after a death word, past their title and an article ("killed Superior Court Judge X",
+    /// "the late X").
+    func deceasedPeople() -> Set<String> {
+        var result: Set<String> = []
+        for (index, list) in mentions.enumerated() {
+            guard let paragraph = paragraph(at: index) else { continue }
+            for mention in list where mention.kind == .person {
+                var cursor = mention.start - 1
+                while cursor >= 0, paragraph.tokens[cursor].kind == .word, paragraph.tokens[cursor].capitalized {
+                    cursor -= 1
+                }
+                if cursor >= 0, paragraph.tokens[cursor].kind == .word, paragraph.lower(cursor) == "the" { cursor -= 1 }
+                if cursor >= 0, paragraph.tokens[cursor].kind == .word,
+                    Self.deathWords.contains(paragraph.lower(cursor))
+                {
+                    result.insert(mention.name)
+                }
+            }
+        }
+        return result
     }
 
     /// The people whose role or title holds the words of `role` in a row.
