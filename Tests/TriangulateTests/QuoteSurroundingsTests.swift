@@ -17,6 +17,21 @@ struct QuoteSurroundingsTests {
         #expect(speaker(notes, "scared of the water") == "Odile Marchetti")
     }
 
+    /// A quotation over three paragraphs in straight marks: the first opens it, the middle one carries no mark, and
+    /// the last closes it with a mark ending the paragraph (`…as usual. "`). Every part is the same person's words.
+    @Test func aQuotationOverSeveralParagraphsIsOnePersonsWords() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "In a statement, harbor master Lena Vasko said: \"Nobody on the pier was hurt.",
+            "We will reopen the west berth on Monday.",
+            "The ferries will run as usual. \"",
+            "The storm moved north overnight.",
+        ])
+        #expect(speaker(notes, "Nobody on the pier") == "Lena Vasko")
+        #expect(speaker(notes, "reopen the west berth") == "Lena Vasko")
+        #expect(speaker(notes, "ferries will run as usual") == "Lena Vasko")
+        #expect(quote(notes, "storm moved north") == nil)
+    }
+
     @Test func aOneWordNameAfterAFamilyRoleSpeaksAndSheSaidFollowsHer() {
         let notes = Fixtures.annotate(paragraphs: [
             "Mayor Teodor Vantongeren said 900 people had reached the shelters by noon.",

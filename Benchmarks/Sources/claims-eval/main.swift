@@ -199,7 +199,10 @@ for event in events {
             let found = item.annotations.quotes.first(where: {
                 words($0.text).joined(separator: " ").contains(fragment)
             })
-        else { continue }
+        else {
+            if verbose { print("\(name) quote not located: \(doc) “\(text.prefix(60))”") }
+            continue
+        }
         speakers.located += 1
         let expected = quote["speaker"] as? String
         if sameSpeaker(found.speaker, expected) {

@@ -59,6 +59,7 @@ public struct Annotate: Sendable {
             try budget.checkTime()
             paragraphs.append(paragraph)
         }
+        Segmenter.bridgeQuotes(&paragraphs)
         let entities = EntityRecognizer(lexicon: lexicon, context: context).recognize(paragraphs)
         var annotations = Annotations()
         annotations.people = entities.people.map {

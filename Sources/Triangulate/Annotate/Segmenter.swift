@@ -35,6 +35,10 @@ enum Segmenter {
                 if let start = open {
                     spans.append(QuoteSpan(open: start, close: index, single: false))
                     open = nil
+                } else if spans.isEmpty, index > 0, index == tokens.count - 1 {
+                    // `I can't wait to get started. "`: a mark ending the paragraph opens nothing; it closes the
+                    // quote an earlier paragraph opened.
+                    spans.append(QuoteSpan(open: -1, close: index, single: false))
                 } else if spans.isEmpty, index > 0, !paragraph.isPunct(index - 1, 0x2E),
                     closesAsTypo(index, in: paragraph, within: 3) || endsWithAttribution(index, in: paragraph)
                 {
@@ -58,6 +62,35 @@ enum Segmenter {
         spans.append(contentsOf: findSingleQuotes(paragraph, outside: spans))
         spans.sort { $0.open < $1.open }
         return spans
+    }
+
+    /// A quotation over several paragraphs: the first opens a quote it does not close, the last closes one it did not
+    /// open, and the paragraphs between, which carry no marks, are quoted words too (the convention repeats no mark
+    /// for them). Up to three paragraphs are bridged.
+    static func bridgeQuotes(_ paragraphs: inout [Paragraph]) {
+        var index = 0
+        while index < paragraphs.count {
+            defer { index += 1 }
+            guard let last = paragraphs[index].quotes.last, last.open >= 0,
+                last.close >= paragraphs[index].tokens.count
+            else { continue }
+            var next = index + 1
+            while next < min(paragraphs.count, index + 5), paragraphs[next].quotes.isEmpty,
+                !paragraphs[next].tokens.isEmpty
+            {
+                next += 1
+            }
+            guard next > index + 1, next < paragraphs.count, next <= index + 4,
+                paragraphs[next].quotes.first?.open == -1
+            else { continue }
+            for middle in (index + 1)..<next {
+                paragraphs[middle].quotes = [
+                    QuoteSpan(open: -1, close: paragraphs[middle].tokens.count, single: false)
+                ]
+                paragraphs[middle].sentences = findSentences(paragraphs[middle])
+            }
+            index = next - 1
+        }
     }
 
     /// Two adjacent apostrophes opening a word at the start of a paragraph or after a space: a double mark typed with
