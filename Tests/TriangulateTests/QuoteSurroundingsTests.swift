@@ -75,6 +75,12 @@ struct QuoteSurroundingsTests {
             "\u{201C}Watch him every hour of every day.\u{201D}",
         ])
         #expect(speaker(killed, "every hour") == "Marisol Quennell")
+        // "In late March Judge …" is a date, not a death: two living judges, and "the judge" names neither.
+        let late = Fixtures.annotate(paragraphs: [
+            "In late March Judge Arvo Lindqvist handed the case to Judge Marisol Quennell.",
+            "\u{201C}This court will not wait any longer,\u{201D} the judge said.",
+        ])
+        #expect(speaker(late, "will not wait") == nil)
     }
 
     @Test func aStandaloneQuoteAfterReportedSpeechIsThatSpeakers() {

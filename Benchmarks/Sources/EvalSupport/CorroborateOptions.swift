@@ -16,7 +16,8 @@ public func corroborateOption(
     case "--same-article": configuration.sameArticleCoherence = number(configuration.sameArticleCoherence)
     case "--member-support": configuration.memberSupport = number(configuration.memberSupport)
     case "--member-words": configuration.memberWords = number(configuration.memberWords)
-    case "--minimum-shared": configuration.minimumShared = Int(number(Double(configuration.minimumShared)))
+    case "--minimum-shared":
+        configuration.minimumShared = Int(arguments.popFirst() ?? "") ?? configuration.minimumShared
     case "--slot-pair": configuration.slotPairThreshold = number(configuration.slotPairThreshold)
     case "--word-slot-pair": configuration.wordSlotPairThreshold = number(configuration.wordSlotPairThreshold)
     case "--conflict-pair": configuration.conflictPairThreshold = number(configuration.conflictPairThreshold)

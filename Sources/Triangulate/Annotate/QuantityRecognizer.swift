@@ -109,7 +109,8 @@ struct QuantityRecognizer {
         // "two Israeli tank shells", "three Kenyan runners": a nationality between the number and the plural it counts
         // (not "two Americans", a plural nationality: `headNoun` starts past a plural).
         if last + 1 < end, paragraph.tokens[last + 1].kind == .word, paragraph.tokens[last + 1].capitalized,
-            lexicon.demonyms[paragraph.lower(last + 1)] != nil, !(value >= 1900 && value <= 2100),
+            lexicon.demonyms[paragraph.lower(last + 1)] != nil,
+            countsSomething(at: index, last: last, value: value, paragraph, sentence),
             let head = headNoun(after: last + 1, value: value, paragraph, sentence)
         {
             return found(head, paragraph.lower(head), .count)
@@ -210,13 +211,8 @@ struct QuantityRecognizer {
     ) -> String? {
         let tokens = paragraph.tokens
         let isDigits = tokens[index].kind == .number
-        // A year is a date, not a count.
-        if isDigits, last == index, value >= 1900, value <= 2100, value == value.rounded(),
-            tokens[index].end - tokens[index].start == 4
-        {
-            return nil
-        }
-        guard last + 1 < sentence.upperBound, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits
+        guard countsSomething(at: index, last: last, value: value, paragraph, sentence),
+            last + 1 < sentence.upperBound, tokens[last + 1].kind == .word, !tokens[last + 1].capitalized || isDigits
         else { return nil }
         let noun = paragraph.lower(last + 1)
         guard !Self.nonCountNouns.contains(noun), DateGrammar.months[noun] == nil,
@@ -225,18 +221,29 @@ struct QuantityRecognizer {
         guard !tokens[last + 1].capitalized else { return nil }
         // "nine voting to convict", "three remaining": a participle, not a counted noun ("one building" is).
         if value != 1, noun.hasSuffix("ing"), !Self.casualtyNouns.contains(noun) { return nil }
-        if isDigits, index > sentence.lowerBound,
-            paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F)
-        {
-            return nil
-        }
-        // "Local 882 came", "Route 9 buses": a number that is part of a name.
-        if isDigits, index - 1 > sentence.lowerBound, tokens[index - 1].kind == .word, tokens[index - 1].capitalized,
-            !Self.qualifiers.contains(paragraph.lower(index - 1)), DateGrammar.months[paragraph.lower(index - 1)] == nil
-        {
-            return nil
-        }
         return noun
+    }
+
+    /// Whether the number at `index` (through `last`) can count something, whatever follows it: not a year, not the
+    /// end of a range or date ("2008-09", "9/11"), not part of a name ("Local 882", "Resolution 2334").
+    private func countsSomething(
+        at index: Int, last: Int, value: Double, _ paragraph: Paragraph, _ sentence: Range<Int>
+    ) -> Bool {
+        let tokens = paragraph.tokens
+        guard tokens[index].kind == .number else { return true }
+        // A year is a date, not a count.
+        if last == index, value >= 1900, value <= 2100, value == value.rounded(),
+            tokens[index].end - tokens[index].start == 4
+        {
+            return false
+        }
+        if index > sentence.lowerBound, paragraph.isPunct(index - 1, 0x2D) || paragraph.isPunct(index - 1, 0x2F) {
+            return false
+        }
+        return
+            !(index - 1 > sentence.lowerBound && tokens[index - 1].kind == .word && tokens[index - 1].capitalized
+            && !Self.qualifiers.contains(paragraph.lower(index - 1))
+            && DateGrammar.months[paragraph.lower(index - 1)] == nil)
     }
 
     /// The plural noun a number counts past one or two lowercase modifiers ("seven young children", "three

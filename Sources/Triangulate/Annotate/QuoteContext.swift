@@ -271,10 +271,8 @@ extension QuoteAttributor {
             cursor = before
         }
         guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { return true }
-        let before = paragraph.lower(cursor)
-        // "attacks targeting a Sky Browser flaw", "including Acme": the object of a participle.
-        if before.count > 4, before.hasSuffix("ing"), !paragraph.tokens[cursor].capitalized { return false }
-        return !Self.objectMarkers.contains(before)
+        // Prepositions and verbs that take an object ("aimed at", "told", "attacks targeting the X servers").
+        return !Self.objectMarkers.contains(paragraph.lower(cursor))
     }
 
     /// Genders that cost nothing to know: an honorific before a mention ("Mr. X", "Ms. Y").

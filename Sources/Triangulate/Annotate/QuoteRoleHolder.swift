@@ -59,23 +59,31 @@ extension QuoteAttributor {
         return Speaker(name: name, kind: .person)
     }
 
-    /// People named right after a death word, past their title and an article ("killed Superior Court Judge X",
-    /// "the late X").
+    /// People named right after a death word, past their title ("killed Superior Court Judge X", "the late X"): not
+    /// past a month or a day ("in late March Judge X ruled"), and not a name that owns something ("killed Sen. X's
+    /// amendment").
     func deceasedPeople() -> Set<String> {
         var result: Set<String> = []
         for (index, list) in mentions.enumerated() {
             guard let paragraph = paragraph(at: index) else { continue }
             for mention in list where mention.kind == .person {
+                let tokens = paragraph.tokens
+                if mention.end < tokens.count, tokens[mention.end].kind == .possessive { continue }
                 var cursor = mention.start - 1
-                while cursor >= 0, paragraph.tokens[cursor].kind == .word, paragraph.tokens[cursor].capitalized {
+                // Past the title ("Deputy Sgt."), not past a date word.
+                while cursor >= 0,
+                    paragraph.isPunct(cursor, 0x2E)
+                        || (tokens[cursor].kind == .word && tokens[cursor].capitalized
+                            && DateGrammar.months[paragraph.lower(cursor)] == nil
+                            && DateGrammar.weekdays[paragraph.lower(cursor)] == nil)
+                {
                     cursor -= 1
                 }
-                if cursor >= 0, paragraph.tokens[cursor].kind == .word, paragraph.lower(cursor) == "the" { cursor -= 1 }
-                if cursor >= 0, paragraph.tokens[cursor].kind == .word,
-                    Self.deathWords.contains(paragraph.lower(cursor))
-                {
-                    result.insert(mention.name)
-                }
+                guard cursor >= 0, tokens[cursor].kind == .word else { continue }
+                let word = paragraph.lower(cursor)
+                // "the late X"; "late" alone is a time ("in late March").
+                if word == "late", !(cursor > 0 && paragraph.lower(cursor - 1) == "the") { continue }
+                if Self.deathWords.contains(word) { result.insert(mention.name) }
             }
         }
         return result

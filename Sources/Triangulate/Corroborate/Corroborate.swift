@@ -204,10 +204,9 @@ public struct Corroborate: Sendable {
 
     // MARK: Flags, timeline
 
-    /// `articleWords`: each article's words (lowercased), by article id.
-    func flags(
-        _ articles: [AnnotatedArticle], _ articleWords: [String: Set<String>], names: StoryNames, story: Story
-    ) -> [StoryFlag] {
+    /// People quoted or named with a role by one outlet and mentioned by no other ("High severity" when one article
+    /// holds `unverifiedCluster` or more of them).
+    func unverifiedPeople(_ articleWords: [String: Set<String>], story: Story) -> [StoryFlag] {
         var flags: [StoryFlag] = []
         // Unverified people: quoted or named with a role by one outlet, mentioned by no other.
         var unverified: [String: [(name: String, role: String?)]] = [:]
@@ -239,6 +238,14 @@ public struct Corroborate: Sendable {
                 flags.append(StoryFlag(kind: "unverified-person", article: article, subject: name, detail: detail))
             }
         }
+        return flags
+    }
+
+    /// `articleWords`: each article's words (lowercased), by article id.
+    func flags(
+        _ articles: [AnnotatedArticle], _ articleWords: [String: Set<String>], names: StoryNames, story: Story
+    ) -> [StoryFlag] {
+        var flags = unverifiedPeople(articleWords, story: story)
         // Quotes only one outlet carries.
         for quote in story.quotes where quote.sources.count == 1 && Terms.words(quote.text).count >= 6 {
             flags.append(

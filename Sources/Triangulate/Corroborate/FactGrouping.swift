@@ -35,9 +35,12 @@ struct FactGrouping {
 
     /// Whether two claims share `minimumShared` features, or every feature of the one with fewer.
     func sharesEnough(_ a: Int, _ b: Int) -> Bool {
-        let minimum = configuration.minimumShared
-        guard minimum > 1 else { return true }
-        return space.sharedCount(a, b) >= min(minimum, space.vectors[a].ids.count, space.vectors[b].ids.count)
+        configuration.minimumShared <= 1 || space.sharedCount(a, b) >= sharedNeeded(a, b)
+    }
+
+    /// The shared features two claims need: `minimumShared`, or all of the features of the one with fewer.
+    func sharedNeeded(_ a: Int, _ b: Int) -> Int {
+        min(configuration.minimumShared, space.vectors[a].ids.count, space.vectors[b].ids.count)
     }
 
     /// Why two claims score what they score: the rule that kept them apart, or their heaviest shared features.
@@ -50,7 +53,7 @@ struct FactGrouping {
         var notes: [String] = []
         if !sharesEnough(a, b) {
             notes.append(
-                "only \(space.sharedCount(a, b)) shared features (aligning needs \(configuration.minimumShared))")
+                "only \(space.sharedCount(a, b)) shared features (aligning needs \(sharedNeeded(a, b)))")
         }
         if QuantityAgreement.disagree(claims[a].quantities, claims[b].quantities) {
             notes.append("different numbers for one unit: similarity × \(configuration.numberMismatchFactor)")
