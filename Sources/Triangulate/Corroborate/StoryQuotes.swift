@@ -30,10 +30,16 @@ extension Corroborate {
         var groups: [QuoteGroup] = []
         var postings: [String: [Int]] = [:]
         for item in articles {
+            // The same words from the same speaker printed again in one article add nothing (a long article that
+            // repeats itself would otherwise make a group per repetition, each compared with the next).
+            var printed: Set<String> = []
             for quote in item.annotations.quotes {
                 let words = Set(Terms.words(quote.text).filter { !Terms.stopWords.contains($0) })
                 guard !words.isEmpty else { continue }
                 let key = quote.speaker.flatMap { names.key(forSpeaker: $0, kind: quote.speakerKind) }
+                guard printed.insert((key ?? "") + "\u{1}" + words.sorted().joined(separator: " ")).inserted else {
+                    continue
+                }
                 var shared: [Int: Int] = [:]
                 for word in words { for index in postings[word] ?? [] { shared[index, default: 0] += 1 } }
                 let match = shared.keys.sorted().first { index in

@@ -22,6 +22,7 @@ enum AttributionConflicts {
     static func find(_ articles: [AnnotatedArticle], names: StoryNames, order: ArticleOrder) -> [Conflict] {
         var credits: [Credit] = []
         for item in articles {
+            var printed: Set<String> = []
             for quote in item.annotations.quotes where quote.kind == .direct {
                 let outside = Terms.words(quote.sentence.replacing(quote.text, with: " "))
                 guard let speaker = quote.speaker, quote.speakerKind == .person,
@@ -29,7 +30,9 @@ enum AttributionConflicts {
                     let surname = Terms.words(speaker).last, outside.contains(surname)
                 else { continue }
                 let words = Set(Terms.words(quote.text).filter { !Terms.stopWords.contains($0) })
-                guard words.count >= minimumWords else { continue }
+                guard words.count >= minimumWords,
+                    printed.insert(key + "\u{1}" + words.sorted().joined(separator: " ")).inserted
+                else { continue }
                 credits.append(
                     Credit(
                         article: item.article.id, speaker: key, sentence: quote.sentence, text: quote.text,
