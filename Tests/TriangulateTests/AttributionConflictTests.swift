@@ -8,12 +8,7 @@ import Testing
 struct AttributionConflictTests {
     static let quotation = "“We will rebuild the pier before the summer season begins,”"
 
-    func story(_ texts: [[String]]) throws -> Story {
-        let articles = try texts.enumerated().map { index, paragraphs in
-            try Fixtures.analyze(paragraphs.joined(separator: "\n\n"), id: "o\(index + 1)")
-        }
-        return Corroborate().story(id: "s", articles: articles)
-    }
+    func story(_ texts: [[String]]) throws -> Story { try Fixtures.story(texts) }
 
     @Test func oneQuotationCreditedToTwoPeopleIsAConflict() throws {
         let story = try story([

@@ -6,12 +6,7 @@ import Testing
 /// figures an order apart, two figures two outlets each give, and an open bound against a figure on its side.
 @Suite("Conflicts stay on one slot")
 struct ConflictSlotTests {
-    func story(_ texts: [[String]]) throws -> Story {
-        let articles = try texts.enumerated().map { index, paragraphs in
-            try Fixtures.analyze(paragraphs.joined(separator: "\n\n"), id: "o\(index + 1)")
-        }
-        return Corroborate().story(id: "s", articles: articles)
-    }
+    func story(_ texts: [[String]]) throws -> Story { try Fixtures.story(texts) }
 
     @Test func aGamesYardsAndASeasonsYardsAreNotInDispute() throws {
         let story = try story([

@@ -41,6 +41,15 @@ enum Fixtures {
         return Annotate().annotate(article)
     }
 
+    /// One story of articles "o1", "o2", …, each given as its paragraphs (the first a headline), corroborated with the
+    /// default configuration.
+    static func story(_ texts: [[String]]) throws -> Story {
+        let articles = try texts.enumerated().map { index, paragraphs in
+            try analyze(paragraphs.joined(separator: "\n\n"), id: "o\(index + 1)")
+        }
+        return Corroborate().story(id: "s", articles: articles)
+    }
+
     /// Annotate paragraphs directly (no header handling).
     static func annotate(paragraphs: [String], published: CalendarDate? = nil) -> Annotations {
         Annotate().annotate(Article(id: "t", origin: "t", published: published, paragraphs: paragraphs)).annotations

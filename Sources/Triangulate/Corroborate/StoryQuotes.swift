@@ -114,9 +114,11 @@ extension Corroborate {
             needles[index] = (" " + phrase.joined(separator: " ") + " ", speakerWord, shortest.text)
         }
         guard !needles.isEmpty else { return }
-        // The first word of each speaker phrase → (article, window text) of the windows holding it, in article order.
+        // The windows that hold some speaker's first word, in article order, indexed by each of their words: a quote
+        // is looked for only in the windows holding its rarest word (every word of it must be there).
         let firstWords = Set(needles.values.compactMap { $0.speaker.split(separator: " ").first.map(String.init) })
-        var windows: [String: [(article: String, text: String)]] = [:]
+        var windows: [(article: String, text: String)] = []
+        var byWord: [String: [Int]] = [:]
         for item in articles {
             let list = item.annotations.sentences
             for index in list.indices {
@@ -126,21 +128,22 @@ extension Corroborate {
                 }
                 let words = Terms.words(text)
                 guard words.contains(where: firstWords.contains) else { continue }
-                let window = " " + words.joined(separator: " ") + " "
-                for word in Set(words) where firstWords.contains(word) {
-                    windows[word, default: []].append((item.article.id, window))
-                }
+                for word in Set(words) { byWord[word, default: []].append(windows.count) }
+                windows.append((item.article.id, " " + words.joined(separator: " ") + " "))
             }
         }
         for index in needles.keys.sorted() {
             guard let (needle, speakerWord, text) = needles[index],
                 let first = speakerWord.split(separator: " ").first.map(String.init)
             else { continue }
-            for window in windows[first] ?? []
-            where !groups[index].variants.contains(where: { $0.article == window.article }) {
-                if window.text.includes(needle) && window.text.includes(speakerWord) {
+            let lists = Set(needle.split(separator: " ").map(String.init) + [first]).map { byWord[$0] ?? [] }
+            guard let rarest = lists.min(by: { $0.count < $1.count }) else { continue }
+            var carried = Set(groups[index].variants.map(\.article))
+            for window in rarest where !carried.contains(windows[window].article) {
+                if windows[window].text.includes(needle) && windows[window].text.includes(speakerWord) {
                     groups[index].variants.append(
-                        .init(article: window.article, text: text + " (without quotation marks)"))
+                        .init(article: windows[window].article, text: text + " (without quotation marks)"))
+                    carried.insert(windows[window].article)
                 }
             }
         }
