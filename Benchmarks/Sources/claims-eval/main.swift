@@ -11,7 +11,8 @@
 // - Conflicts: a conflict is right when two of its positions hold sentences of two different positions of one gold
 //   conflict; gold conflicts found that way count for recall.
 // - Speakers: for each gold quote, the quote annotated in that document whose text holds the gold fragment; its
-//   speaker is right when it names the gold speaker (same last word, or one name contains the other).
+//   speaker is right when it names the gold speaker (same last word, one name contains the other, or one is the
+//   other's acronym: "NYPD" for "New York Police Department").
 // Usage: claims-eval [GOLD.json] [--verbose] [Corroborate settings as alignment-eval takes them]
 import EvalSupport
 import Foundation
@@ -48,7 +49,13 @@ func sameSpeaker(_ found: String?, _ expected: String?) -> Bool {
     if x.last != nil && x.last == y.last { return true }
     let a = x.joined(separator: " ")
     let b = y.joined(separator: " ")
-    return !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a))
+    if !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) { return true }
+    // An acronym of the other name ("NYPD", "New York Police Department"; "of" and "and" left out).
+    func initials(_ words: [String]) -> String {
+        String(words.filter { !["of", "and", "for"].contains($0) }.compactMap(\.first))
+    }
+    return (x.count == 1 && y.count >= 2 && x[0] == initials(y))
+        || (y.count == 1 && x.count >= 2 && y[0] == initials(x))
 }
 
 var claims = (total: 0, found: 0, foundRight: 0, sourceRecall: 0.0, rightSourceRecall: 0.0)
