@@ -32,6 +32,16 @@ struct QuoteSurroundingsTests {
         #expect(quote(notes, "storm moved north") == nil)
     }
 
+    /// "the 41-year-old said:": the person the article has been about (a subject), not a name it mentioned in passing.
+    @Test func thePersonNamedByAgeIsTheOneTheArticleIsAbout() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Laura Quill will be the new host of the quiz show.",
+            "Quill learned of it while filming in Oslo with director Per Halvorsen.",
+            "In a statement, the 41-year-old said: \u{201C}Being asked to host the show is a privilege.\u{201D}",
+        ])
+        #expect(speaker(notes, "Being asked to host") == "Laura Quill")
+    }
+
     @Test func aOneWordNameAfterAFamilyRoleSpeaksAndSheSaidFollowsHer() {
         let notes = Fixtures.annotate(paragraphs: [
             "Mayor Teodor Vantongeren said 900 people had reached the shelters by noon.",

@@ -291,6 +291,13 @@ struct QuoteAttributor {
             return named
         }
         if let pronoun = pronounSpeaker(paragraph, subjectEnd) { return pronoun }
+        // "the 55-year-old said": a person the article has named, referred to by age.
+        if tokens[subjectEnd].kind == .word, paragraph.lower(subjectEnd).hasSuffix("-year-old"), subjectEnd > start,
+            paragraph.lower(subjectEnd - 1) == "the",
+            let person = latest(.person, before: subjectEnd, in: paragraph, preferActing: true)
+        {
+            return person
+        }
         if paragraph.isPunct(subjectEnd, 0x2C) {
             if let opener = appositiveOpener(in: paragraph, from: start, to: subjectEnd) { return opener }
             // "X, who sits on the board, called …": the name before the relative clause.

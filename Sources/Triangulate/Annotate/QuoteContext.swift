@@ -250,9 +250,10 @@ extension QuoteAttributor {
     func isSubjectLike(_ mention: Mention, in paragraph: Paragraph) -> Bool {
         if mention.end < paragraph.tokens.count, paragraph.tokens[mention.end].kind == .possessive { return false }
         var cursor = mention.start - 1
+        // Past the title or role before the name ("with director Per Halvorsen").
         while cursor >= 0, paragraph.tokens[cursor].kind == .word,
             paragraph.tokens[cursor].capitalized
-                || lexicon.titles[paragraph.lower(cursor)] != nil
+                || lexicon.titles[paragraph.lower(cursor)] != nil || lexicon.roleNouns.contains(paragraph.lower(cursor))
         {
             cursor -= 1
         }

@@ -76,13 +76,16 @@ extension QuoteAttributor {
     /// paragraph, which an article without organizations would pay for each quote).
     /// Organizations: the nearest one that acts (a subject, not the object of a preposition: "While Acme claims it has
     /// seen attacks aimed at Sky Browser", "limited to users of Sky Browser"), up to three paragraphs back that name
-    /// one; else the nearest one.
-    func latest(_ kind: EntityKind, before index: Int, in paragraph: Paragraph) -> Speaker? {
+    /// one; else the nearest one. People too with `preferActing` ("the 55-year-old said": the one the article has been
+    /// about, not a title it mentioned in passing).
+    func latest(
+        _ kind: EntityKind, before index: Int, in paragraph: Paragraph, preferActing: Bool = false
+    ) -> Speaker? {
         let here = mentions[paragraph.index].filter {
             $0.kind == kind && $0.end <= index && paragraph.quote(containing: $0.start) == nil
         }
         func speaker(_ mention: Mention?) -> Speaker? { mention.map { Speaker(name: $0.name, kind: kind) } }
-        guard kind == .organization else {
+        guard kind == .organization || preferActing else {
             if let last = here.last { return speaker(last) }
             guard let earlier = Self.lastBefore(paragraph.index, in: paragraphsByKind[kind] ?? []) else { return nil }
             return speaker(mentions[earlier].last { $0.kind == kind })
