@@ -70,11 +70,9 @@ enum StableIDs {
 /// A story's article ids in order, with each id's rank: lists of sources are put in story order by sorting them,
 /// not by walking every article of the story per list.
 struct ArticleOrder: Sendable {
-    let ids: [String]
     private let rank: [String: Int]
 
     init(_ ids: [String]) {
-        self.ids = ids
         rank = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
