@@ -9,7 +9,7 @@ OUT ?= out
 # (libxml2's include path), OpenBLAS (the MiniLM sentence encoder's matrix products).
 APT_PACKAGES ?= libstemmer-dev libxml2-dev libdeflate-dev zlib1g-dev libsqlite3-dev pkg-config libopenblas-dev
 
-.PHONY: minilm bench-minilm bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-speakers bench-align bench-extraction bench-clustering bench-parsers format lint clean
+.PHONY: minilm bench-minilm bench-workers run serve screenshot bench-server bench-warc bench-fetch test fuzz bench-bad-input bench-json deps embeddings build release eval bench bench-annotate bench-story bench-story-scale bench-alignment bench-speakers bench-conflicts bench-align bench-extraction bench-clustering bench-parsers format lint clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -117,6 +117,12 @@ bench-speakers: deps
 	cd Benchmarks && $(SWIFT) build -c release --product claims-eval >&2 && \
 	  for gold in ecbplus-claims-odd ecbplus-speakers-odd ecbplus-speakers-odd2 ecbplus-speakers-odd3 ecbplus-claims; do \
 	    echo "$$gold: $$(./.build/release/claims-eval gold/$$gold.json | grep '^speakers')"; done
+
+# Conflict precision on 34 odd-topic events whose reported conflicts were judged by reading the sentences
+# (Benchmarks/gold/ecbplus-conflicts-judged-odd.json; tuning data: only precision means anything there).
+bench-conflicts: deps
+	cd Benchmarks && $(SWIFT) build -c release --product claims-eval >&2 && \
+	  ./.build/release/claims-eval gold/ecbplus-conflicts-judged-odd.json | grep '^conflicts'
 
 # Workers on PostgreSQL: the ECB+ articles queued and ingested by 1, 2 and 4 worker processes against one local
 # server (a throwaway cluster), articles/s and clustering quality next to one process.

@@ -10,6 +10,7 @@ struct ConflictContext {
     let related: [FactGrouping.Edge]
     let configuration: CorroborateConfiguration
     let stemmer = Stemmer()
+    static let speechVerbs = Lexicon.shared.speechVerbs
     /// Claim index → the claims it forms a related pair with, and the pair's score.
     let partners: [Int: [(claim: Int, score: Double)]]
 
@@ -138,6 +139,29 @@ struct ConflictContext {
         return context
     }
 
+    /// The people a claim names before `phrase` (its figure, day or participle): who did or underwent what the
+    /// phrase tells ("Ty Lawson had eight assists"). A person who only reports it ("Lang said 12 were killed",
+    /// "according to Lang") is a source, not an actor: two officials' tolls of one attack still disagree.
+    func actors(before phrase: String, in claim: Claim) -> Set<String> {
+        let words = Terms.words(claim.text)
+        guard let end = Self.position(of: Terms.words(phrase), in: words) else { return [] }
+        var actors: Set<String> = []
+        for name in claim.names where name.at < end && names.name(name.key)?.kind == .person {
+            let reports = words[name.at..<end].prefix(5).contains {
+                Self.speechVerbs.contains($0) || Predicates.words[$0] == .report
+            }
+            let according = name.at >= 2 && words[name.at - 2] == "according" && words[name.at - 1] == "to"
+            if !reports && !according { actors.insert(name.key) }
+        }
+        return actors
+    }
+
+    /// Two mentions may be one slot's unless each names who it is about and they are different people ("Lawson had
+    /// eight assists", "James had six assists").
+    static func sameActors(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        a.isEmpty || b.isEmpty || !a.isDisjoint(with: b)
+    }
+
     /// Where the word sequence `target` first occurs in `words` (the whole sequence: "$4.2 billion" is not the "4" of
     /// an earlier "April 4").
     static func position(of target: [String], in words: [String]) -> Int? {
@@ -180,16 +204,26 @@ struct SlotMentions<Mention> {
     }
 
     /// Links between the mentions of each related pair of claims scoring at least `minimum` that `same` reads as one
-    /// slot (mentions of a claim are found once, when it first takes part in a pair).
+    /// slot (mentions of a claim are found once, when it first takes part in a pair). A mention the other claim
+    /// gives an agreeing value for is matched to it and to nothing else there: "The Saints (7-7) visit the Lions
+    /// (0-14)" against "the 0-14 Lions" is one agreement, not a 7-7 against 0-14 dispute.
     mutating func links(
-        _ context: ConflictContext, minimum: Double, find: (Claim) -> [Mention], same: (Mention, Mention) -> Bool
+        _ context: ConflictContext, minimum: Double, find: (Claim) -> [Mention], same: (Mention, Mention) -> Bool,
+        agree: (Mention, Mention) -> Bool
     ) -> [(Int, Int)] {
         var links: [(Int, Int)] = []
         for (a, b) in context.reportedPairs(minimum: minimum) {
+            var candidates: [(x: Int, y: Int, agree: Bool)] = []
             for x in of(a, in: context, find) {
                 for y in of(b, in: context, find) where same(items[x].mention, items[y].mention) {
-                    links.append((x, y))
+                    candidates.append((x, y, agree(items[x].mention, items[y].mention)))
                 }
+            }
+            let matched = candidates.filter(\.agree)
+            let (left, right) = (Set(matched.map(\.x)), Set(matched.map(\.y)))
+            for candidate in candidates
+            where candidate.agree || (!left.contains(candidate.x) && !right.contains(candidate.y)) {
+                links.append((candidate.x, candidate.y))
             }
         }
         return links
@@ -209,6 +243,12 @@ struct SlotMentions<Mention> {
             agree: { agree(items[$0].mention, items[$1].mention) },
             oneQuantity: oneQuantity.map { test in { members in test(members.map { items[$0].mention }) } }
         ).filter { positions in
+            // One sentence giving two of the values gives two quantities ("135 kilometers from Manokwari at a depth of
+            // 35 kilometers"), not one in dispute.
+            let claims = positions.map { Set($0.map { items[$0].claim }) }
+            for p in claims.indices {
+                for q in claims.indices where p < q && !claims[p].isDisjoint(with: claims[q]) { return false }
+            }
             let articles = positions.map { Set($0.map { context.claims[items[$0].claim].article }) }
             for p in articles.indices {
                 for q in articles.indices where p < q && articles[p].intersection(articles[q]).count >= 2 {

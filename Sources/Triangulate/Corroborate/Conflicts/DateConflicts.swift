@@ -28,6 +28,8 @@ enum DateConflicts {
         var around: Set<String>
         /// What happened on a weekday: its clause's nearest verb (see `DayAnchor`).
         var anchor: String?
+        /// Who the day is about (`ConflictContext.actors`).
+        var actors: Set<String>
     }
 
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
@@ -36,12 +38,15 @@ enum DateConflicts {
             let anchor = key.hasPrefix("w:") ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil
             return Mention(
                 date: date, key: key,
-                around: context.context(of: date.text, in: claim.text).union(anchorWords(anchor)), anchor: anchor)
+                around: context.context(of: date.text, in: claim.text).union(anchorWords(anchor)), anchor: anchor,
+                actors: context.actors(before: date.text, in: claim))
         }
     }
 
     /// Two weekdays date one happening when the same verb is nearest each; calendar days (no anchor) always may.
-    static func sameHappening(_ a: Mention, _ b: Mention) -> Bool { a.anchor == b.anchor }
+    static func sameHappening(_ a: Mention, _ b: Mention) -> Bool {
+        a.anchor == b.anchor && (a.anchor != nil || !a.key.hasPrefix("w:"))
+    }
 
     /// A weekday's anchor as two words of its slot (the same happening is the strongest sign of one slot), unless it
     /// is a verb of saying: the day someone spoke tells little of what happened.
@@ -56,8 +61,9 @@ enum DateConflicts {
             context, minimum: context.configuration.wordSlotPairThreshold, find: { Self.mentions($0, context) },
             same: {
                 $0.key.prefix(2) == $1.key.prefix(2) && Self.sameHappening($0, $1)
-                    && context.sameSlot($0.around, $1.around)
-            })
+                    && context.sameSlot($0.around, $1.around) && ConflictContext.sameActors($0.actors, $1.actors)
+            },
+            agree: { $0.key == $1.key })
         let slots = mentions.positions(links, context) { $0.key == $1.key }
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }

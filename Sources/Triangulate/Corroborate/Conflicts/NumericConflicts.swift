@@ -5,12 +5,15 @@ enum NumericConflicts {
     static let possessives: Set<String> = Lexicon.shared.words(.possessiveDeterminers)
     static let paymentParts: Set<String> = Lexicon.shared.words(.paymentParts)
     static let personGroups: Set<String> = Lexicon.shared.words(.personGroups)
+    static let changeVerbs: Set<String> = Lexicon.shared.words(.changeVerbs)
 
     struct Mention {
         var quantity: Quantity
         var around: Set<String>
         /// "in cash", "in stock": the part of a sum the figure is.
         var part: String?
+        /// Who the figure is about (`ConflictContext.actors`).
+        var actors: Set<String>
     }
 
     /// Figures of a claim that are not the story's own figure for what they count: a count of one person's relatives
@@ -25,10 +28,31 @@ enum NumericConflicts {
             return possessives.contains(words[at - 1])
         }
         let groups = Set(claim.quantities.filter { $0.kind == .count && personGroups.contains($0.unit) }.map(\.unit))
-        return claim.quantities.filter { quantity in
+        let replaced = superseded(claim.quantities, in: words)
+        return claim.quantities.enumerated().filter { offset, quantity in
             !ClaimExtractor.isQuoted(quantity.text, in: claim.text) && !owned(quantity)
-                && !(groups.count >= 3 && groups.contains(quantity.unit))
+                && !(groups.count >= 3 && groups.contains(quantity.unit)) && !replaced.contains(offset)
+        }.map(\.element)
+    }
+
+    /// Offsets of figures a later figure of the same unit replaces in the claim: "a 100% tariff, increased to 145%",
+    /// "from 12 to 19 seats". The outlet's figure for the slot is the new one; the old one is history, and agrees with
+    /// nothing another outlet says of today.
+    static func superseded(_ quantities: [Quantity], in words: [String]) -> Set<Int> {
+        let starts = quantities.map { ConflictContext.position(of: Terms.words($0.text), in: words) }
+        var replaced: Set<Int> = []
+        for (later, start) in starts.enumerated() {
+            guard let start, start >= 2, words[start - 1] == "to",
+                changeVerbs.contains(words[start - 2]) || words[..<start].suffix(8).contains("from")
+            else { continue }
+            for (earlier, other) in starts.enumerated()
+            where earlier != later && quantities[earlier].unit == quantities[later].unit
+                && (other.map { $0 < start } ?? false)
+            {
+                replaced.insert(earlier)
+            }
         }
+        return replaced
     }
 
     /// "$4.2 billion in cash": the word after "in" right after the figure, when it names a part of a payment (not
@@ -53,7 +77,7 @@ enum NumericConflicts {
                 around: context.context(
                     of: quantity.text, in: claim.text,
                     counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil),
-                part: part(of: quantity, in: words))
+                part: part(of: quantity, in: words), actors: context.actors(before: quantity.text, in: claim))
         }
     }
 
@@ -61,11 +85,21 @@ enum NumericConflicts {
     /// 40 dead and three), two numbers with the same words around them count different things (a game and a season,
     /// two attacks).
     static func comparable(_ a: Quantity, _ b: Quantity, _ context: ConflictContext) -> Bool {
+        if a.unit == "tally" || b.unit == "tally" { return closeTallies(a, b) }
         let x = abs(a.upper ?? a.value)
         let y = abs(b.upper ?? b.value)
         guard x.isFinite, y.isFinite else { return false }
         let (low, high) = (min(x, y), max(x, y))
         return low > 0 ? high / low <= context.configuration.conflictRatio : high == 0
+    }
+
+    /// Two scores or vote tallies are one result told two ways only when each side is off by at most one or by 5%
+    /// ("45-35" and "45-36"; "348-77" and "347-78"): a game's 12-12 and its 19-12 are two moments, a team's 9-14 and
+    /// another season's 40-42 two records.
+    static func closeTallies(_ a: Quantity, _ b: Quantity) -> Bool {
+        guard a.unit == b.unit, let p = a.upper, let q = b.upper else { return false }
+        func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= max(1, 0.05 * max(abs(x), abs(y))) }
+        return close(a.value, b.value) && close(p, q)
     }
 
     static func find(_ context: ConflictContext) -> [Conflict] {
@@ -77,7 +111,9 @@ enum NumericConflicts {
                 $0.quantity.unit == $1.quantity.unit && $0.part == $1.part
                     && Self.comparable($0.quantity, $1.quantity, context)
                     && context.sameSlot($0.around, $1.around, figures: true)
-            })
+                    && ConflictContext.sameActors($0.actors, $1.actors)
+            },
+            agree: { QuantityAgreement.agree(values: $0.quantity, $1.quantity) })
         // Four figures for one count are still one quantity in dispute when all are of one order.
         let oneQuantity = { (members: [Mention]) -> Bool in
             // Measured as `comparable` measures: a range by its upper figure.

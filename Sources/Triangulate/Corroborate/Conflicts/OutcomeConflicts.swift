@@ -12,6 +12,8 @@ enum OutcomeConflicts {
     static let subjectNegations: Set<String> = Lexicon.shared.words(.subjectNegations)
     /// Determiners that negate the subject they open ("no gun has been recovered").
     static let negatingDeterminers: Set<String> = Lexicon.shared.words(.negatingDeterminers)
+    /// Outcomes news reports as having happened or not, besides the predicate classes' ("recovered", "indicted").
+    static let outcomeParticiples: Set<String> = Lexicon.shared.words(.outcomeParticiples)
 
     /// Participles of a clause ("charged", "arrested", "sworn"), each with whether a verb negation stands before it
     /// (with only auxiliaries between), and the phrase from the negation to the word.
@@ -20,9 +22,11 @@ enum OutcomeConflicts {
         var result: [String: Polarity] = [:]
         var mixed: Set<String> = []
         for (index, word) in words.enumerated() where !Terms.stopWords.contains(word) && word.count > 3 {
-            // Topic classes ("charged", "arrested") stay outcomes; status and direction words are other conflicts.
+            // Topic classes ("charged", "arrested") and the gazetteer's outcome participles ("recovered",
+            // "indicted") are outcomes; status and direction words are other conflicts, and any other participle
+            // ("determined", "submitted", "scored") too often says two things of two subjects to be disputed.
             guard word.hasSuffix("ed") || word.hasSuffix("en"),
-                Predicates.words[word].map(Predicates.topicClasses.contains) ?? true
+                Predicates.words[word].map(Predicates.topicClasses.contains) ?? outcomeParticiples.contains(word)
             else { continue }
             let stem = stemmer.stem(word)
             guard claim.stems.contains(stem) else { continue }
@@ -66,6 +70,19 @@ enum OutcomeConflicts {
         }
     }
 
+    /// Two accounts of one outcome, each in the outlet's own words: a participle inside quotation marks is someone's
+    /// words ("we should strengthen it, not weaken it"), and one said of different people is two outcomes ("Palin
+    /// was named his running mate", "McCain has not been named as a suspect").
+    static func settled(
+        _ left: Polarity, in a: Claim, _ right: Polarity, in b: Claim, _ context: ConflictContext
+    ) -> Bool {
+        guard !ClaimExtractor.isQuoted(left.phrase, in: a.text), !ClaimExtractor.isQuoted(right.phrase, in: b.text),
+            let x = left.phrase.split(separator: " ").last, let y = right.phrase.split(separator: " ").last
+        else { return false }
+        return ConflictContext.sameActors(
+            context.actors(before: String(x), in: a), context.actors(before: String(y), in: b))
+    }
+
     static func find(_ context: ConflictContext) -> [Conflict] {
         struct Mention {
             var claim: Int
@@ -101,6 +118,7 @@ enum OutcomeConflicts {
                 if let subject = right.subject, !near(subject, stem, in: context.claims[a], context.stemmer) {
                     continue
                 }
+                guard settled(left, in: context.claims[a], right, in: context.claims[b], context) else { continue }
                 links.append((mention(a, stem, left), mention(b, stem, right)))
             }
         }
