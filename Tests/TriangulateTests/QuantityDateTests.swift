@@ -38,6 +38,14 @@ struct QuantityDateTests {
         #expect(!QuantityAgreement.agree(vote, other))
     }
 
+    /// "7:41 left" is a clock, not 41 of something; the figure after it still counts.
+    @Test func aClockTimeIsNotACount() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Reyes banked in a shot with 7:41 left in the half and grabbed 12 rebounds at the 3:1 odds."
+        ])
+        #expect(notes.quantities.map(\.text) == ["12 rebounds"])
+    }
+
     @Test func hugeAndOddFiguresDoNotTrap() {
         let notes = Fixtures.annotate(paragraphs: [
             "Officials counted 10000000000000000000 votes on 99999999999999999999 March, a 99999999999999999999-1 tally, "

@@ -64,6 +64,23 @@ struct QuantityRecognizer {
         return nil
     }
 
+    /// A number joined by a colon to another ("7:41 left", "at 2:53", "a 3:1 ratio"): a clock time or a ratio, not a
+    /// count of what follows it.
+    private func isClockPart(_ index: Int, _ paragraph: Paragraph) -> Bool {
+        let tokens = paragraph.tokens
+        guard tokens[index].kind == .number else { return false }
+        func joined(_ left: Int, _ right: Int) -> Bool {
+            left >= 0 && right < tokens.count && tokens[left].end == tokens[right].start
+        }
+        let before =
+            index >= 2 && paragraph.isPunct(index - 1, 0x3A) && tokens[index - 2].kind == .number
+            && joined(index - 2, index - 1) && joined(index - 1, index)
+        let after =
+            index + 2 < tokens.count && paragraph.isPunct(index + 1, 0x3A) && tokens[index + 2].kind == .number
+            && joined(index, index + 1) && joined(index + 1, index + 2)
+        return before || after
+    }
+
     private func quantity(
         at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String
     )
@@ -81,6 +98,7 @@ struct QuantityRecognizer {
                 joined.through + 1
             )
         }
+        if isClockPart(index, paragraph) { return nil }
         guard let value = numberValue(paragraph, index) ?? wordNumber(paragraph, index, sentence) else { return nil }
         var last = index
         var amount = value
