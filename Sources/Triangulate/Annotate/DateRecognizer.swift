@@ -124,9 +124,10 @@ struct DateRecognizer {
     /// "2 February 2026", "31 January".
     private func dayLed(at index: Int, _ span: Span) -> (DateMention, Int)? {
         let (paragraph, tokens) = (span.paragraph, span.paragraph.tokens)
-        guard tokens[index].kind == .number || tokens[index].kind == .word,
-            let dayValue = DateGrammar.dayNumber(paragraph.lower(index)), index + 1 < span.end,
-            tokens[index + 1].capitalized, let month = DateGrammar.months[paragraph.lower(index + 1)]
+        // The month first: a capitalized next word is rare, and the day's spelled-out forms cost a lookup per word.
+        guard tokens[index].kind == .number || tokens[index].kind == .word, index + 1 < span.end,
+            tokens[index + 1].capitalized, let month = DateGrammar.months[paragraph.lower(index + 1)],
+            let dayValue = DateGrammar.dayNumber(paragraph.lower(index))
         else { return nil }
         var last = index + 1
         var yearValue: Int?

@@ -29,10 +29,17 @@ struct Paragraph {
     /// ASCII-lowercased text of a token.
     func lower(_ token: Int) -> String {
         let range = tokens[token].start..<tokens[token].end
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        for byte in bytes[range] { out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
-        return String(decoding: out, as: UTF8.self)
+        // Decoded straight from the lowered bytes: no intermediate array per call (a hot path of every rule).
+        let valid = String(decoding: bytes[range], as: UTF8.self)
+        guard valid.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return valid }
+        return String(unsafeUninitializedCapacity: valid.utf8.count) { buffer in
+            var count = 0
+            for byte in valid.utf8 {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The source text from the start of token `from` to the end of token `to` (inclusive), verbatim.

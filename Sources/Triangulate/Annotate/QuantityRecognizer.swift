@@ -334,6 +334,8 @@ struct QuantityRecognizer {
         guard token.kind == .word, !token.capitalized || index == sentence.lowerBound else { return nil }
         let lower = paragraph.lower(index)
         if let value = Self.numberWords[lower] { return value }
+        // Called for every word: split only words that hold a hyphen ("twenty-five").
+        guard paragraph.bytes[token.start..<token.end].contains(0x2D) else { return nil }
         let parts = lower.split(separator: "-")
         if parts.count == 2, let tens = Self.numberWords[String(parts[0])],
             let ones = Self.numberWords[String(parts[1])],

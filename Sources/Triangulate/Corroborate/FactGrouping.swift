@@ -85,16 +85,20 @@ struct FactGrouping {
         let cap = configuration.candidateFeatureCap
         for i in 0..<count {
             let vector = space.vectors[i]
-            for (position, id) in vector.ids.enumerated() {
-                // The latest `cap` earlier holders of the feature: a claim a thousand outlets state still links to
-                // its fact through its most recent restatements, at bounded cost.
-                let holders = space.postings[Int(id)]
-                let end = Self.firstIndex(in: holders, notBelow: Int32(i))
-                let weight = vector.weights[position] * vector.weights[position]
-                for k in stride(from: end - 1, through: max(0, end - cap), by: -1) {
-                    let j = holders[k]
-                    if accumulator[Int(j)] == 0 { touched.append(j) }
-                    accumulator[Int(j)] += weight
+            accumulator.withUnsafeMutableBufferPointer { sums in
+                for (position, id) in vector.ids.enumerated() {
+                    // The latest `cap` earlier holders of the feature: a claim a thousand outlets state still links
+                    // to its fact through its most recent restatements, at bounded cost.
+                    let weight = vector.weights[position] * vector.weights[position]
+                    space.postings[Int(id)].withUnsafeBufferPointer { holders in
+                        let end = Self.firstIndex(in: holders, notBelow: Int32(i))
+                        for k in stride(from: end - 1, through: max(0, end - cap), by: -1) {
+                            // Holders are claim indices below `count`: in bounds of `sums`.
+                            let j = Int(holders[k])
+                            if sums[j] == 0 { touched.append(holders[k]) }
+                            sums[j] += weight
+                        }
+                    }
                 }
             }
             let ranked = Self.best(
@@ -142,7 +146,8 @@ struct FactGrouping {
     }
 
     /// The first position of a sorted list holding a value at least `value` (the list's count when none does).
-    static func firstIndex(in list: [Int32], notBelow value: Int32) -> Int {
+    static func firstIndex<List: RandomAccessCollection<Int32>>(in list: List, notBelow value: Int32) -> Int
+    where List.Index == Int {
         var low = 0
         var high = list.count
         while low < high {
