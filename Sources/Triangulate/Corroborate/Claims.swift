@@ -49,9 +49,10 @@ struct Claim {
 }
 
 enum ClaimExtractor {
-    /// Clause breaks inside a sentence: "…, while BYD declined to comment", "…; the company …".
     static let genericOrganizationNouns: Set<String> = Lexicon.shared.words(.genericOrganizationNouns)
+    /// Clause breaks inside a sentence: "…, while BYD declined to comment", "…; the company …".
     static let clauseBreaks = ["; ", ", while ", ", but ", ", whereas ", " while "]
+    static let clauseBreakBytes = clauseBreaks.map { Array($0.utf8) }
 
     /// The claims of an article: its headline and every sentence of at least `minimumWords` words (headlines one
     /// fewer) that ends like a sentence or is long, split into clauses.
@@ -128,9 +129,9 @@ enum ClaimExtractor {
 
     static func split(_ sentence: String) -> [String] {
         var parts = [sentence]
-        for separator in clauseBreaks {
+        for (separator, needle) in zip(clauseBreaks, clauseBreakBytes) {
             parts = parts.flatMap { part -> [String] in
-                guard String.containsBytes(Array(part.utf8), Array(separator.utf8)), !insideQuote(part, separator)
+                guard part.containsBytes(needle), !insideQuote(part, separator)
                 else {
                     return [part]
                 }
@@ -168,6 +169,8 @@ enum ClaimExtractor {
 
     /// Words of the clause outside quotation marks: under five, the clause is quoted speech with a short attribution.
     static func unquotedWords(_ text: String) -> Int {
+        // No quotation mark (straight, or the curly ones' UTF-8 lead byte): every word is the outlet's.
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) { return Terms.words(text).count }
         var inside = false
         var outside = ""
         for character in text {
@@ -184,7 +187,8 @@ enum ClaimExtractor {
 
 extension String {
     /// `needle` occurs in `haystack` (plain byte comparison).
-    static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func containsBytes<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8]) -> Bool
+    where Bytes.Index == Int {
         guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
         var index = 0
         let last = haystack.count - needle.count
@@ -199,9 +203,15 @@ extension String {
         return false
     }
 
+    /// `needle` occurs in the string's UTF-8 (no copy of a native string's bytes).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        utf8.withContiguousStorageIfAvailable { Self.containsBytes($0, needle) }
+            ?? Self.containsBytes(Array(utf8), needle)
+    }
+
     func splitting(on separator: String) -> [String] {
         // Most clauses hold no separator: a byte scan answers that quickly.
-        guard Self.containsBytes(Array(utf8), Array(separator.utf8)) else { return [self] }
+        guard containsBytes(Array(separator.utf8)) else { return [self] }
         var parts: [String] = []
         var rest = self[...]
         while let range = rest.firstRange(of: separator) {

@@ -13,6 +13,8 @@ struct Lineage {
     static let passageWords = 16
 
     init(_ articles: [AnnotatedArticle], containment threshold: Double) {
+        // One article copies nothing: a story of one long article skips the shingling.
+        guard articles.count >= 2 else { return }
         let paragraphs = articles.map { item in item.article.paragraphs.map(Self.shingles) }
         let shingles = paragraphs.map { $0.reduce(into: Set<UInt64>()) { $0.formUnion($1) } }
         var holders: [UInt64: [Int]] = [:]

@@ -102,6 +102,8 @@ extension Corroborate {
     /// Each sentence with the one before it in the same paragraph ("… Jim Farley … . He also called …"). Sentences
     /// are looked up by the speaker's word (an index built once), not scanned per quote.
     static func addUnmarked(_ groups: inout [QuoteGroup], _ articles: [AnnotatedArticle], names: StoryNames) {
+        // Only another article can restate a quote without its marks.
+        guard articles.count >= 2 else { return }
         var needles: [Int: (needle: String, speaker: String, text: String)] = [:]
         for index in groups.indices {
             guard let shortest = groups[index].variants.min(by: { $0.text.count < $1.text.count }),
