@@ -72,6 +72,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case copulas = "copulas"
     case objectMarkers = "object-markers"
     case deathWords = "death-words"
+    case standInNouns = "stand-in-nouns"
     case maleHonorifics = "male-honorifics"
     case femaleHonorifics = "female-honorifics"
     case neverFinal = "never-final"

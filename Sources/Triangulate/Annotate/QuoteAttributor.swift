@@ -128,7 +128,7 @@ struct QuoteAttributor {
         if span.close < tokens.count, let closeSentence,
             let found = speakerAfter(span.close, in: paragraph, limit: attributionLimit(span, closeSentence, paragraph))
         {
-            return found
+            return found.name.isEmpty ? nil : found
         }
         // 2. Before the opening mark in the same sentence: `X said (that) "…"`, `X stated, adding that it "…"`.
         if span.open >= 0, let openSentence,
@@ -190,6 +190,13 @@ struct QuoteAttributor {
         while end >= start, paragraph.tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
             end -= 1
         }
+        // "Rosa Feld quietly answered": an adverb in -ly right after a name (not "the family said").
+        if end > start, paragraph.tokens[end].kind == .word, !paragraph.tokens[end].capitalized,
+            paragraph.lower(end).hasSuffix("ly"), paragraph.tokens[end - 1].kind == .word,
+            paragraph.tokens[end - 1].capitalized
+        {
+            end -= 1
+        }
         return end
     }
 
@@ -241,7 +248,9 @@ struct QuoteAttributor {
             }
             return nil
         }
-        let subject = mentions(in: paragraph, from: cursor, to: verb)
+        // "Reid's rep told Us": the person whose rep it is does not speak (an organization's spokesperson speaks for
+        // it: "Ford's spokesperson said").
+        let subject = mentions(in: paragraph, from: cursor, to: verb).filter { !speaksThroughOther($0, in: paragraph) }
         // "…," Ann Roe, head of drama at the Northern Channel, said: the person the appositive describes.
         if let opener = appositiveOpener(in: paragraph, from: cursor, to: verb) { return opener }
         if let last = subject.last(where: { $0.kind == .person || $0.kind == .organization }) {
@@ -251,7 +260,8 @@ struct QuoteAttributor {
         if verb - cursor == 1, let pronoun = pronounSpeaker(paragraph, cursor) { return pronoun }
         if let holder = roleHolder(in: paragraph, from: cursor, to: verb) { return holder }
         if let previous = previousSpeaker(forRole: paragraph, from: cursor, to: verb) { return previous }
-        return nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close)
+        if let noun = nounPhraseSpeaker(paragraph, from: cursor, to: verb, before: close) { return noun }
+        return unnamedSubject(in: paragraph, from: cursor, to: verb)
     }
 
     /// The last speech verb before the quote in its sentence, and who does it.
@@ -335,6 +345,7 @@ struct QuoteAttributor {
     static let documentNouns: Set<String> = Lexicon.shared.words(.documentNouns)
     static let clauseOpeners: Set<String> = Lexicon.shared.words(.clauseOpeners)
     static let determiners: Set<String> = Lexicon.shared.words(.determiners)
+    static let standInNouns: Set<String> = Lexicon.shared.words(.standInNouns)
     static let copulas: Set<String> = Lexicon.shared.words(.copulas)
 
     /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.

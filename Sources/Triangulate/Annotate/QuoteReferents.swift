@@ -136,4 +136,26 @@ extension QuoteAttributor {
             $0.end - 1 == index || ($0.end == index && paragraph.tokens[index].kind == .possessive)
         }
     }
+
+    /// "Reid's rep", "Reid's longtime publicist": a person named in the possessive before a stand-in noun.
+    func speaksThroughOther(_ mention: Mention, in paragraph: Paragraph) -> Bool {
+        let tokens = paragraph.tokens
+        guard mention.kind == .person, mention.end < tokens.count, tokens[mention.end].kind == .possessive else {
+            return false
+        }
+        return (mention.end + 1..<min(tokens.count, mention.end + 4)).contains {
+            tokens[$0].kind == .word && Self.standInNouns.contains(paragraph.lower($0))
+        }
+    }
+
+    /// "…," one man told Schuck / "…," a neighbor said: the quote's own clause names its speaker only by a noun
+    /// the article never ties to a name. That speaker is unnamed (an empty name, which callers report as none), not
+    /// the person the sentence goes on to name (the reporter told, the victim).
+    func unnamedSubject(in paragraph: Paragraph, from: Int, to verb: Int) -> Speaker? {
+        let nouns = (from..<verb).filter { index in
+            paragraph.tokens[index].kind == .word && !paragraph.tokens[index].capitalized
+                && !Terms.stopWords.contains(paragraph.lower(index))
+        }
+        return nouns.isEmpty ? nil : Speaker(name: "", kind: .person)
+    }
 }

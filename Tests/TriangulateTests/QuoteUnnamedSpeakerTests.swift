@@ -1,0 +1,43 @@
+import Testing
+
+@testable import Triangulate
+
+/// Quotes whose own clause names the speaker only by a noun, on sentences written for this test (invented people and
+/// places): the speaker is unnamed, not the person the sentence goes on to name, nor the one whose rep speaks.
+@Suite("Quote speakers left unnamed")
+struct QuoteUnnamedSpeakerTests {
+    @Test func theOneToldIsNotTheSpeaker() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Neighbors ran out to help the cyclist on Dunmore Avenue.",
+            "“Oh man, she was hurt badly,” one man told reporter Ada Quist. “There was nothing we could do.”",
+        ])
+        #expect(quote(notes, "Oh man") != nil)
+        #expect(speaker(notes, "Oh man") == nil)
+        #expect(speaker(notes, "nothing we could do") == nil)
+    }
+
+    @Test func aPersonsRepSpeaksNotThePerson() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Singer Mara Vell has entered a clinic in Carvel, her rep confirmed.",
+            "“Mara Vell has checked herself into the Carvel clinic,” Vell's rep told the Dunmore Star.",
+        ])
+        #expect(quote(notes, "checked herself") != nil)
+        #expect(speaker(notes, "checked herself") == nil)
+    }
+
+    /// A person's letter or statement is that person's words.
+    @Test func aPersonsLetterIsThePersons() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Principal Omar Bexley wrote to the families of Carvel High on Monday.",
+            "“Tomas should be remembered for all of who he was,” Bexley's letter continued.",
+        ])
+        #expect(speaker(notes, "remembered for all") == "Omar Bexley")
+    }
+
+    @Test func theOneWhoAnsweredSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "When prosecutor Lia Mendt asked whether she shielded her son, Rosa Feld quietly answered, “Yes, I did it.”"
+        ])
+        #expect(speaker(notes, "Yes, I did it") == "Rosa Feld")
+    }
+}
