@@ -40,4 +40,17 @@ struct QuoteUnnamedSpeakerTests {
         ])
         #expect(speaker(notes, "Yes, I did it") == "Rosa Feld")
     }
+
+    /// A quotation told one sentence per paragraph, marked only where it opens and closes, is one speaker's words
+    /// throughout (here eight unmarked paragraphs).
+    @Test func aLongQuotationOneSentencePerParagraphIsBridged() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Last fall, singer Mara Vell told the Dunmore Star she no longer went out:",
+            "“No.", "I have done it.", "Trust me.", "I have done enough for a lifetime.", "I have had a great time.",
+            "I partied at every club in Carvel.", "I had fun with everyone.", "I ate and drank whatever I liked.",
+            "I dated a great many people in that town.", "I don't need to do any of it anymore.”",
+        ])
+        #expect(speaker(notes, "ate and drank whatever") == "Mara Vell")
+        #expect(speaker(notes, "don't need to do any") == "Mara Vell")
+    }
 }

@@ -66,7 +66,9 @@ enum Segmenter {
 
     /// A quotation over several paragraphs: the first opens a quote it does not close, the last closes one it did not
     /// open, and the paragraphs between, which carry no marks, are quoted words too (the convention repeats no mark
-    /// for them). Up to three paragraphs are bridged.
+    /// for them). Up to `maximumBridged` paragraphs are bridged: a quotation told one sentence per paragraph runs to
+    /// ten (measured on the odd speaker sets: 3 → 10 located 13 more gold quotes, 9 more right, none lost).
+    static let maximumBridged = 10
     static func bridgeQuotes(_ paragraphs: inout [Paragraph]) {
         var index = 0
         while index < paragraphs.count {
@@ -75,12 +77,12 @@ enum Segmenter {
                 last.close >= paragraphs[index].tokens.count
             else { continue }
             var next = index + 1
-            while next < min(paragraphs.count, index + 5), paragraphs[next].quotes.isEmpty,
+            while next < min(paragraphs.count, index + maximumBridged + 2), paragraphs[next].quotes.isEmpty,
                 !paragraphs[next].tokens.isEmpty
             {
                 next += 1
             }
-            guard next > index + 1, next < paragraphs.count, next <= index + 4,
+            guard next > index + 1, next < paragraphs.count, next <= index + maximumBridged + 1,
                 paragraphs[next].quotes.first?.open == -1
             else { continue }
             for middle in (index + 1)..<next {
