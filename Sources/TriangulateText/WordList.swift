@@ -73,6 +73,8 @@ public enum WordList: String, CaseIterable, Sendable {
     case objectMarkers = "object-markers"
     case deathWords = "death-words"
     case standInNouns = "stand-in-nouns"
+    case lyNouns = "ly-nouns"
+    case unnamedOpeners = "unnamed-openers"
     case maleHonorifics = "male-honorifics"
     case femaleHonorifics = "female-honorifics"
     case neverFinal = "never-final"

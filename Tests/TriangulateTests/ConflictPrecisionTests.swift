@@ -10,6 +10,19 @@ import Testing
 struct ConflictPrecisionTests {
     func story(_ texts: [[String]]) throws -> Story { try Fixtures.story(texts) }
 
+    /// Two values of one article in different sentences: the other outlet's six matches the six, and the 14 is
+    /// left alone.
+    @Test func aValueMatchedInOneSentenceIsNotDisputedWithAnother() throws {
+        let story = try story([
+            [
+                "Storm Flattens Houses",
+                "The storm flattened six houses in Dunmore on Monday night. The storm flattened 14 houses in Carvel on Monday night, the county said.",
+            ],
+            ["Storm Hits Dunmore", "The storm flattened six houses in Dunmore on Monday night, the county said."],
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric })
+    }
+
     /// The other outlet's six is the first outlet's six, not its 14.
     @Test func aValueBothOutletsGiveIsMatchedAndNotAlsoDisputed() throws {
         let story = try story([
@@ -81,6 +94,11 @@ struct ConflictPrecisionTests {
             ["Coach Fired", "Friday night's home loss at the arena, the team's eighth, was the last straw."],
         ])
         #expect(!story.conflicts.contains { $0.kind == .date })
+        let dated = try self.story([
+            ["Warehouse Fire", "The fire broke out in the Carvel warehouse on Tuesday, the fire chief said."],
+            ["Carvel Fire", "The fire broke out in the Carvel warehouse on Wednesday, the fire chief said."],
+        ])
+        #expect(dated.conflicts.contains { $0.kind == .date })
     }
 
     @Test func anOutcomeIsDisputedOnlyOfOnePersonAndInTheOutletsOwnWords() throws {
@@ -89,6 +107,11 @@ struct ConflictPrecisionTests {
             ["Neighbor Questioned", "Ben Hale has not been charged with arson in the Carvel barn fires."],
         ])
         #expect(!people.conflicts.contains { $0.kind == .outcome })
+        let one = try story([
+            ["Arrest In Barn Fires", "Dario Voss was charged with arson in the Carvel barn fires."],
+            ["Suspect Questioned", "Dario Voss has not been charged with arson in the Carvel barn fires."],
+        ])
+        #expect(one.conflicts.contains { $0.kind == .outcome })
         let quoted = try story([
             ["Arrest In Barn Fires", "Police charged Dario Voss with three counts of arson after the barn fires."],
             [

@@ -13,7 +13,17 @@ struct QuoteUnnamedSpeakerTests {
         ])
         #expect(quote(notes, "Oh man") != nil)
         #expect(speaker(notes, "Oh man") == nil)
+        #expect(quote(notes, "nothing we could do") != nil)
         #expect(speaker(notes, "nothing we could do") == nil)
+    }
+
+    /// Behind an adverb a pronoun still speaks.
+    @Test func aPronounBehindAnAdverbStillSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Rosa Feld left the Carvel courthouse on Monday.",
+            "“I did what any mother would do,” she quietly said.",
+        ])
+        #expect(speaker(notes, "any mother would do") == "Rosa Feld")
     }
 
     @Test func aPersonsRepSpeaksNotThePerson() {
@@ -23,6 +33,12 @@ struct QuoteUnnamedSpeakerTests {
         ])
         #expect(quote(notes, "checked herself") != nil)
         #expect(speaker(notes, "checked herself") == nil)
+        let after = Fixtures.annotate(paragraphs: [
+            "Singer Mara Vell has entered a clinic in Carvel.",
+            "“Mara Vell has checked herself into the Carvel clinic,” said Vell's rep.",
+        ])
+        #expect(quote(after, "checked herself") != nil)
+        #expect(speaker(after, "checked herself") != "Mara Vell")
     }
 
     /// A person's letter or statement is that person's words.

@@ -1,7 +1,7 @@
 import TriangulateText
 
 // "“…,” he said" after sentences about someone: the person the sentences before are about, not the last name they
-// happen to hold ("Capaldi is best known for his role as Malcolm Tucker." / "“…,” he said" is Capaldi's).
+// happen to hold ("Corwen is best known for his role as Hal Brenner." / "“…,” he said" is Corwen's).
 extension QuoteAttributor {
     /// The subject of the nearest sentence before `index` (in `paragraph`, then up to `paragraphs` paragraphs back)
     /// that is about a person of the pronoun's gender: its first subject-like person mention, else a person a relative

@@ -160,7 +160,7 @@ struct QuoteAttributor {
             }
             if let issuer = statementIssuer(in: previous, sentence: lastSentence) { return issuer }
             // The introduction's subject, not a name it speaks about ("The judge had advice for anyone who deals
-            // with Nichols:"): the one person the article gives that role, else a named subject.
+            // with Nolan:"): the one person the article gives that role, else a named subject.
             if let holder = roleHolder(in: previous, from: lastSentence.lowerBound) { return holder }
             if let first = mentions(in: previous, from: lastSentence.lowerBound, to: lastToken).first(where: {
                 ($0.kind == .person || $0.kind == .organization) && isSubjectLike($0, in: previous)
@@ -182,23 +182,6 @@ struct QuoteAttributor {
 
     /// Earlier quotes of a paragraph rule 6 steps back through.
     static let continuationDepth = 4
-
-    /// The last token before `verb` (not before `start`) past the adverbs and auxiliaries between a subject and its
-    /// verb ("Ford has firmly denied"): where the subject ends; `start - 1` when nothing else is left.
-    func subjectEnd(before verb: Int, in paragraph: Paragraph, from start: Int) -> Int {
-        var end = verb - 1
-        while end >= start, paragraph.tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
-            end -= 1
-        }
-        // "Rosa Feld quietly answered": an adverb in -ly right after a name (not "the family said").
-        if end > start, paragraph.tokens[end].kind == .word, !paragraph.tokens[end].capitalized,
-            paragraph.lower(end).hasSuffix("ly"), paragraph.tokens[end - 1].kind == .word,
-            paragraph.tokens[end - 1].capitalized
-        {
-            end -= 1
-        }
-        return end
-    }
 
     private func speakerAfter(_ close: Int, in paragraph: Paragraph, limit: Int) -> Speaker? {
         let tokens = paragraph.tokens
@@ -228,28 +211,9 @@ struct QuoteAttributor {
         guard let verb else { return nil }
         // A participle right after the quote ("…," warning that …) continues the writer's sentence: no speaker here.
         if verb == cursor, paragraph.lower(verb).hasSuffix("ing") { return nil }
-        if verb == cursor {
-            if let named = nameAfterRole(in: paragraph, after: verb, limit: limit) { return named }
-            // said X / said a spokesperson for X
-            let clauseEnd = (verb + 1..<limit).first { paragraph.isPunct($0, 0x2C) } ?? limit
-            let after = mentions(in: paragraph, from: verb + 1, to: min(clauseEnd, verb + 8))
-            if let person = after.first(where: { $0.kind == .person }) {
-                return Speaker(name: person.name, kind: .person)
-            }
-            let wider = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8))
-            if let first = wider.first(where: { $0.kind == .person || $0.kind == .organization }) {
-                return Speaker(name: first.name, kind: first.kind)
-            }
-            if let first = after.first, first.start <= verb + 3, let named = unclassifiedSpeaker(first) { return named }
-            if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
-            if let holder = roleHolder(in: paragraph, from: verb + 1) { return holder }
-            if let noun = nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close) {
-                return noun
-            }
-            return nil
-        }
-        // "Reid's rep told Us": the person whose rep it is does not speak (an organization's spokesperson speaks for
-        // it: "Ford's spokesperson said").
+        if verb == cursor { return speakerAfterVerb(verb, in: paragraph, limit: limit, close: close) }
+        // "Vell's rep told the Star": the person whose rep it is does not speak (an organization's spokesperson speaks
+        // for it: "Acme's spokesperson said").
         let subject = mentions(in: paragraph, from: cursor, to: verb).filter { !speaksThroughOther($0, in: paragraph) }
         // "…," Ann Roe, head of drama at the Northern Channel, said: the person the appositive describes.
         if let opener = appositiveOpener(in: paragraph, from: cursor, to: verb) { return opener }
@@ -346,6 +310,8 @@ struct QuoteAttributor {
     static let clauseOpeners: Set<String> = Lexicon.shared.words(.clauseOpeners)
     static let determiners: Set<String> = Lexicon.shared.words(.determiners)
     static let standInNouns: Set<String> = Lexicon.shared.words(.standInNouns)
+    static let lyNouns: Set<String> = Lexicon.shared.words(.lyNouns)
+    static let unnamedOpeners: Set<String> = Lexicon.shared.words(.unnamedOpeners)
     static let copulas: Set<String> = Lexicon.shared.words(.copulas)
 
     /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.

@@ -92,9 +92,9 @@ extension QuoteAttributor {
         let tokens = paragraph.tokens
         for verb in last where tokens[verb].kind == .word {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
-            // "…, said Warren": a name after the verb speaks only when nothing stands before the verb ("Moffat said
-            // Capaldi had been…" and "fans will agree that Capaldi…" are not Capaldi's words).
-            // ("Steven Moffat, the lead writer, said casting Capaldi…": the comma ends an appositive about the subject,
+            // "…, said Warren": a name after the verb speaks only when nothing stands before the verb ("Maddox said
+            // Corwen had been…" and "fans will agree that Corwen…" are not Corwen's words).
+            // ("Stella Maddox, the lead writer, said casting Corwen…": the comma ends an appositive about the subject,
             // not a clause of the speaker's words as in "…sold by Intel, said Chan".)
             let inverted =
                 verb == last.lowerBound
@@ -104,7 +104,7 @@ extension QuoteAttributor {
                             || appositiveSubject(in: paragraph, from: last.lowerBound, to: verb - 1) != nil)))
             if inverted, let after = mentions(in: paragraph, from: verb + 1, to: min(last.upperBound, verb + 6)).first,
                 after.kind == .person, after.start <= verb + 2, !isLabel(after.name),
-                // "agreed with Salazar's decision": the object of the verb, not its speaker.
+                // "agreed with Quist's decision": the object of the verb, not its speaker.
                 isSubjectLike(after, in: paragraph)
             {
                 return Speaker(name: after.name, kind: .person)
@@ -210,7 +210,7 @@ extension QuoteAttributor {
         {
             return subject
         }
-        // "Capaldi is best known for his role as Malcolm Tucker." / "“…,” he said": the sentences' subject.
+        // "Corwen is best known for his role as Hal Brenner." / "“…,” he said": the sentences' subject.
         if let topic = sentenceTopic(before: index, in: paragraph, gender: gender) { return topic }
         var back = paragraph.index - 1
         while back >= max(0, paragraph.index - 4) {

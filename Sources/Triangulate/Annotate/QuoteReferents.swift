@@ -137,7 +137,51 @@ extension QuoteAttributor {
         }
     }
 
-    /// "Reid's rep", "Reid's longtime publicist": a person named in the possessive before a stand-in noun.
+    /// The last token before `verb` (not before `start`) past the adverbs and auxiliaries between a subject and its
+    /// verb ("Acme has firmly denied"): where the subject ends; `start - 1` when nothing else is left.
+    func subjectEnd(before verb: Int, in paragraph: Paragraph, from start: Int) -> Int {
+        var end = verb - 1
+        while end >= start, paragraph.tokens[end].kind == .word, Self.skippable.contains(paragraph.lower(end)) {
+            end -= 1
+        }
+        // "Rosa Feld quietly answered": an adverb in -ly right after a name (not "the Feld family said").
+        if end > start, isLyAdverb(end, in: paragraph), paragraph.tokens[end - 1].kind == .word,
+            paragraph.tokens[end - 1].capitalized
+        {
+            end -= 1
+        }
+        return end
+    }
+
+    /// A lowercase word in -ly that is not one of the gazetteer's nouns in -ly (family, ally, assembly …).
+    func isLyAdverb(_ index: Int, in paragraph: Paragraph) -> Bool {
+        guard paragraph.tokens[index].kind == .word, !paragraph.tokens[index].capitalized else { return false }
+        let word = paragraph.lower(index)
+        return word.count > 3 && word.hasSuffix("ly") && !Self.lyNouns.contains(word)
+    }
+
+    /// `," said X` / `," said a spokesperson for X`: the speaker named after a verb right after the closing mark.
+    func speakerAfterVerb(_ verb: Int, in paragraph: Paragraph, limit: Int, close: Int) -> Speaker? {
+        if let named = nameAfterRole(in: paragraph, after: verb, limit: limit) { return named }
+        let clauseEnd = (verb + 1..<limit).first { paragraph.isPunct($0, 0x2C) } ?? limit
+        // "said Vell's rep": the person whose rep it is does not speak.
+        let after = mentions(in: paragraph, from: verb + 1, to: min(clauseEnd, verb + 8)).filter {
+            !speaksThroughOther($0, in: paragraph)
+        }
+        if let person = after.first(where: { $0.kind == .person }) { return Speaker(name: person.name, kind: .person) }
+        let wider = mentions(in: paragraph, from: verb + 1, to: min(limit, verb + 8)).filter {
+            !speaksThroughOther($0, in: paragraph)
+        }
+        if let first = wider.first(where: { $0.kind == .person || $0.kind == .organization }) {
+            return Speaker(name: first.name, kind: first.kind)
+        }
+        if let first = after.first, first.start <= verb + 3, let named = unclassifiedSpeaker(first) { return named }
+        if let pronoun = pronounSpeaker(paragraph, verb + 1) { return pronoun }
+        if let holder = roleHolder(in: paragraph, from: verb + 1) { return holder }
+        return nounPhraseSpeaker(paragraph, from: verb + 1, to: min(limit, verb + 6), before: close)
+    }
+
+    /// "Vell's rep", "Vell's longtime publicist": a person named in the possessive before a stand-in noun.
     func speaksThroughOther(_ mention: Mention, in paragraph: Paragraph) -> Bool {
         let tokens = paragraph.tokens
         guard mention.kind == .person, mention.end < tokens.count, tokens[mention.end].kind == .possessive else {
@@ -148,14 +192,29 @@ extension QuoteAttributor {
         }
     }
 
-    /// "…," one man told Schuck / "…," a neighbor said: the quote's own clause names its speaker only by a noun
-    /// the article never ties to a name. That speaker is unnamed (an empty name, which callers report as none), not
-    /// the person the sentence goes on to name (the reporter told, the victim).
+    /// "…," one man told reporter Ada Quist / "…," a neighbor said: the quote's own clause names its speaker only by
+    /// a noun phrase that opens with a determiner, a number or a possessive pronoun and that the article never ties
+    /// to a name. That speaker is unnamed (an empty name, which the caller reports as none), not the person the
+    /// sentence goes on to name. A pronoun behind adverbs ("she quietly said") is still resolved.
     func unnamedSubject(in paragraph: Paragraph, from: Int, to verb: Int) -> Speaker? {
-        let nouns = (from..<verb).filter { index in
-            paragraph.tokens[index].kind == .word && !paragraph.tokens[index].capitalized
-                && !Terms.stopWords.contains(paragraph.lower(index))
+        let words = (from..<verb).filter { index in
+            paragraph.tokens[index].kind == .word && !Self.skippable.contains(paragraph.lower(index))
+                && !isLyAdverb(index, in: paragraph)
         }
-        return nouns.isEmpty ? nil : Speaker(name: "", kind: .person)
+        if words.count == 1, let pronoun = pronounSpeaker(paragraph, words[0]) { return pronoun }
+        // "Vell's rep told the Star": someone speaking for the one named (recognized as a person or not).
+        let standsIn = (from..<verb).contains { index in
+            paragraph.tokens[index].kind == .possessive
+                && (index + 1..<min(verb, index + 4)).contains {
+                    paragraph.tokens[$0].kind == .word && Self.standInNouns.contains(paragraph.lower($0))
+                }
+        }
+        if standsIn { return Speaker(name: "", kind: .person) }
+        guard let first = words.first, Self.unnamedOpeners.contains(paragraph.lower(first)),
+            words.dropFirst().contains(where: {
+                !paragraph.tokens[$0].capitalized && !Terms.stopWords.contains(paragraph.lower($0))
+            })
+        else { return nil }
+        return Speaker(name: "", kind: .person)
     }
 }

@@ -140,24 +140,29 @@ struct ConflictContext {
     }
 
     /// The people a claim names before `phrase` (its figure, day or participle): who did or underwent what the
-    /// phrase tells ("Ty Lawson had eight assists"). A person who only reports it ("Lang said 12 were killed",
-    /// "according to Lang") is a source, not an actor: two officials' tolls of one attack still disagree.
+    /// phrase tells ("Ada Ortiz had eight assists"). A person who only reports it ("Holt said 12 were killed", "Dana
+    /// Holt, the county sheriff, said", "according to police chief Holt") is a source, not an actor: two officials'
+    /// tolls of one crash still disagree.
     func actors(before phrase: String, in claim: Claim) -> Set<String> {
         let words = Terms.words(claim.text)
         guard let end = Self.position(of: Terms.words(phrase), in: words) else { return [] }
         var actors: Set<String> = []
         for name in claim.names where name.at < end && names.name(name.key)?.kind == .person {
-            let reports = words[name.at..<end].prefix(5).contains {
+            // The name's own words and an appositive after it ("Dana Holt, the county sheriff, said") come before
+            // the verb that makes it a source.
+            let reports = words[name.at..<end].prefix(9).contains {
                 Self.speechVerbs.contains($0) || Predicates.words[$0] == .report
             }
-            let according = name.at >= 2 && words[name.at - 2] == "according" && words[name.at - 1] == "to"
+            let according = words[max(0, name.at - 6)..<name.at].indices.contains { index in
+                words[index] == "according" && index + 1 < name.at && words[index + 1] == "to"
+            }
             if !reports && !according { actors.insert(name.key) }
         }
         return actors
     }
 
-    /// Two mentions may be one slot's unless each names who it is about and they are different people ("Lawson had
-    /// eight assists", "James had six assists").
+    /// Two mentions may be one slot's unless each names who it is about and they are different people ("Ortiz had
+    /// eight assists", "Bell had six assists").
     static func sameActors(_ a: Set<String>, _ b: Set<String>) -> Bool {
         a.isEmpty || b.isEmpty || !a.isDisjoint(with: b)
     }
@@ -205,8 +210,8 @@ struct SlotMentions<Mention> {
 
     /// Links between the mentions of each related pair of claims scoring at least `minimum` that `same` reads as one
     /// slot (mentions of a claim are found once, when it first takes part in a pair). A mention the other claim
-    /// gives an agreeing value for is matched to it and to nothing else there: "The Saints (7-7) visit the Lions
-    /// (0-14)" against "the 0-14 Lions" is one agreement, not a 7-7 against 0-14 dispute.
+    /// gives an agreeing value for is matched to it and to nothing else there: "The Hawks (7-7) visit the Pikes
+    /// (0-14)" against "the 0-14 Pikes" is one agreement, not a 7-7 against 0-14 dispute.
     mutating func links(
         _ context: ConflictContext, minimum: Double, find: (Claim) -> [Mention], same: (Mention, Mention) -> Bool,
         agree: (Mention, Mention) -> Bool
@@ -230,10 +235,10 @@ struct SlotMentions<Mention> {
     }
 
     /// The conflicts' positions among mentions joined by `links` (see `SlotGrouping.positions`).
-    /// Two values that two articles each give ("135 km from Sorong and 35 km from Manokwari"; a game on Sunday and an
+    /// Two values that two articles each give ("135 km from Portvale and 35 km from Dunmere"; a game on Sunday and an
     /// arrest on Tuesday) are two quantities that share words, not one in dispute: an outlet does not contradict
-    /// itself, so such a slot is left out. (One article giving both, "a 100% tariff, increased to 145%", can still
-    /// disagree with another.)
+    /// itself, so such a slot is left out. (An article's replaced figure, "a 100% tariff, increased to 145%", is not
+    /// one of its values: `NumericConflicts.superseded`.)
     func positions(
         _ links: [(Int, Int)], _ context: ConflictContext, oneQuantity: (([Mention]) -> Bool)? = nil,
         agree: (Mention, Mention) -> Bool
@@ -243,8 +248,9 @@ struct SlotMentions<Mention> {
             agree: { agree(items[$0].mention, items[$1].mention) },
             oneQuantity: oneQuantity.map { test in { members in test(members.map { items[$0].mention }) } }
         ).filter { positions in
-            // One sentence giving two of the values gives two quantities ("135 kilometers from Manokwari at a depth of
-            // 35 kilometers"), not one in dispute.
+            // One sentence giving two of the values gives two quantities ("135 kilometers from Portvale at a depth of
+            // 35 kilometers"), not one in dispute. (A value it gives and another outlet's differ only through a link
+            // that does not also reach its other value: such slots are lost with the rest, a known gap.)
             let claims = positions.map { Set($0.map { items[$0].claim }) }
             for p in claims.indices {
                 for q in claims.indices where p < q && !claims[p].isDisjoint(with: claims[q]) { return false }
@@ -275,8 +281,8 @@ enum SlotGrouping {
     static let widePositions = 4
 
     /// Components of the mentions linked by `links`, each split into positions of agreeing values (mention indices).
-    /// A component is a conflict when some article holds one position and not another that a different article
-    /// holds (two articles that each give both values do not disagree), and it has two or three positions (more is
+    /// A component is a conflict when two articles each hold a position the other does not (an article giving both
+    /// values, "six houses in Dunmore … 14 houses in Carvel", does not dispute another's six), and it has two or three positions (more is
     /// not one slot in dispute), or up to `widePositions` when `oneQuantity` says its values are figures of one
     /// quantity (a death toll that six outlets give four ways).
     static func positions(
@@ -308,7 +314,7 @@ enum SlotGrouping {
             let sets = positions.map { Set($0.map(article)) }
             let disagree = sets.indices.contains { p in
                 sets.indices.contains { q in
-                    p != q && sets[p].subtracting(sets[q]).contains { x in sets[q].contains { $0 != x } }
+                    p != q && !sets[p].subtracting(sets[q]).isEmpty && !sets[q].subtracting(sets[p]).isEmpty
                 }
             }
             guard disagree else { continue }

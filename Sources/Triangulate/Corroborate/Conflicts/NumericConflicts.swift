@@ -42,13 +42,14 @@ enum NumericConflicts {
         let starts = quantities.map { ConflictContext.position(of: Terms.words($0.text), in: words) }
         var replaced: Set<Int> = []
         for (later, start) in starts.enumerated() {
-            guard let start, start >= 2, words[start - 1] == "to",
-                changeVerbs.contains(words[start - 2]) || words[..<start].suffix(8).contains("from")
-            else { continue }
-            for (earlier, other) in starts.enumerated()
-            where earlier != later && quantities[earlier].unit == quantities[later].unit
-                && (other.map { $0 < start } ?? false)
-            {
+            guard let start, start >= 2, words[start - 1] == "to" else { continue }
+            // The nearest earlier figure of the same unit: "from" right before it, or a change verb right before "to".
+            let earlier = starts.indices.filter { index in
+                index != later && quantities[index].unit == quantities[later].unit
+                    && (starts[index].map { $0 < start } ?? false)
+            }.max { (starts[$0] ?? 0) < (starts[$1] ?? 0) }
+            guard let earlier, let at = starts[earlier] else { continue }
+            if changeVerbs.contains(words[start - 2]) || (at >= 1 && words[at - 1] == "from") {
                 replaced.insert(earlier)
             }
         }

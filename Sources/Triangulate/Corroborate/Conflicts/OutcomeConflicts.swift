@@ -25,8 +25,10 @@ enum OutcomeConflicts {
             // Topic classes ("charged", "arrested") and the gazetteer's outcome participles ("recovered",
             // "indicted") are outcomes; status and direction words are other conflicts, and any other participle
             // ("determined", "submitted", "scored") too often says two things of two subjects to be disputed.
-            guard word.hasSuffix("ed") || word.hasSuffix("en"),
-                Predicates.words[word].map(Predicates.topicClasses.contains) ?? outcomeParticiples.contains(word)
+            guard
+                outcomeParticiples.contains(word)
+                    || ((word.hasSuffix("ed") || word.hasSuffix("en"))
+                        && Predicates.words[word].map(Predicates.topicClasses.contains) ?? false)
             else { continue }
             let stem = stemmer.stem(word)
             guard claim.stems.contains(stem) else { continue }
@@ -71,8 +73,8 @@ enum OutcomeConflicts {
     }
 
     /// Two accounts of one outcome, each in the outlet's own words: a participle inside quotation marks is someone's
-    /// words ("we should strengthen it, not weaken it"), and one said of different people is two outcomes ("Palin
-    /// was named his running mate", "McCain has not been named as a suspect").
+    /// words ("we should strengthen it, not weaken it"), and one said of different people is two outcomes ("Voss
+    /// was charged with arson", "Hale has not been charged").
     static func settled(
         _ left: Polarity, in a: Claim, _ right: Polarity, in b: Claim, _ context: ConflictContext
     ) -> Bool {
