@@ -29,7 +29,8 @@ struct Paragraph {
     /// ASCII-lowercased text of a token.
     func lower(_ token: Int) -> String {
         let range = tokens[token].start..<tokens[token].end
-        // Decoded straight from the lowered bytes: no intermediate array per call (a hot path of every rule).
+        // No intermediate array per call (a hot path of every rule): decoded once (repairing invalid UTF-8), then
+        // lowered in place of a second string only when an ASCII capital is present.
         let valid = String(decoding: bytes[range], as: UTF8.self)
         guard valid.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return valid }
         return String(unsafeUninitializedCapacity: valid.utf8.count) { buffer in

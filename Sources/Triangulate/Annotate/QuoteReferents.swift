@@ -184,10 +184,16 @@ extension QuoteAttributor {
     /// "Vell's rep", "Vell's longtime publicist": a person named in the possessive before a stand-in noun.
     func speaksThroughOther(_ mention: Mention, in paragraph: Paragraph) -> Bool {
         let tokens = paragraph.tokens
-        guard mention.kind == .person, mention.end < tokens.count, tokens[mention.end].kind == .possessive else {
-            return false
-        }
-        return (mention.end + 1..<min(tokens.count, mention.end + 4)).contains {
+        guard mention.kind == .person, mention.end < tokens.count else { return false }
+        return standInFollows(possessive: mention.end, in: paragraph, before: tokens.count)
+    }
+
+    /// The token at `possessive` is a possessive mark followed, within three tokens before `limit`, by a stand-in
+    /// noun ("'s rep", "'s longtime publicist").
+    func standInFollows(possessive: Int, in paragraph: Paragraph, before limit: Int) -> Bool {
+        let tokens = paragraph.tokens
+        guard possessive < tokens.count, tokens[possessive].kind == .possessive else { return false }
+        return (possessive + 1..<min(limit, tokens.count, possessive + 4)).contains {
             tokens[$0].kind == .word && Self.standInNouns.contains(paragraph.lower($0))
         }
     }
@@ -203,13 +209,9 @@ extension QuoteAttributor {
         }
         if words.count == 1, let pronoun = pronounSpeaker(paragraph, words[0]) { return pronoun }
         // "Vell's rep told the Star": someone speaking for the one named (recognized as a person or not).
-        let standsIn = (from..<verb).contains { index in
-            paragraph.tokens[index].kind == .possessive
-                && (index + 1..<min(verb, index + 4)).contains {
-                    paragraph.tokens[$0].kind == .word && Self.standInNouns.contains(paragraph.lower($0))
-                }
+        if (from..<verb).contains(where: { standInFollows(possessive: $0, in: paragraph, before: verb) }) {
+            return Speaker(name: "", kind: .person)
         }
-        if standsIn { return Speaker(name: "", kind: .person) }
         guard let first = words.first, Self.unnamedOpeners.contains(paragraph.lower(first)),
             words.dropFirst().contains(where: {
                 !paragraph.tokens[$0].capitalized && !Terms.stopWords.contains(paragraph.lower($0))
