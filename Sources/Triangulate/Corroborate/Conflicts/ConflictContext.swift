@@ -36,9 +36,9 @@ struct ConflictContext {
     var reported: [Claim] { claims.filter { !$0.quoted } }
 
     /// Related pairs of two reported claims scoring at least `minimum` (indices into `claims`).
-    func reportedPairs(minimum: Double = 0) -> [(a: Int, b: Int)] {
+    func reportedPairs(minimum: Double = 0) -> [(a: Int, b: Int, score: Double)] {
         related.compactMap { edge in
-            claims[edge.a].quoted || claims[edge.b].quoted || edge.score < minimum ? nil : (edge.a, edge.b)
+            claims[edge.a].quoted || claims[edge.b].quoted || edge.score < minimum ? nil : (edge.a, edge.b, edge.score)
         }
     }
 
@@ -148,17 +148,30 @@ struct ConflictContext {
         guard let end = Self.position(of: Terms.words(phrase), in: words) else { return [] }
         var actors: Set<String> = []
         for name in claim.names where name.at < end && names.name(name.key)?.kind == .person {
-            // The name's own words and an appositive after it ("Dana Holt, the county sheriff, said") come before
-            // the verb that makes it a source.
-            let reports = words[name.at..<end].prefix(9).contains {
-                Self.speechVerbs.contains($0) || Predicates.words[$0] == .report
-            }
-            let according = words[max(0, name.at - 6)..<name.at].indices.contains { index in
-                words[index] == "according" && index + 1 < name.at && words[index + 1] == "to"
-            }
-            if !reports && !according { actors.insert(name.key) }
+            if !Self.reports(name.at, before: end, in: words) { actors.insert(name.key) }
         }
         return actors
+    }
+
+    /// Whom the claim credits for what it tells: the names (people or organizations) a speech or report verb
+    /// follows, or "according to" precedes ("the UN said", "Shifa Hospital reported", "according to police").
+    func sources(of claim: Claim) -> Set<String> {
+        let words = Terms.words(claim.text)
+        return Set(claim.names.filter { Self.reports($0.at, before: words.count, in: words) }.map(\.key))
+    }
+
+    /// The name at `at` is a source of what follows, not its actor: a speech or report verb within nine words after it
+    /// (before `end`; the name's own words and an appositive, "Dana Holt, the county sheriff, said", come first), or
+    /// "according to" within six words before it.
+    static func reports(_ at: Int, before end: Int, in words: [String]) -> Bool {
+        guard at < end, at < words.count else { return false }
+        let speaks = words[at..<min(end, words.count)].prefix(9).contains {
+            speechVerbs.contains($0) || Predicates.words[$0] == .report
+        }
+        let according = words[max(0, at - 6)..<at].indices.contains { index in
+            words[index] == "according" && index + 1 < at && words[index + 1] == "to"
+        }
+        return speaks || according
     }
 
     /// Two mentions may be one slot's unless each names who it is about and they are different people ("Ortiz had
@@ -196,6 +209,8 @@ struct ConflictContext {
 /// The mentions of one kind of slot (numbers, days, places) in the claims, each claim's found once.
 struct SlotMentions<Mention> {
     private(set) var items: [(claim: Int, mention: Mention)] = []
+    /// Mentions in a disagreement `links`' `differ` test does not trust: the slot they join is left out.
+    private(set) var doubtful: Set<Int> = []
     private var byClaim: [Int: [Int]] = [:]
 
     /// Indices into `items` of the mentions `find` gives for the claim at `claim`.
@@ -214,14 +229,18 @@ struct SlotMentions<Mention> {
     /// (0-14)" against "the 0-14 Pikes" is one agreement, not a 7-7 against 0-14 dispute.
     mutating func links(
         _ context: ConflictContext, minimum: Double, find: (Claim) -> [Mention], same: (Mention, Mention) -> Bool,
-        agree: (Mention, Mention) -> Bool
+        agree: (Mention, Mention) -> Bool, differ: ((Mention, Mention, Double) -> Bool)? = nil
     ) -> [(Int, Int)] {
         var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs(minimum: minimum) {
+        for (a, b, score) in context.reportedPairs(minimum: minimum) {
             var candidates: [(x: Int, y: Int, agree: Bool)] = []
             for x in of(a, in: context, find) {
                 for y in of(b, in: context, find) where same(items[x].mention, items[y].mention) {
-                    candidates.append((x, y, agree(items[x].mention, items[y].mention)))
+                    let agrees = agree(items[x].mention, items[y].mention)
+                    if !agrees, let differ, !differ(items[x].mention, items[y].mention, score) {
+                        doubtful.insert(x)
+                    }
+                    candidates.append((x, y, agrees))
                 }
             }
             let matched = candidates.filter(\.agree)
@@ -248,6 +267,7 @@ struct SlotMentions<Mention> {
             agree: { agree(items[$0].mention, items[$1].mention) },
             oneQuantity: oneQuantity.map { test in { members in test(members.map { items[$0].mention }) } }
         ).filter { positions in
+            if positions.contains(where: { $0.contains(where: doubtful.contains) }) { return false }
             // One sentence giving two of the values gives two quantities ("135 kilometers from Portvale at a depth of
             // 35 kilometers"), not one in dispute. (A value it gives and another outlet's differ only through a link
             // that does not also reach its other value: such slots are lost with the rest, a known gap.)

@@ -14,6 +14,11 @@ enum NumericConflicts {
         var part: String?
         /// Who the figure is about (`ConflictContext.actors`).
         var actors: Set<String>
+        /// The claim's index in the story.
+        var claim: Int
+        /// Other figures of its own article that `oneSlot` cannot tell from it and that do not agree with it
+        /// (`markedMentions`), by claim index and offset among that claim's mentions.
+        var rivals: [(claim: Int, offset: Int)] = []
     }
 
     /// Figures of a claim that are not the story's own figure for what they count: a count of one person's relatives
@@ -78,7 +83,8 @@ enum NumericConflicts {
                 around: context.context(
                     of: quantity.text, in: claim.text,
                     counted: quantity.kind == .count && quantity.unit != "tally" ? quantity.unit : nil),
-                part: part(of: quantity, in: words), actors: context.actors(before: quantity.text, in: claim))
+                part: part(of: quantity, in: words), actors: context.actors(before: quantity.text, in: claim),
+                claim: claim.index)
         }
     }
 
@@ -103,18 +109,96 @@ enum NumericConflicts {
         return close(a.value, b.value) && close(p, q)
     }
 
+    /// Two figures may be one quantity: same unit and part, one order, the same words around them, the same people.
+    /// ("31 states allow it" and "four states sued": the same noun, not the same quantity.)
+    static func oneSlot(_ a: Mention, _ b: Mention, _ context: ConflictContext) -> Bool {
+        a.quantity.unit == b.quantity.unit && a.part == b.part && comparable(a.quantity, b.quantity, context)
+            && context.sameSlot(a.around, b.around, figures: true) && ConflictContext.sameActors(a.actors, b.actors)
+    }
+
+    /// Every reported claim's mentions (by claim index), each with its rivals: the other figures of its own article
+    /// that `oneSlot` cannot tell from it and that do not agree with it ("seven rebounds" and "six rebounds" of two
+    /// players; "five days" and "four days" of rioting at two moments). Each figure is compared with the `neighbours`
+    /// figures of its unit after it in the article, so a long article costs linear time.
+    static func markedMentions(_ context: ConflictContext, neighbours: Int = 16) -> [Int: [Mention]] {
+        var byClaim: [Int: [Mention]] = [:]
+        var byArticleUnit: [String: [String: [(claim: Int, offset: Int)]]] = [:]
+        // Only articles with a claim in a related pair can take part in a dispute (none in a one-article story).
+        let pairs = context.reportedPairs(minimum: context.configuration.slotPairThreshold)
+        let paired = Set(pairs.flatMap { [context.claims[$0.a].article, context.claims[$0.b].article] })
+        for claim in context.reported where !claim.quantities.isEmpty && paired.contains(claim.article) {
+            let found = mentions(claim, context)
+            byClaim[claim.index] = found
+            for (offset, mention) in found.enumerated() {
+                byArticleUnit[claim.article, default: [:]][mention.quantity.unit, default: []].append(
+                    (claim.index, offset))
+            }
+        }
+        for units in byArticleUnit.values {
+            for list in units.values where list.count >= 2 {
+                for (i, x) in list.enumerated() {
+                    for y in list[(i + 1)..<min(list.count, i + 1 + neighbours)] {
+                        guard let a = byClaim[x.claim]?[x.offset], let b = byClaim[y.claim]?[y.offset],
+                            !QuantityAgreement.agree(values: a.quantity, b.quantity), oneSlot(a, b, context)
+                        else { continue }
+                        byClaim[x.claim]?[x.offset].rivals.append(y)
+                        byClaim[y.claim]?[y.offset].rivals.append(x)
+                    }
+                }
+            }
+        }
+        return byClaim
+    }
+
+    /// A rival figure that is not a second reading of the slot: its sentence credits it to other sources than the
+    /// figure's own (an outlet telling "the UN said 30 dead" and "the hospital said 42" reports a dispute), or dates it
+    /// in a year the other outlet's sentence does not name ("killing three people" in a 2002 quake).
+    static func apart(_ rival: Claim, from own: Claim, and other: Claim, _ context: ConflictContext) -> Bool {
+        let (a, b) = (context.sources(of: rival), context.sources(of: own))
+        if !a.isEmpty, !b.isEmpty, a.isDisjoint(with: b) { return true }
+        return !years(rival).subtracting(years(other)).isEmpty
+    }
+
+    /// The years a claim names ("in 2002", "Oct. 10, 2002").
+    static func years(_ claim: Claim) -> Set<Int> {
+        Set(claim.dates.filter { !$0.relative }.compactMap { $0.value?.year })
+    }
+
     static func find(_ context: ConflictContext) -> [Conflict] {
         var mentions = SlotMentions<Mention>()
-        // "31 states allow it" and "four states sued": the same noun, not the same quantity.
+        let marked = markedMentions(context)
         let links = mentions.links(
-            context, minimum: context.configuration.slotPairThreshold, find: { Self.mentions($0, context) },
-            same: {
-                $0.quantity.unit == $1.quantity.unit && $0.part == $1.part
-                    && Self.comparable($0.quantity, $1.quantity, context)
-                    && context.sameSlot($0.around, $1.around, figures: true)
-                    && ConflictContext.sameActors($0.actors, $1.actors)
+            context, minimum: context.configuration.slotPairThreshold, find: { marked[$0.index] ?? [] },
+            // Figures of sentences dated in different years are two times' ("three killed in 2002", "five in 2009").
+            // (Only one sentence naming a year is not enough: "the 2004 tsunami hit 14 countries" and "the tsunami hit
+            // 13 countries" are one count.)
+            same: { a, b in
+                let (x, y) = (years(context.claims[a.claim]), years(context.claims[b.claim]))
+                return oneSlot(a, b, context) && (x.isEmpty || y.isEmpty || !x.isDisjoint(with: y))
             },
-            agree: { QuantityAgreement.agree(values: $0.quantity, $1.quantity) })
+            agree: { QuantityAgreement.agree(values: $0.quantity, $1.quantity) },
+            // When the other outlet's figure could as well be a rival of this one (its own outlet gives the slot's
+            // words two figures), the words do not say which the other outlet tells: no dispute, unless the two
+            // claims are aligned or name the same people.
+            differ: { a, b, score in
+                func rivalled(_ x: Mention, _ y: Mention) -> Bool {
+                    // A figure dated in a year the other sentence does not name is history; its rivals say nothing
+                    // about the other outlet's figure.
+                    guard years(context.claims[x.claim]).isSubset(of: years(context.claims[y.claim])) else {
+                        return false
+                    }
+                    return x.rivals.contains { rival in
+                        guard let list = marked[rival.claim], rival.offset < list.count,
+                            !apart(
+                                context.claims[rival.claim], from: context.claims[x.claim],
+                                and: context.claims[y.claim], context)
+                        else { return false }
+                        return oneSlot(list[rival.offset], y, context)
+                    }
+                }
+                return score >= context.configuration.alignThreshold || !a.actors.isDisjoint(with: b.actors)
+                    || !(rivalled(a, b) || rivalled(b, a))
+            })
         // Four figures for one count are still one quantity in dispute when all are of one order.
         let oneQuantity = { (members: [Mention]) -> Bool in
             // Measured as `comparable` measures: a range by its upper figure.

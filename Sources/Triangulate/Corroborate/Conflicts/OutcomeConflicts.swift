@@ -109,7 +109,7 @@ enum OutcomeConflicts {
             return mentions.count - 1
         }
         var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs(minimum: context.configuration.alignThreshold) {
+        for (a, b, _) in context.reportedPairs(minimum: context.configuration.alignThreshold) {
             let x = polarity(a)
             let y = polarity(b)
             for (stem, left) in x.sorted(by: { $0.key < $1.key }) {

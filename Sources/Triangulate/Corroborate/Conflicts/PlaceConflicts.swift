@@ -39,7 +39,7 @@ enum PlaceConflicts {
         }
         var mentions = SlotMentions<String>()
         var links: [(Int, Int)] = []
-        for (a, b) in context.reportedPairs(minimum: context.configuration.alignThreshold) {
+        for (a, b, _) in context.reportedPairs(minimum: context.configuration.alignThreshold) {
             guard let x = mentions.of(a, in: context, place).first, let y = mentions.of(b, in: context, place).first
             else { continue }
             let (p, q) = (mentions.items[x].mention, mentions.items[y].mention)
