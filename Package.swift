@@ -44,6 +44,7 @@ let package = Package(
                 .embedInCode("Gazetteers/us-states.txt"),
                 .embedInCode("Gazetteers/cities.txt"),
                 .embedInCode("Gazetteers/regions.txt"),
+                .embedInCode("Gazetteers/place-abbreviations.txt"),
                 .embedInCode("Gazetteers/outlets.txt"),
                 .embedInCode("Gazetteers/first-names.txt"),
                 .embedInCode("Gazetteers/surname-first.txt"),

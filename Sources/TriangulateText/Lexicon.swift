@@ -4,6 +4,10 @@ import TriangulateModel
 public struct Lexicon: Sendable {
     /// Lowercased alias → canonical name.
     public let places: [String: String]
+    /// Canonical names of the places that hold towns: countries, US states and regions.
+    public let widePlaces: Set<String>
+    /// Lowercased short form of a word of place names ("mt") → the word written out ("mount").
+    public let placeWords: [String: String]
     public let outlets: [String: String]
     /// Lowercased adjective ("chinese") → country.
     public let demonyms: [String: String]
@@ -33,15 +37,19 @@ public struct Lexicon: Sendable {
 
     package init() {
         var places: [String: String] = [:]
-        for file in [
-            PackageResources.countries_txt, PackageResources.us_states_txt, PackageResources.cities_txt,
-            PackageResources.regions_txt,
+        var wide: Set<String> = []
+        for (file, isWide) in [
+            (PackageResources.countries_txt, true), (PackageResources.us_states_txt, true),
+            (PackageResources.cities_txt, false), (PackageResources.regions_txt, true),
         ] {
             for entry in Self.entries(file) {
+                if isWide { wide.insert(entry[0]) }
                 for alias in entry where places[alias.lowercased()] == nil { places[alias.lowercased()] = entry[0] }
             }
         }
         self.places = places
+        self.widePlaces = wide
+        self.placeWords = Self.aliasTable(PackageResources.place_abbreviations_txt).mapValues { $0.lowercased() }
         self.outlets = Self.aliasTable(PackageResources.outlets_txt)
         var demonyms: [String: String] = [:]
         for entry in Self.entries(PackageResources.demonyms_txt) {

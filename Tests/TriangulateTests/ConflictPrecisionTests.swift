@@ -126,4 +126,24 @@ struct ConflictPrecisionTests {
         ])
         #expect(!unlisted.conflicts.contains { $0.kind == .outcome })
     }
+
+    /// A calendar day dates what its nearest verb tells: the day a shooting was reported is not the day it happened.
+    @Test func aCalendarDayOfAnotherHappeningIsNotDisputed() throws {
+        let other = try story([
+            ["Teenager Shot In Portvale", "The teenager was shot by a guard on March 6 near the Portvale market."],
+            [
+                "Protests Over Shooting",
+                "Fresh protests over the shooting of the teenager by a guard near the Portvale market were reported on March 13.",
+            ],
+        ])
+        #expect(!other.conflicts.contains { $0.kind == .date })
+        let same = try story([
+            ["Teenager Shot In Portvale", "The teenager was shot by a guard on March 6 near the Portvale market."],
+            [
+                "Shooting At Market",
+                "The teenager was shot by a guard on March 7 near the Portvale market, police said.",
+            ],
+        ])
+        #expect(same.conflicts.contains { $0.kind == .date })
+    }
 }

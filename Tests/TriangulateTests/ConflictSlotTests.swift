@@ -188,4 +188,24 @@ struct ConflictSlotTests {
         ])
         #expect(!story.conflicts.contains { $0.kind == .numeric && $0.subject.contains("billion") })
     }
+
+    /// "Mt" and "Mount" spell one park; a town and the state it may lie in are not two accounts of one place; two
+    /// towns are.
+    @Test func onePlaceSpelledTwoWaysOrATownAndItsStateAreNotInDispute() throws {
+        let spelled = try story([
+            ["Climber Dies", "The climber died on Saturday in the Kerrow-Mt Alder National Park, police said."],
+            ["Climber Falls", "The climber died on Saturday in the Kerrow Mount Alder National Park, police said."],
+        ])
+        #expect(!spelled.conflicts.contains { $0.kind == .place })
+        let wide = try story([
+            ["Fugitive Caught", "The escaped inmate was caught on Sunday in Tulsa by federal marshals."],
+            ["Inmate Recaptured", "The escaped inmate was caught on Sunday in Oklahoma by federal marshals."],
+        ])
+        #expect(!wide.conflicts.contains { $0.kind == .place })
+        let towns = try story([
+            ["Fugitive Caught", "The escaped inmate was caught on Sunday in Tulsa by federal marshals."],
+            ["Inmate Recaptured", "The escaped inmate was caught on Sunday in Denver by federal marshals."],
+        ])
+        #expect(towns.conflicts.contains { $0.kind == .place })
+    }
 }

@@ -28,6 +28,8 @@ enum DateConflicts {
         var around: Set<String>
         /// What happened on a weekday: its clause's nearest verb (see `DayAnchor`).
         var anchor: String?
+        /// What may have happened on a calendar day: the nearest verb on each side of it.
+        var verbs: Set<String>
         /// Who the day is about (`ConflictContext.actors`).
         var actors: Set<String>
     }
@@ -35,17 +37,22 @@ enum DateConflicts {
     static func mentions(_ claim: Claim, _ context: ConflictContext) -> [Mention] {
         claim.dates.compactMap { date in
             guard !ClaimExtractor.isQuoted(date.text, in: claim.text), let key = key(date) else { return nil }
-            let anchor = key.hasPrefix("w:") ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil
+            let weekday = key.hasPrefix("w:")
+            let anchor = weekday ? DayAnchor.find(date.text, in: claim.text, stemmer: context.stemmer) : nil
             return Mention(
                 date: date, key: key,
                 around: context.context(of: date.text, in: claim.text).union(anchorWords(anchor)), anchor: anchor,
+                verbs: weekday ? [] : DayAnchor.candidates(date.text, in: claim.text, stemmer: context.stemmer),
                 actors: context.actors(before: date.text, in: claim))
         }
     }
 
-    /// Two weekdays date one happening when the same verb is nearest each; calendar days (no anchor) always may.
+    /// Two weekdays date one happening when the same verb is nearest each. A calendar day or month names its
+    /// happening more often than a weekday does, so it needs only that the verbs next to the two share one when both
+    /// have some: "killed on 6 December" and "riots were reported on December 13" date two happenings.
     static func sameHappening(_ a: Mention, _ b: Mention) -> Bool {
-        a.anchor == b.anchor && (a.anchor != nil || !a.key.hasPrefix("w:"))
+        if a.key.hasPrefix("w:") { return a.anchor != nil && a.anchor == b.anchor }
+        return a.verbs.isEmpty || b.verbs.isEmpty || !a.verbs.isDisjoint(with: b.verbs)
     }
 
     /// A weekday's anchor as two words of its slot (the same happening is the strongest sign of one slot), unless it

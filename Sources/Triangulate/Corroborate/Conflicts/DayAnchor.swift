@@ -13,16 +13,7 @@ enum DayAnchor {
     /// The anchor of the day written `phrase` in `text`, from verbs at most `window` words away (the left one first
     /// at equal distance), not past a clause break; nil when none is found.
     static func find(_ phrase: String, in text: String, stemmer: Stemmer, window: Int = 8) -> String? {
-        guard !phrase.isEmpty, let range = text.range(of: phrase) else { return nil }
-        let before = text[..<range.lowerBound]
-        let after = text[range.upperBound...]
-        let left = Terms.words(
-            String(before[(before.lastIndex(where: breaks.contains).map(before.index(after:)) ?? before.startIndex)...])
-        )
-        let right = Terms.words(String(after[..<(after.firstIndex(where: breaks.contains) ?? after.endIndex)]))
-        let leftAnchor = nearest(left, leftSide: true, stemmer: stemmer, window: window)
-        let rightAnchor = nearest(right, leftSide: false, stemmer: stemmer, window: window)
-        switch (leftAnchor, rightAnchor) {
+        switch sides(phrase, in: text, stemmer: stemmer, window: window) {
         // A day mostly follows its verb ("started shortly before midnight on Monday inside a building stacked with…"):
         // a verb after it wins only when nearer by two.
         case (let l?, let r?): return l.distance <= r.distance + 1 ? l.anchor : r.anchor
@@ -30,6 +21,29 @@ enum DayAnchor {
         case (nil, let r?): return r.anchor
         case (nil, nil): return nil
         }
+    }
+
+    /// The nearest verb on each side of the day (either may be a participle used as an adjective: "cited the
+    /// warehouse on August 21 for blocked fire lanes"), for a test that accepts either.
+    static func candidates(_ phrase: String, in text: String, stemmer: Stemmer, window: Int = 8) -> Set<String> {
+        let (left, right) = sides(phrase, in: text, stemmer: stemmer, window: window)
+        return Set([left?.anchor, right?.anchor].compactMap { $0 })
+    }
+
+    private static func sides(
+        _ phrase: String, in text: String, stemmer: Stemmer, window: Int
+    ) -> (left: (distance: Int, anchor: String)?, right: (distance: Int, anchor: String)?) {
+        guard !phrase.isEmpty, let range = text.range(of: phrase) else { return (nil, nil) }
+        let before = text[..<range.lowerBound]
+        let after = text[range.upperBound...]
+        let left = Terms.words(
+            String(before[(before.lastIndex(where: breaks.contains).map(before.index(after:)) ?? before.startIndex)...])
+        )
+        let right = Terms.words(String(after[..<(after.firstIndex(where: breaks.contains) ?? after.endIndex)]))
+        return (
+            nearest(left, leftSide: true, stemmer: stemmer, window: window),
+            nearest(right, leftSide: false, stemmer: stemmer, window: window)
+        )
     }
 
     /// The verb nearest the day among `words` (one side of it in reading order) within `window`, before a clause

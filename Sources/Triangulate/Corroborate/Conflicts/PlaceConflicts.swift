@@ -23,7 +23,25 @@ enum PlaceConflicts {
         return seen
     }
 
+    /// Words of a place's name that are written two ways (gazetteer `place-abbreviations.txt`: "mt" → "mount").
+    static let abbreviations: [String: String] = Lexicon.shared.placeWords
+
+    /// A place name as compared: lowercased words, hyphens as spaces, abbreviations written out ("Aoraki-Mt Cook" and
+    /// "Aoraki Mount Cook" are one park).
+    static func spelled(_ display: String) -> String {
+        Terms.words(display.replacingOccurrences(of: "-", with: " ")).map { abbreviations[$0] ?? $0 }.joined(
+            separator: " ")
+    }
+
+    /// A country, US state or region: it holds towns, so a town is not another account of it ("Tulsa" against
+    /// "Oklahoma").
+    static func isWide(_ display: String) -> Bool {
+        Lexicon.shared.places[display.lowercased()].map(Lexicon.shared.widePlaces.contains) ?? false
+    }
+
     static func find(_ context: ConflictContext, articleWords: [String: Set<String>]) -> [Conflict] {
+        func display(_ key: String) -> String { context.names.name(key)?.display ?? key }
+        func same(_ p: String, _ q: String) -> Bool { p == q || spelled(display(p)) == spelled(display(q)) }
         // A claim naming exactly one place: that place's story-name key.
         func place(of claim: Claim) -> [String] {
             let places = Set(
@@ -46,11 +64,13 @@ enum PlaceConflicts {
             // Each article must name only its own place: "Dayton" against "Ohio" is not a disagreement when both
             // articles name both.
             guard
-                p == q || (!mentionsPlace(context.claims[b].article, p) && !mentionsPlace(context.claims[a].article, q))
+                same(p, q)
+                    || (!mentionsPlace(context.claims[b].article, p) && !mentionsPlace(context.claims[a].article, q)
+                        && isWide(display(p)) == isWide(display(q)))
             else { continue }
             links.append((x, y))
         }
-        let slots = mentions.positions(links, context) { $0 == $1 }
+        let slots = mentions.positions(links, context, agree: same)
         return slots.map { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0].claim }
             let shared = context.claims[members[0]].stems.intersection(context.claims[members[1]].stems)
