@@ -71,4 +71,32 @@ struct QuoteAntecedentTests {
         ])
         #expect(speaker(notes, "fired the shot") == "Oscar Lund")
     }
+
+    /// A one-word reply after a speech verb is a turn: the quote paragraph after it goes on in the same voice.
+    @Test func aShortReplyIsATurnTheNextQuoteContinues() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "When prosecutor Dana Voss asked whether she had seen the car, Mara Quill quietly answered, \u{201C}Yes.\u{201D}",
+            "\u{201C}It came around the corner with no lights on and never slowed down.\u{201D}",
+        ])
+        #expect(speaker(notes, "never slowed down") == "Mara Quill")
+    }
+
+    /// The speech verb of a clause that opens the sentence ("When … asked") is not the speech the sentence reports.
+    @Test func aSubordinateClausesSpeakerIsNotTheSentences() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "When reporter Tom Bly asked about the delay on Friday, Mayor Ines Carrow said the city had run out of money.",
+            "\u{201C}We simply could not pay for it this year, and nobody wanted to raise the fares.\u{201D}",
+        ])
+        #expect(speaker(notes, "could not pay for it") == "Ines Carrow")
+    }
+
+    /// "He would not specify …" is the pastor's turn, withheld: the quote paragraph after it is his.
+    @Test func speechWithheldKeepsTheTurn() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Pastor Owen Tarrant said he was not at the chapel when the fire started.",
+            "He would not specify how many people were inside the building at the time.",
+            "\u{201C}Everyone walked out on their own, and that is what matters to us tonight.\u{201D}",
+        ])
+        #expect(speaker(notes, "walked out on their own") == "Owen Tarrant")
+    }
 }

@@ -80,7 +80,9 @@ struct QuoteAttributor {
                     open.close(paragraph: paragraph.index, speaker: speaker, &result, &turns)
                     quotedNames.insert(speaker.name)
                 }
-                if kind == .direct || opensSentence(span, in: paragraph) {
+                // A short reply that ends its paragraph ("Ruiz answered, “Yes.”") is a turn of speech too.
+                let reply = ownSpeaker != nil && span.close + 2 >= paragraph.tokens.count
+                if kind == .direct || reply || opensSentence(span, in: paragraph) {
                     if let name = speaker?.name { quotedNames.insert(name) }
                     turns.append(
                         Turn(

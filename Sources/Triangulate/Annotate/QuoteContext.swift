@@ -15,6 +15,10 @@ extension QuoteAttributor {
     }
 
     static let objectMarkers: Set<String> = Lexicon.shared.words(.objectMarkers)
+    static let subordinators: Set<String> = Lexicon.shared.words(.subordinators)
+    static let withheldSpeechVerbs: Set<String> = Lexicon.shared.words(.withheldSpeechVerbs)
+    static let decliningVerbs: Set<String> = Lexicon.shared.words(.decliningVerbs)
+    static let questionAuxiliaries: Set<String> = Lexicon.shared.words(.questionAuxiliaries)
     static let maleHonorifics: Set<String> = Lexicon.shared.words(.maleHonorifics)
     static let femaleHonorifics: Set<String> = Lexicon.shared.words(.femaleHonorifics)
 
@@ -90,7 +94,7 @@ extension QuoteAttributor {
         guard let last = paragraph.sentences.last else { return nil }
         if let issuer = statementIssuer(in: paragraph, sentence: last) { return issuer }
         let tokens = paragraph.tokens
-        for verb in last where tokens[verb].kind == .word {
+        for verb in mainClause(last, in: paragraph) where tokens[verb].kind == .word {
             guard lexicon.speechVerbs.contains(paragraph.lower(verb)), !isNounUse(verb, in: paragraph) else { continue }
             // "…, said Warren": a name after the verb speaks only when nothing stands before the verb ("Maddox said
             // Corwen had been…" and "fans will agree that Corwen…" are not Corwen's words).
@@ -109,29 +113,71 @@ extension QuoteAttributor {
             {
                 return Speaker(name: after.name, kind: .person)
             }
-            let end = subjectEnd(before: verb, in: paragraph, from: last.lowerBound)
-            guard end >= last.lowerBound else { continue }
-            if let before = mentionEnding(at: end, in: paragraph), before.kind == .person, !isLabel(before.name) {
-                return Speaker(name: before.name, kind: .person)
-            }
-            // "Snider, who attended …, said": the subject before the relative clause or appositive, a person near
-            // the start of the sentence ("Athletic director Gene Smith, who replaced …, said").
-            if paragraph.isPunct(end, 0x2C),
-                let opener = mentions(in: paragraph, from: last.lowerBound, to: end).first(where: { $0.kind == .person }
-                ),
-                opener.start <= last.lowerBound + 3, !isLabel(opener.name),
-                opener.end < tokens.count, paragraph.isPunct(opener.end, 0x2C)
-            {
-                return Speaker(name: opener.name, kind: .person)
-            }
-            let word = tokens[end].kind == .word ? paragraph.lower(end) : ""
-            if word == "he" || word == "she", lookBack > 0,
-                let person = person(forPronoun: word, at: end, in: paragraph, lookBack: lookBack - 1)
-            {
-                return person
+            if let speaker = subjectSpeaker(before: verb, in: paragraph, sentence: last, lookBack: lookBack) {
+                return speaker
             }
         }
+        // "He would not specify how many were inside", "Ruiz declined to say": speech withheld is still speech.
+        if let start = withheldSpeech(in: mainClause(last, in: paragraph), of: paragraph) {
+            return subjectSpeaker(before: start, in: paragraph, sentence: last, lookBack: lookBack)
+        }
         return nil
+    }
+
+    /// The person who is the subject of the speech verb (or withheld speech) at `verb` in `sentence`: the name right
+    /// before it, the name opening the sentence before an appositive or relative clause, or "he"/"she" resolved at
+    /// most `lookBack` paragraphs back.
+    func subjectSpeaker(before verb: Int, in paragraph: Paragraph, sentence: Range<Int>, lookBack: Int) -> Speaker? {
+        let tokens = paragraph.tokens
+        let end = subjectEnd(before: verb, in: paragraph, from: sentence.lowerBound)
+        guard end >= sentence.lowerBound else { return nil }
+        if let before = mentionEnding(at: end, in: paragraph), before.kind == .person, !isLabel(before.name) {
+            return Speaker(name: before.name, kind: .person)
+        }
+        // "Snider, who attended …, said": the subject before the relative clause or appositive, a person near the
+        // start of the sentence ("Athletic director Gene Smith, who replaced …, said").
+        if paragraph.isPunct(end, 0x2C),
+            let opener = mentions(in: paragraph, from: sentence.lowerBound, to: end).first(where: { $0.kind == .person }
+            ),
+            opener.start <= sentence.lowerBound + 3, !isLabel(opener.name),
+            opener.end < tokens.count, paragraph.isPunct(opener.end, 0x2C)
+        {
+            return Speaker(name: opener.name, kind: .person)
+        }
+        let word = tokens[end].kind == .word ? paragraph.lower(end) : ""
+        if word == "he" || word == "she", lookBack > 0 {
+            return person(forPronoun: word, at: end, in: paragraph, lookBack: lookBack - 1)
+        }
+        return nil
+    }
+
+    /// Where speech withheld starts in `clause`: "would not specify", "did not say", "declined to discuss" (gazetteer
+    /// `withheld-speech-verbs`), from the auxiliary or the verb of declining.
+    func withheldSpeech(in clause: Range<Int>, of paragraph: Paragraph) -> Int? {
+        let tokens = paragraph.tokens
+        for index in clause where index >= clause.lowerBound + 1 && tokens[index].kind == .word {
+            guard Self.withheldSpeechVerbs.contains(paragraph.lower(index)) else { continue }
+            let before = paragraph.lower(index - 1)
+            if before == "to", index - 2 >= clause.lowerBound, Self.decliningVerbs.contains(paragraph.lower(index - 2))
+            {
+                return index - 2
+            }
+            guard before == "not" || before == "never" else { continue }
+            let auxiliary = index - 2
+            return auxiliary >= clause.lowerBound && tokens[auxiliary].kind == .word
+                && Self.questionAuxiliaries.contains(paragraph.lower(auxiliary)) ? auxiliary : index - 1
+        }
+        return nil
+    }
+
+    /// The tokens of `sentence` past a subordinate clause that opens it ("When the prosecutor asked whether …, Ruiz
+    /// answered"): the speech of the clause's verb is not what the sentence reports.
+    func mainClause(_ sentence: Range<Int>, in paragraph: Paragraph) -> Range<Int> {
+        guard !sentence.isEmpty, paragraph.tokens[sentence.lowerBound].kind == .word,
+            Self.subordinators.contains(paragraph.lower(sentence.lowerBound)),
+            let comma = sentence.first(where: { paragraph.isPunct($0, 0x2C) })
+        else { return sentence }
+        return (comma + 1)..<sentence.upperBound
     }
 
     /// "said Coast Guard spokesman Arik Dov", "said Senate Finance Committee Chairman Walter Krogan": in the noun
