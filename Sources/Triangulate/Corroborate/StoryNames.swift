@@ -10,6 +10,9 @@ struct StoryNames {
         var sources: [String]
     }
 
+    /// Words too common to stand for an organization on their own (function words and everyday words).
+    static let commonWords = Lexicon.shared.commonWords.union(Terms.stopWords)
+
     private(set) var names: [String: Name] = [:]
     /// Keys in first-seen order (deterministic output).
     private(set) var order: [String] = []
@@ -48,12 +51,17 @@ struct StoryNames {
                 (EntityKind.organization, notes.organizations), (.place, notes.places), (.product, notes.products),
             ] {
                 for entity in list {
-                    let words = Terms.words(entity.name)
+                    let words = Array(Terms.words(entity.name).drop { $0 == "the" })
                     guard let first = words.first else { continue }
+                    // "Xiaomi Corp" is "Xiaomi" again; "National Guard" is not every "national", nor the "National
+                    // Hurricane Center": an organization goes by its first word only when that word is a name.
+                    let byFirst = kind == .organization && !Self.commonWords.contains(first)
                     let key =
-                        kind == .organization
-                        ? "o:" + first : (kind == .place ? "l:" : "r:") + words.joined(separator: " ")
-                    add(key, entity.name, kind, nil, id, kind == .organization ? [words, [first]] : [words])
+                        byFirst
+                        ? "o:" + first
+                        : (kind == .organization ? "o:" : kind == .place ? "l:" : "r:")
+                            + words.joined(separator: " ")
+                    add(key, entity.name, kind, nil, id, byFirst ? [words, [first]] : [words])
                 }
             }
         }
