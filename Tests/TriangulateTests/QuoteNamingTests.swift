@@ -88,6 +88,27 @@ struct QuoteNamingTests {
         #expect(!notes.quotes.contains { $0.text.hasPrefix("one harbor official") })
     }
 
+    /// A curly opening mark typed where a closing one belongs: it closes the quote an earlier paragraph opened, or the
+    /// one its own paragraph opened, and the words after it are the attribution, not a new quote. After "he said," the
+    /// same mark opens a quote.
+    @Test func aCurlyMarkTypedTheWrongWayCloses() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Coach Halvard Quist spoke after the loss in Dunmore.",
+            "\u{201C}We had the lead at half time.",
+            "We threw it away in ten minutes, \u{201C}said Quist.",
+            "\u{201C}She never missed a rehearsal, \u{201C}a friend of the singer said.",
+            "Quist said, \u{201C}We told them to slow down.",
+            "Nobody listened to us.\u{201D}",
+        ])
+        #expect(speaker(notes, "threw it away") == "Halvard Quist")
+        #expect(!notes.quotes.contains { $0.text.contains("said Quist") })
+        #expect(quote(notes, "never missed a rehearsal") != nil)
+        #expect(speaker(notes, "never missed a rehearsal") == nil)
+        #expect(!notes.quotes.contains { $0.text.contains("a friend of the singer") })
+        #expect(speaker(notes, "slow down") == "Halvard Quist")
+        #expect(speaker(notes, "Nobody listened") == "Halvard Quist")
+    }
+
     /// "the evangelist said" when nobody in the article is given that role: the person quoted just before, named
     /// first and then referred back to; not when the role belongs to someone named, nor after a paragraph gap.
     @Test func aRoleNobodyHoldsRefersBackToThePersonJustQuoted() {

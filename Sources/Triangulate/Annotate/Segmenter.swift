@@ -16,9 +16,19 @@ enum Segmenter {
             let scalar = paragraph.punctScalar(index)
             switch scalar {
             case leftDouble:
-                if open == nil {
+                if open == nil, spans.isEmpty, closesEarlierQuote(index, in: paragraph),
+                    !((index + 1)..<tokens.count).contains(where: {
+                        tokens[$0].kind == .punct && paragraph.punctScalar($0) == rightDouble
+                    })
+                {
+                    // `We are better than this, “said Ada.`: a closing mark typed the wrong way round, ending a quote
+                    // an earlier paragraph opened (`He said, “We told them.”` still opens one: its close follows).
+                    spans.append(QuoteSpan(open: -1, close: index, single: false))
+                } else if open == nil {
                     open = index
-                } else if let start = open, closesAsTypo(index, in: paragraph) {
+                } else if let start = open,
+                    closesAsTypo(index, in: paragraph) || endsWithAttribution(index, in: paragraph)
+                {
                     // `“…, “said X`: a closing mark typed (or converted) the wrong way round.
                     spans.append(QuoteSpan(open: start, close: index, single: false))
                     open = nil
@@ -39,9 +49,7 @@ enum Segmenter {
                     // `I can't wait to get started. "`: a mark ending the paragraph opens nothing; it closes the
                     // quote an earlier paragraph opened.
                     spans.append(QuoteSpan(open: -1, close: index, single: false))
-                } else if spans.isEmpty, index > 0, !paragraph.isPunct(index - 1, 0x2E),
-                    closesAsTypo(index, in: paragraph, within: 3) || endsWithAttribution(index, in: paragraph)
-                {
+                } else if spans.isEmpty, closesEarlierQuote(index, in: paragraph) {
                     // `…all I will say, "Varnell said.`, `…of South Sudan, "Deng, the governor, said.`: the quote
                     // began in an earlier paragraph (after a full stop, `. "We were promised…," Reyna said` opens one).
                     spans.append(QuoteSpan(open: -1, close: index, single: false))
@@ -105,6 +113,22 @@ enum Segmenter {
         else { return false }
         let start = tokens[index].start
         return start == 0 || paragraph.bytes[start - 1] == 0x20
+    }
+
+    /// A mark, not after a full stop, that ends a clause and is followed by an attribution (`, "said X.`,
+    /// `, "Deng, the governor, said.`): it closes a quote an earlier paragraph opened.
+    /// After a subject and its reporting verb (`Quist said,`, `he said,`) the mark opens the quote it introduces
+    /// (`all I will say, "Varnell said.` still closes one).
+    static func closesEarlierQuote(_ index: Int, in paragraph: Paragraph) -> Bool {
+        guard index > 0, !paragraph.isPunct(index - 1, 0x2E) else { return false }
+        let tokens = paragraph.tokens
+        if index > 2, paragraph.isPunct(index - 1, 0x2C), tokens[index - 2].kind == .word,
+            Lexicon.shared.speechVerbs.contains(paragraph.lower(index - 2)), tokens[index - 3].kind == .word,
+            tokens[index - 3].capitalized || ["he", "she", "they"].contains(paragraph.lower(index - 3))
+        {
+            return false
+        }
+        return closesAsTypo(index, in: paragraph, within: 3) || endsWithAttribution(index, in: paragraph)
     }
 
     /// An opening mark inside an open quote that ends a clause (after `,` `.` `?` `!`) and is followed, within four
