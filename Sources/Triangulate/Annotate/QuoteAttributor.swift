@@ -140,7 +140,9 @@ struct QuoteAttributor {
         }
         if span.open >= 0, let openSentence,
             let found = accordingToSpeaker(before: span.open, in: paragraph, from: openSentence.lowerBound)
+                ?? statementIssuer(in: paragraph, sentence: openSentence.lowerBound..<span.open)
         {
+            // "According to X, … “…”"; "X issued a statement condemning “…”".
             return found
         }
         // 3. `Name, role: "…"` — an introduction ending in a colon.

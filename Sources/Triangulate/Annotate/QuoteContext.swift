@@ -317,6 +317,8 @@ extension QuoteAttributor {
             guard before < cursor - 1 else { break }
             cursor = before
         }
+        // "Sky Browser (SB)": a short form in brackets restates the name before it.
+        if cursor >= 0, cursor == mention.start - 1, paragraph.isPunct(cursor, 0x28) { return false }
         guard cursor >= 0, paragraph.tokens[cursor].kind == .word else { return true }
         // Prepositions and verbs that take an object ("aimed at", "told", "attacks targeting the X servers").
         return !Self.objectMarkers.contains(paragraph.lower(cursor))

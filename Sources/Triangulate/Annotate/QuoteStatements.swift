@@ -28,6 +28,13 @@ extension QuoteAttributor {
                 if let subject = mentionEnding(at: end, in: paragraph), subject.kind == .place {
                     return Speaker(name: subject.name + " government", kind: .organization)
                 }
+                // "The company issued a statement": the organization the noun stands for ("her office" stands for
+                // nobody named).
+                if let first = (max(sentence.lowerBound, end - 3)...end).last(where: {
+                    paragraph.tokens[$0].kind == .word && ["the", "a", "an"].contains(paragraph.lower($0))
+                }), let noun = nounPhraseSpeaker(paragraph, from: first, to: end + 1, before: verb) {
+                    return noun
+                }
                 // "The school's principal, Ann Roe of the Design Academy, wrote a letter": the appositive's person,
                 // not a possessor ("the school's").
                 guard paragraph.isPunct(end, 0x2C) || mentionEnding(at: end, in: paragraph) != nil else { return nil }
