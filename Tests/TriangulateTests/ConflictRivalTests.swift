@@ -33,6 +33,18 @@ struct ConflictRivalTests {
         #expect(story.conflicts.contains { $0.kind == .numeric && $0.subject.contains("rebounds") })
     }
 
+    /// One outlet credits seven rebounds to one player, another nine to a second player, a third eight to "the
+    /// center": the unnamed figure could be either player's, and the two named ones are two players' figures, so
+    /// the three are not one quantity in dispute.
+    @Test func figuresOfTwoNamedPeopleAreNotOneSlot() throws {
+        let story = try story([
+            ["Otters Rout Pikes", "Lena Ortiz had seven rebounds as the Otters routed the Pikes at home on Saturday."],
+            ["Otters Roll On", "Marco Bell had nine rebounds as the Otters routed the Pikes at home on Saturday."],
+            ["Pikes Fall Again", "The center had eight rebounds as the Otters routed the Pikes at home on Saturday."],
+        ])
+        #expect(!story.conflicts.contains { $0.positions.contains { $0.statement.contains("rebounds") } })
+    }
+
     /// An outlet that credits 30 to the agency and 42 to the hospital reports a dispute; another outlet's 40 is
     /// still in it.
     @Test func figuresCreditedToTwoSourcesAreNotRivals() throws {

@@ -112,4 +112,13 @@ struct EntityTests {
         #expect(names.contains("Mira Sandoval"))
         #expect(notes.people.first { $0.name == "Tamsin Orr" }?.role?.contains("founder") == true)
     }
+
+    /// A weekday after a name ends the run before it: "Coach Ada Quist Saturday morning" names Ada Quist.
+    @Test func aWeekdayEndsNoName() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "The Carvel Otters fired Coach Ada Quist Saturday morning after a 9-14 start."
+        ])
+        #expect(person(notes, "Ada Quist") != nil)
+        #expect(!notes.people.contains { $0.name.contains("Saturday") })
+    }
 }

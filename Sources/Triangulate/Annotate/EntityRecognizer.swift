@@ -158,6 +158,10 @@ struct EntityRecognizer {
                 }
                 break
             }
+            // "fired Coach Ada Quist Saturday morning": a weekday ends no name.
+            while run.count > 1, let last = run.last, DateGrammar.weekdays[paragraph.lower(last)] != nil {
+                run.removeLast()
+            }
             if !run.isEmpty {
                 handleRun(paragraph, sentence, run: run, into: &mentions, people: &people, seen: &seen)
             }

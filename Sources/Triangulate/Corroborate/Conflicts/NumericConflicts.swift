@@ -209,8 +209,13 @@ enum NumericConflicts {
         let slots = mentions.positions(links, context, oneQuantity: oneQuantity) {
             QuantityAgreement.agree(values: $0.quantity, $1.quantity)
         }
-        return slots.map { positions in
+        return slots.compactMap { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }
+            // A figure no one is named with may stand for either of two people's figures ("17 assists" of one
+            // player, "eight" of another): a slot whose figures are credited to different people is no one quantity in
+            // dispute, and is left out.
+            let credited = members.map(\.mention.actors).filter { !$0.isEmpty }
+            guard credited.allSatisfy({ x in credited.allSatisfy { !$0.isDisjoint(with: x) } }) else { return nil }
             let first = members[0].mention
             let shared = members.dropFirst().reduce(first.around) { $0.intersection($1.mention.around) }
             let words = shared.isEmpty ? first.around.intersection(members[1].mention.around) : shared
