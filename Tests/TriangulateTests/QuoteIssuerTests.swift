@@ -59,4 +59,23 @@ struct QuoteIssuerTests {
         ])
         #expect(speaker(blog, "only a few reports") == "Tarn Labs")
     }
+
+    /// "…, the report said": a document speaks, through the organization named with it, never the people the
+    /// sentence is about.
+    @Test func aReportSpeaksNotThePeopleItAccuses() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "Coach Ada Quist was fired in June.",
+            "The Carvel League report says Quist allegedly gave Tomas Brell the money through then-assistant coach "
+                + "Ivo Marsh.",
+            "Quist and Marsh are accused of acting \"against every rule of fair play\" by failing to report their part "
+                + "in the payment, the report said.",
+        ])
+        #expect(quote(notes, "every rule of fair play") != nil)
+        #expect(speaker(notes, "every rule of fair play") == "Carvel League")
+        let named = Fixtures.annotate(paragraphs: [
+            "Ada Quist and Ivo Marsh are accused of acting \"against every rule of fair play\" by hiding the payment, "
+                + "the Carvel League report said."
+        ])
+        #expect(speaker(named, "every rule of fair play") == "Carvel League")
+    }
 }

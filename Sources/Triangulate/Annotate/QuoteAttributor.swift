@@ -361,6 +361,16 @@ struct QuoteAttributor {
                 && lexicon.speechVerbs.contains(paragraph.lower($0)) && !isNounUse($0, in: paragraph)
         }
         guard speaks else { return nil }
+        // "X and Y are accused of acting “…”, the report said": a document speaks (through the organization named
+        // with it, "the Carvel League report said"), never the people the sentence is about.
+        if let verb = sentence.first(where: { index in
+            index > sentence.lowerBound && paragraph.tokens[index].kind == .word
+                && paragraph.quote(containing: index) == nil && lexicon.speechVerbs.contains(paragraph.lower(index))
+                && paragraph.tokens[index - 1].kind == .word
+                && Self.documentNouns.contains(paragraph.lower(index - 1))
+        }) {
+            return documentIssuer(endingBefore: verb - 1, in: paragraph, sentence: sentence)
+        }
         let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
             !($0.start > span.open && $0.start < span.close)
         }

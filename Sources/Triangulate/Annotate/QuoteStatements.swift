@@ -114,6 +114,28 @@ extension QuoteAttributor {
         return nil
     }
 
+    /// Who issued the document whose noun is at `noun` ("the Carvel League report said"): the organization named
+    /// right before the noun; for "the report" alone, the organization named so before the same noun earlier in this
+    /// paragraph or the one before ("The Carvel League report says …"). Nil when there is none.
+    func documentIssuer(endingBefore noun: Int, in paragraph: Paragraph, sentence: Range<Int>) -> Speaker? {
+        func issuer(before index: Int, in holder: Paragraph, from start: Int) -> Speaker? {
+            mentions(in: holder, from: max(start, index - 5), to: index).last {
+                $0.kind == .organization && $0.end == index
+            }.map { Speaker(name: $0.name, kind: .organization) }
+        }
+        if let named = issuer(before: noun, in: paragraph, from: sentence.lowerBound) { return named }
+        let word = paragraph.lower(noun)
+        for index in stride(from: paragraph.index, through: max(0, paragraph.index - 1), by: -1) {
+            guard let holder = index == paragraph.index ? paragraph : self.paragraph(at: index) else { continue }
+            let end = index == paragraph.index ? sentence.lowerBound : holder.tokens.count
+            for position in stride(from: end - 1, through: 1, by: -1)
+            where holder.tokens[position].kind == .word && holder.lower(position) == word {
+                if let found = issuer(before: position, in: holder, from: 0) { return found }
+            }
+        }
+        return nil
+    }
+
     static let statementNouns: Set<String> = Lexicon.shared.words(.statementNouns)
     static let issueVerbs: Set<String> = Lexicon.shared.words(.issueVerbs)
     static let documentVerbs: Set<String> = Lexicon.shared.words(.documentVerbs)
