@@ -78,4 +78,25 @@ struct QuoteIssuerTests {
         ])
         #expect(speaker(named, "every rule of fair play") == "Carvel League")
     }
+
+    /// "the CRWA official said" after the article named one person with a role at that organization: that person;
+    /// "the CRWA spokesman" (not her role) and "a CRWA official" (someone else) are the organization.
+    @Test func theOrganizationsOfficialIsThePersonNamedWithIt() {
+        let intro =
+            "Some 30 people were killed when shells hit a school in Carvel, according to Ada Quist, CRWA's Director "
+            + "of Operations."
+        let official = Fixtures.annotate(paragraphs: [
+            intro,
+            "The men who died were “families who had fled their homes that morning,” the CRWA official said.",
+            "The CRWA official said they thought “they would be safe in a school in Carvel.”",
+        ])
+        #expect(speaker(official, "families who had fled") == "Ada Quist")
+        #expect(speaker(official, "would be safe in a school") == "Ada Quist")
+        for phrase in ["the CRWA spokesman", "a CRWA official"] {
+            let other = Fixtures.annotate(paragraphs: [
+                intro, "The men who died were “families who had fled their homes that morning,” \(phrase) said.",
+            ])
+            #expect(speaker(other, "families who had fled") == "CRWA")
+        }
+    }
 }

@@ -221,6 +221,7 @@ struct QuoteAttributor {
         let subject = mentions(in: paragraph, from: cursor, to: verb).filter { !speaksThroughOther($0, in: paragraph) }
         // "…," Ann Roe, head of drama at the Northern Channel, said: the person the appositive describes.
         if let opener = appositiveOpener(in: paragraph, from: cursor, to: verb) { return opener }
+        if let holder = organizationRoleHolder(in: paragraph, from: cursor, to: verb) { return holder }
         if let last = subject.last(where: { $0.kind == .person || $0.kind == .organization }) {
             return Speaker(name: last.name, kind: last.kind)
         }
@@ -294,7 +295,11 @@ struct QuoteAttributor {
             // A participle after a comma ("…, saying", "…, adding that"): the clause's subject.
             return clauseSubject(in: paragraph, from: start, before: subjectEnd)
         }
-        if let holder = roleHolder(in: paragraph, from: max(start, subjectEnd - 3), to: subjectEnd + 1) {
+        if let holder = roleHolder(in: paragraph, from: max(start, subjectEnd - 3), to: subjectEnd + 1)
+            ?? (max(start, subjectEnd - 4)...max(start, subjectEnd - 2)).lazy.compactMap({
+                self.organizationRoleHolder(in: paragraph, from: $0, to: subjectEnd + 1)
+            }).first
+        {
             return holder
         }
         if let noun = nounPhraseSpeaker(paragraph, from: max(start, subjectEnd - 4), to: subjectEnd + 1, before: open) {

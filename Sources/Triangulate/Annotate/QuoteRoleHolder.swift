@@ -31,6 +31,27 @@ extension QuoteAttributor {
         return holder(of: role, upTo: paragraph.index)
     }
 
+    /// "…," the UNRWA official said: `from..<to` is "the", an organization's name and a role noun, and the article has
+    /// named one person with a role at that organization ("John Ging, UNRWA's director of operations") whose role
+    /// holds the noun, or any role for "official": that person. ("A UNRWA spokesman" is someone else: the organization.)
+    func organizationRoleHolder(in paragraph: Paragraph, from: Int, to: Int) -> Speaker? {
+        let tokens = paragraph.tokens
+        guard from >= 0, to <= tokens.count, to - from >= 3, to - from <= 5, paragraph.lower(from) == "the",
+            tokens[to - 1].kind == .word, !tokens[to - 1].capitalized,
+            lexicon.roleNouns.contains(paragraph.lower(to - 1)),
+            (from + 1..<to - 1).allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized }),
+            mentions(in: paragraph, from: from + 1, to: to - 1).contains(where: { $0.kind == .organization })
+        else { return nil }
+        let names = (from + 1..<to - 1).map { paragraph.lower($0) }
+        let noun = paragraph.lower(to - 1)
+        let found = holders(of: names).filter { person in
+            noun == "official" || (person.role ?? "").lowercased().contains(noun)
+        }
+        let seen = Set(found.map(\.name).filter { (firstParagraph[$0] ?? Int.max) <= paragraph.index })
+        guard seen.count == 1, let name = seen.first else { return nil }
+        return Speaker(name: name, kind: .person)
+    }
+
     /// "…," the evangelist said: a role no person of the article is given stands for the person whose quote comes
     /// right before, in this paragraph or the one before (news names a speaker first, then refers back by a role).
     /// `from..<to` must be "the" and one to three lowercase words ending in a role noun.
