@@ -212,10 +212,13 @@ enum NumericConflicts {
         return slots.compactMap { positions in
             let members = positions.flatMap { $0 }.map { mentions.items[$0] }
             // A figure no one is named with may stand for either of two people's figures ("17 assists" of one
-            // player, "eight" of another): a slot whose figures are credited to different people is no one quantity in
-            // dispute, and is left out.
-            let credited = members.map(\.mention.actors).filter { !$0.isEmpty }
-            guard credited.allSatisfy({ x in credited.allSatisfy { !$0.isDisjoint(with: x) } }) else { return nil }
+            // player, "eight" of another): a slot whose figures are not all credited to one person (among those
+            // credited to anyone) is no one quantity in dispute, and is left out. One pass: a slot may hold thousands.
+            var common: Set<String>?
+            for actors in members.lazy.map(\.mention.actors) where !actors.isEmpty {
+                common = common.map { $0.intersection(actors) } ?? actors
+                if common?.isEmpty == true { return nil }
+            }
             let first = members[0].mention
             let shared = members.dropFirst().reduce(first.around) { $0.intersection($1.mention.around) }
             let words = shared.isEmpty ? first.around.intersection(members[1].mention.around) : shared
