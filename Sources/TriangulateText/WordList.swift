@@ -78,6 +78,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case standInNouns = "stand-in-nouns"
     case lyNouns = "ly-nouns"
     case unnamedOpeners = "unnamed-openers"
+    case anonymousSources = "anonymous-sources"
     case maleHonorifics = "male-honorifics"
     case femaleHonorifics = "female-honorifics"
     case neverFinal = "never-final"

@@ -26,6 +26,17 @@ struct QuoteUnnamedSpeakerTests {
         #expect(speaker(notes, "any mother would do") == "Rosa Feld")
     }
 
+    /// "the source said": a speaker withheld on purpose, not the person the sentence goes on to name.
+    @Test func theSourceIsUnnamed() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "General manager Ada Quist fired coach Tomas Brell on Saturday.",
+            "“Ada just wasn't seeing any progress,” the source said, and Quist expected more from a team that had "
+                + "signed Ivo Marsh.",
+        ])
+        #expect(quote(notes, "seeing any progress") != nil)
+        #expect(speaker(notes, "seeing any progress") == nil)
+    }
+
     @Test func aPersonsRepSpeaksNotThePerson() {
         let notes = Fixtures.annotate(paragraphs: [
             "Singer Mara Vell has entered a clinic in Carvel, her rep confirmed.",

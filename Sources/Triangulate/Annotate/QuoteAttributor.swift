@@ -321,6 +321,7 @@ struct QuoteAttributor {
     static let standInNouns: Set<String> = Lexicon.shared.words(.standInNouns)
     static let lyNouns: Set<String> = Lexicon.shared.words(.lyNouns)
     static let unnamedOpeners: Set<String> = Lexicon.shared.words(.unnamedOpeners)
+    static let anonymousSources: Set<String> = Lexicon.shared.words(.anonymousSources)
     static let copulas: Set<String> = Lexicon.shared.words(.copulas)
 
     /// "the report", "a claim", "the FT report is": a reporting verb's form used as a noun.

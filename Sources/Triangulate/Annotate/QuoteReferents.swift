@@ -208,6 +208,12 @@ extension QuoteAttributor {
                 && !isLyAdverb(index, in: paragraph)
         }
         if words.count == 1, let pronoun = pronounSpeaker(paragraph, words[0]) { return pronoun }
+        // "the source said", "a senior White House source told": a speaker withheld on purpose.
+        if let last = words.last, words.count <= 5, !paragraph.tokens[last].capitalized,
+            Self.anonymousSources.contains(paragraph.lower(last))
+        {
+            return Speaker(name: "", kind: .person)
+        }
         // "Vell's rep told the Star": someone speaking for the one named (recognized as a person or not).
         if (from..<verb).contains(where: { standInFollows(possessive: $0, in: paragraph, before: verb) }) {
             return Speaker(name: "", kind: .person)
