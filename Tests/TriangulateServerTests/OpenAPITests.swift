@@ -15,15 +15,15 @@ struct OpenAPITests {
         defer { fixture.remove() }
         let app = buildApplication(
             collection: fixture.collection, configuration: ServerConfiguration(maxBodyBytes: 200_000), port: 0)
-        try await app.test(.live) { client in
+        try await LiveClient.run(app) { client in
             let served = try await client.get("/openapi.yaml")
             #expect(served.status == .ok)
             let document = try #require(try Yams.load(yaml: served.text) as? [String: Any])
             #expect(document["openapi"] as? String == "3.1.0")
             let checker = OpenAPIChecker(document: document)
 
-            var exchanges: [(method: String, path: String, response: TestResponse)] = []
-            func record(_ method: String, _ path: String, _ response: TestResponse) {
+            var exchanges: [(method: String, path: String, response: TestClient.Response)] = []
+            func record(_ method: String, _ path: String, _ response: TestClient.Response) {
                 exchanges.append((method, path, response))
             }
             for name in try ServerFixture.seedFiles() {
@@ -68,7 +68,7 @@ struct OpenAPITests {
             for exchange in exchanges {
                 let problems = checker.check(
                     method: exchange.method, path: exchange.path, status: Int(exchange.response.status.code),
-                    contentType: exchange.response.headers[.contentType] ?? "", body: exchange.response.body)
+                    contentType: exchange.response.headers[.contentType] ?? "", body: exchange.response.bytes)
                 #expect(problems.isEmpty, "\(exchange.method) \(exchange.path): \(problems)")
             }
         }

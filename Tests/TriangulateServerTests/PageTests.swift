@@ -41,8 +41,8 @@ struct PageTests {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
         let app = buildApplication(collection: fixture.collection, port: 0)
-        try await app.test(.live) { client in
-            #expect(client.port != nil)
+        try await LiveClient.run(app) { client in
+            #expect(client.port > 0)
             let posted = try await client.post(try ServerFixture.seedBody(ServerFixture.seedFiles()[0]))
             #expect(posted.status == .created && posted.hasSecurityHeaders)
             let list = try await client.get("/api/stories")

@@ -71,12 +71,12 @@ struct ServerFixture {
     }
 }
 
-extension TestResponse {
-    var text: String { String(buffer: body) }
+extension Reply {
+    var text: String { String(buffer: bytes) }
 
     /// The body parsed as a JSON object (nil when it is not one).
     var object: [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
+        (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any]
     }
 
     var hasSecurityHeaders: Bool {
