@@ -142,7 +142,7 @@ public struct Pipeline: Sendable {
         }
         // Everything order-sensitive downstream (name context, online clustering, tie-breaks) sees the articles in
         // an order derived from their content, so that naming the same files in another order changes nothing.
-        articles.sort(by: Self.contentOrder)
+        articles = Self.contentOrder(articles).map { articles[$0] }
         let annotate = Annotate(configuration: configuration.annotate)
         var annotated: [AnnotatedArticle] = []
         let results = annotate.annotateWithinLimits(batch: articles, progress: Self.reporter(progress, .annotate))
@@ -165,11 +165,14 @@ public struct Pipeline: Sendable {
         return { done, total in progress(PipelineProgress(stage: stage, done: done, total: total)) }
     }
 
-    /// The content order: by a hash of the text (title and paragraphs), then id and origin.
-    static func contentOrder(_ a: Article, _ b: Article) -> Bool {
-        let (ka, kb) = (contentKey(a), contentKey(b))
-        if ka != kb { return ka < kb }
-        return (a.id, a.origin) < (b.id, b.origin)
+    /// The content order of `articles` (indices): by a hash of the text (title and paragraphs), then id and
+    /// origin. Each article's text is hashed once, not at every comparison.
+    static func contentOrder(_ articles: [Article]) -> [Int] {
+        let keys = articles.map(contentKey)
+        return articles.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return (articles[a].id, articles[a].origin) < (articles[b].id, articles[b].origin)
+        }
     }
 
     static func contentKey(_ article: Article) -> UInt64 {
@@ -268,7 +271,7 @@ public struct Pipeline: Sendable {
         } else {
             // The Cluster stage's own run also reports near-duplicates, which corroboration counts as copies. It
             // sees the articles in content order (online clustering is order-sensitive), whatever order they came in.
-            let order = articles.indices.sorted { Self.contentOrder(articles[$0].article, articles[$1].article) }
+            let order = Self.contentOrder(articles.map(\.article))
             let result = Cluster(configuration: configuration.cluster).cluster(order.map { ClusterItem(articles[$0]) })
             groups = Cluster.groups(result.stories).map { $0.map { order[$0] } }
             copies = result.duplicates.map { edge in

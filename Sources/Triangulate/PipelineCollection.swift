@@ -72,7 +72,7 @@ extension Pipeline {
         progress?(PipelineProgress(stage: .cluster, done: 0, total: 1))
         let grouping = grouping ?? CollectionGrouping(configuration: configuration.cluster)
         let base = grouping.count
-        let order = fresh.indices.sorted { Self.contentOrder(fresh[$0].article, fresh[$1].article) }
+        let order = Self.contentOrder(fresh.map(\.article))
         let features = grouping.session.features(order.map { ClusterItem(fresh[$0]) })
         grouping.session.add(features)
         // The stories that changed: every one on a first grouping; else those holding a new article (merges join

@@ -289,7 +289,8 @@ struct ClusterStateTests {
     /// The Examples corpus (three events) and the seeds, in content order as the pipeline feeds the clusterer.
     static func items() throws -> [ClusterItem] {
         let articles = Pipeline().analyzeArticles(paths: [Fixtures.examples, Fixtures.seeds]).articles
-        return articles.map(\.article).sorted(by: Pipeline.contentOrder).map { article in
+        let plain = articles.map(\.article)
+        return Pipeline.contentOrder(plain).map { plain[$0] }.map { article in
             ClusterItem(id: article.id, title: article.title, text: article.text, published: article.published)
         }
     }

@@ -23,16 +23,25 @@ struct Lineage {
                 holders[shingle, default: []].append(index)
             }
         }
-        func shared(_ set: Set<UInt64>, excluding j: Int) -> [Int: Int] {
-            var counts: [Int: Int] = [:]
-            for shingle in set { for i in holders[shingle] ?? [] where i != j { counts[i, default: 0] += 1 } }
+        // Shared 8-grams per other article, counted in a dense array (most articles of a big story share some).
+        var tally = [Int](repeating: 0, count: articles.count)
+        var touched: [Int] = []
+        func shared(_ set: Set<UInt64>, excluding j: Int) -> [(article: Int, count: Int)] {
+            for shingle in set {
+                for i in holders[shingle] ?? [] where i != j {
+                    if tally[i] == 0 { touched.append(i) }
+                    tally[i] += 1
+                }
+            }
+            let counts = touched.sorted().map { (article: $0, count: tally[$0]) }
+            for i in touched { tally[i] = 0 }
+            touched.removeAll(keepingCapacity: true)
             return counts
         }
         for j in articles.indices where !shingles[j].isEmpty {
-            let counts = shared(shingles[j], excluding: j)
             var whole = false
-            for i in counts.keys.sorted() {
-                let containment = Double(counts[i] ?? 0) / Double(shingles[j].count)
+            for (i, count) in shared(shingles[j], excluding: j) {
+                let containment = Double(count) / Double(shingles[j].count)
                 guard containment >= threshold, Self.isLater(articles[j], than: articles[i], j, i) else { continue }
                 articleCopies.append(
                     LineageEdge(copy: articles[j].article.id, original: articles[i].article.id, similarity: containment)
@@ -44,7 +53,9 @@ struct Lineage {
             for (number, passage) in paragraphs[j].enumerated() where passage.count + 7 >= Self.passageWords {
                 let counts = shared(passage, excluding: j)
                 guard
-                    let (i, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+                    let (i, count) = counts.max(by: {
+                        $0.count != $1.count ? $0.count < $1.count : $0.article > $1.article
+                    }),
                     Double(count) / Double(passage.count) >= 0.8, Self.isLater(articles[j], than: articles[i], j, i)
                 else { continue }
                 passageCopies.append(

@@ -23,12 +23,12 @@ enum AttributionConflicts {
         var credits: [Credit] = []
         for item in articles {
             var printed: Set<String> = []
-            for quote in item.annotations.quotes where quote.kind == .direct {
-                let outside = Terms.words(quote.sentence.replacing(quote.text, with: " "))
-                guard let speaker = quote.speaker, quote.speakerKind == .person,
-                    let key = names.key(forSpeaker: speaker, kind: .person),
-                    let surname = Terms.words(speaker).last, outside.contains(surname)
+            for quote in item.annotations.quotes where quote.kind == .direct && quote.speakerKind == .person {
+                guard let speaker = quote.speaker, let key = names.key(forSpeaker: speaker, kind: .person),
+                    let surname = Terms.words(speaker).last
                 else { continue }
+                let outside = wordsOutside(quote.text, in: quote.sentence)
+                guard outside.contains(surname) else { continue }
                 let words = Set(Terms.words(quote.text).filter { !Terms.stopWords.contains($0) })
                 guard words.count >= minimumWords,
                     printed.insert(key + "\u{1}" + words.sorted().joined(separator: " ")).inserted
@@ -58,6 +58,17 @@ enum AttributionConflicts {
         return quotations.keys.sorted().compactMap { root in
             conflict(quotations[root] ?? [], credits, names: names, order: order)
         }
+    }
+
+    /// The words of `sentence` outside every occurrence of the quotation's words.
+    static func wordsOutside(_ quotation: String, in sentence: String) -> [String] {
+        var words = Terms.words(sentence)
+        let quoted = Terms.words(quotation)
+        guard !quoted.isEmpty else { return words }
+        while let at = ConflictContext.position(of: quoted, in: words) {
+            words.removeSubrange(at..<(at + quoted.count))
+        }
+        return words
     }
 
     /// The positions of one quotation's credits, one per speaker, when two or more outlets disagree.

@@ -80,24 +80,38 @@ struct ConflictContext {
     /// counts twice: it names what is counted.
     func sameSlot(_ a: Set<String>, _ b: Set<String>, figures: Bool = false) -> Bool {
         // The dead and the wounded are two counts, however many words their sentences share.
-        let counted = Predicates.countedClasses.map(\.rawValue)
-        let x = Set(counted.filter(a.contains))
-        let y = Set(counted.filter(b.contains))
-        if !x.isEmpty, !y.isEmpty, x.isDisjoint(with: y) { return false }
-        let common = a.intersection(b)
+        let counted = Self.countedWords
+        let x = counted.filter(a.contains)
+        let y = counted.filter(b.contains)
+        if !x.isEmpty, !y.isEmpty, Set(x).isDisjoint(with: y) { return false }
+        // One pass over the smaller set (this runs for every pair of mentions of related claims).
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var common = 0
+        var countedCommon = 0
+        var namedCommon = 0
+        for word in small where large.contains(word) {
+            common += 1
+            if counted.contains(word) { countedCommon += 1 }
+            if word.utf8.first == UInt8(ascii: "=") { namedCommon += 1 }
+        }
         // The noun a figure counts ("=bridg") is the slot's name: shared, it counts thrice, so two figures of bridges
         // in a long list of damage still meet.
         // Not when the words around name two different happenings ("hired 200 workers" and "fired 150 workers"). (Only
         // one side naming one, "three civilians killed" and "lost four civilians", may still be one count; measured:
         // requiring the same happenings lost a right conflict on the odd gold and one on the even.)
-        let happenings = { (words: Set<String>) in words.filter { $0.hasPrefix("#") } }
-        let (left, right) = (happenings(a), happenings(b))
-        let apart = !left.isEmpty && !right.isEmpty && left.isDisjoint(with: right)
-        let named = apart ? 0 : common.filter { $0.hasPrefix("=") }.count
-        let shared = common.count + (figures ? common.filter(counted.contains).count + named : 0)
+        var named = namedCommon
+        if figures, namedCommon > 0 {
+            let happenings = { (words: Set<String>) in words.filter { $0.utf8.first == UInt8(ascii: "#") } }
+            let (left, right) = (happenings(a), happenings(b))
+            if !left.isEmpty && !right.isEmpty && left.isDisjoint(with: right) { named = 0 }
+        }
+        let shared = common + (figures ? countedCommon + named : 0)
         let overlap = Double(shared) / Double(max(1, min(a.count, b.count)))
         return shared >= 3 || (shared >= 2 && overlap >= configuration.conflictThreshold)
     }
+
+    /// The casualty classes' names, as they stand in a mention's words.
+    static let countedWords: [String] = Predicates.countedClasses.map(\.rawValue).sorted()
 
     /// Stems of the content words within `window` words of `phrase` in `text` (numbers and names left out), and of
     /// `counted`, the noun a figure counts (else the phrase's last word).
@@ -185,7 +199,7 @@ struct ConflictContext {
     static func position(of target: [String], in words: [String]) -> Int? {
         guard !target.isEmpty, target.count <= words.count else { return nil }
         return (0...(words.count - target.count)).first { start in
-            words[start] == target[0] && Array(words[start..<(start + target.count)]) == target
+            words[start] == target[0] && words[start..<(start + target.count)].elementsEqual(target)
         }
     }
 

@@ -167,14 +167,17 @@ enum NumericConflicts {
     static func find(_ context: ConflictContext) -> [Conflict] {
         var mentions = SlotMentions<Mention>()
         let marked = markedMentions(context)
+        // The years of each claim with figures, found once (the tests below run for every pair of figures).
+        let claimYears = Dictionary(uniqueKeysWithValues: marked.keys.map { ($0, years(context.claims[$0])) })
+        func yearsOf(_ claim: Int) -> Set<Int> { claimYears[claim] ?? years(context.claims[claim]) }
         let links = mentions.links(
             context, minimum: context.configuration.slotPairThreshold, find: { marked[$0.index] ?? [] },
             // Figures of sentences dated in different years are two times' ("three killed in 2002", "five in 2009").
             // (Only one sentence naming a year is not enough: "the 2004 tsunami hit 14 countries" and "the tsunami hit
             // 13 countries" are one count.)
             same: { a, b in
-                let (x, y) = (years(context.claims[a.claim]), years(context.claims[b.claim]))
-                return oneSlot(a, b, context) && (x.isEmpty || y.isEmpty || !x.isDisjoint(with: y))
+                let (x, y) = (yearsOf(a.claim), yearsOf(b.claim))
+                return (x.isEmpty || y.isEmpty || !x.isDisjoint(with: y)) && oneSlot(a, b, context)
             },
             agree: { QuantityAgreement.agree(values: $0.quantity, $1.quantity) },
             // When the other outlet's figure could as well be a rival of this one (its own outlet gives the slot's
@@ -184,7 +187,7 @@ enum NumericConflicts {
                 func rivalled(_ x: Mention, _ y: Mention) -> Bool {
                     // A figure dated in a year the other sentence does not name is history; its rivals say nothing
                     // about the other outlet's figure.
-                    guard years(context.claims[x.claim]).isSubset(of: years(context.claims[y.claim])) else {
+                    guard yearsOf(x.claim).isSubset(of: yearsOf(y.claim)) else {
                         return false
                     }
                     return x.rivals.contains { rival in
