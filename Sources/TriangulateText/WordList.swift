@@ -54,6 +54,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case adjectiveTails = "adjective-tails"
     case personPronouns = "person-pronouns"
     case placeSuffixes = "place-suffixes"
+    case placePrefixes = "place-prefixes"
     case locatives = "locatives"
     case possessions = "possessions"
     case qualifiers = "qualifiers"

@@ -155,6 +155,10 @@ extension EntityRecognizer {
         if case .title = run.previousMarker, run.count <= 4, !lexicon.orgSuffixes.contains(run.last) {
             return .person(markerRange: run.markerRange)
         }
+        // An age right before the name: a person ("25-year-old Zelda said").
+        if run.count <= 3, !lexicon.orgSuffixes.contains(run.last), followsAge(paragraph, run.start) {
+            return .person(markerRange: run.markerRange)
+        }
         guard run.count == 1 else { return nil }
         if tokens[firstWord].hasDigit { return .entity(.product, run.name, confident: true) }  // "SU7", "A320"
         // "lithium iron phosphate (LFP)": an abbreviation defined in the text is a term, not an organization.
@@ -168,6 +172,14 @@ extension EntityRecognizer {
             return .entity(.organization, run.name, confident: run.nextMarker != nil)
         }
         return nil
+    }
+
+    /// The tokens right before `start` end in an age written as one adjective: "25-year-old".
+    func followsAge(_ paragraph: Paragraph, _ start: Int) -> Bool {
+        guard start >= 1 else { return false }
+        let text = paragraph.text(from: max(0, start - 5), through: start - 1).lowercased()
+        guard text.hasSuffix("-year-old") else { return false }
+        return text.dropLast("-year-old".count).last.map { $0.isASCII && $0.isNumber } ?? false
     }
 
     /// Organization and product by their shape: suffixes and head words, model numbers, product nouns.
@@ -228,7 +240,11 @@ extension EntityRecognizer {
         {
             return organization
         }
-        if Self.placeSuffixes.contains(run.last), run.count >= 2 { return .entity(.place, run.name, confident: true) }
+        if Self.placeSuffixes.contains(run.last) || Self.placePrefixes.contains(run.first),
+            run.count >= 2
+        {
+            return .entity(.place, run.name, confident: true)
+        }
         let personLike = looksLikePersonName(paragraph, run.words)
         // "told (the) X", "X reported", "X's plant": where people talk to or things belong to.
         let toldBefore =

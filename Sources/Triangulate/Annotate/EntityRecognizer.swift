@@ -46,6 +46,7 @@ struct EntityRecognizer {
     static let personPronouns: Set<String> = Lexicon.shared.words(.personPronouns)
     /// Last words that make a capitalized name a place ("Pierce County", "Commencement Bay").
     static let placeSuffixes: Set<String> = Lexicon.shared.words(.placeSuffixes)
+    static let placePrefixes: Set<String> = Lexicon.shared.words(.placePrefixes)
     /// Prepositions after which an unclassified name is read as a place ("in Fife", "near Federal Way").
     static let locatives: Set<String> = Lexicon.shared.words(.locatives)
     /// "X's plant", "X's shares": things that belong to an organization.

@@ -8,7 +8,7 @@ extension QuoteAttributor {
     /// clause describes ("an interview with Smith, who endorsed…"). A sentence whose subject is "he" or "she" passes
     /// the question on to the one before it; at most `sentences` sentences are read.
     func sentenceTopic(
-        before index: Int, in paragraph: Paragraph, gender: Gender, paragraphs: Int = 4, sentences: Int = 5
+        before index: Int, in paragraph: Paragraph, gender: Gender?, paragraphs: Int = 4, sentences: Int = 5
     ) -> Speaker? {
         var read = 0
         var current: Paragraph? = paragraph
@@ -48,8 +48,10 @@ extension QuoteAttributor {
         return nil
     }
 
-    private func topic(of sentence: Range<Int>, in paragraph: Paragraph, gender: Gender) -> Speaker? {
+    private func topic(of sentence: Range<Int>, in paragraph: Paragraph, gender: Gender?) -> Speaker? {
         let tokens = paragraph.tokens
+        // The pronouns that stand for the person sought (either, when the gender is not known).
+        let pronouns: Set<String> = gender == .female ? ["she"] : gender == .male ? ["he"] : ["he", "she"]
         let list = mentions(in: paragraph, from: sentence.lowerBound, to: sentence.upperBound).filter {
             $0.kind == .person && !isLabel($0.name) && compatible($0.name, gender)
         }
@@ -62,13 +64,13 @@ extension QuoteAttributor {
         }
         if first < tokens.count, tokens[first].kind == .word {
             let word = paragraph.lower(first)
-            if word == (gender == .female ? "she" : "he") { return nil }
+            if pronouns.contains(word) { return nil }
         }
         // "…, said local hospital director Hengky Tewu": a sentence that reports someone's words is about its speaker;
         // "…, he testified, Timmons pulled the trigger": about the one "he" stands for.
-        let pronoun = gender == .female ? "she" : "he"
         for verb in sentence where tokens[verb].kind == .word && lexicon.speechVerbs.contains(paragraph.lower(verb)) {
-            if verb > sentence.lowerBound, tokens[verb - 1].kind == .word, paragraph.lower(verb - 1) == pronoun {
+            if verb > sentence.lowerBound, tokens[verb - 1].kind == .word, pronouns.contains(paragraph.lower(verb - 1))
+            {
                 return nil
             }
             if let speaker = list.first(where: { mention in

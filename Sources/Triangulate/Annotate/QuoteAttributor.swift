@@ -381,7 +381,9 @@ struct QuoteAttributor {
             !($0.start > span.open && $0.start < span.close)
         }
         if let person = list.first(where: { $0.kind == .person }) { return Speaker(name: person.name, kind: .person) }
-        if let pronoun = pronounSpeaker(paragraph, sentence.lowerBound) { return pronoun }
+        // A pronoun opening the sentence, not one of the quoted words ("He controls it all,” the aide added).
+        let quotedStart = sentence.lowerBound > span.open && sentence.lowerBound < span.close
+        if !quotedStart, let pronoun = pronounSpeaker(paragraph, sentence.lowerBound) { return pronoun }
         if let org = list.first(where: { $0.kind == .organization }) {
             return Speaker(name: org.name, kind: .organization)
         }

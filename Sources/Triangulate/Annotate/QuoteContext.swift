@@ -236,8 +236,9 @@ extension QuoteAttributor {
     /// "he"/"she": the person last quoted or last acting as a subject in this paragraph before the pronoun, else the
     /// one whose speech the previous paragraph reports, else in the previous paragraph (its last speaker first), else
     /// a few paragraphs further back. `lookBack` bounds the chain of "he said" paragraphs followed back.
+    /// Any other `word` ("the 29-year-old") is resolved the same way without a gender.
     func person(forPronoun word: String, at index: Int, in paragraph: Paragraph, lookBack: Int = 4) -> Speaker? {
-        let gender: Gender = word == "she" ? .female : .male
+        let gender: Gender? = word == "she" ? .female : word == "he" ? .male : nil
         if let found = lastPerson(in: paragraph.index, before: index, gender: gender, preferSpeakers: false) {
             return found
         }
@@ -266,7 +267,7 @@ extension QuoteAttributor {
         return nil
     }
 
-    private func lastPerson(in index: Int, before limit: Int, gender: Gender, preferSpeakers: Bool) -> Speaker? {
+    private func lastPerson(in index: Int, before limit: Int, gender: Gender?, preferSpeakers: Bool) -> Speaker? {
         guard index >= 0, index < paragraphs.count, index < mentions.count else { return nil }
         let paragraph = paragraphs[index]
         let turn = turns.last {
@@ -287,8 +288,8 @@ extension QuoteAttributor {
         }
     }
 
-    func compatible(_ name: String, _ gender: Gender) -> Bool {
-        guard let known = genders[name] else { return true }
+    func compatible(_ name: String, _ gender: Gender?) -> Bool {
+        guard let gender, let known = genders[name] else { return true }
         return known == gender
     }
 
