@@ -54,4 +54,14 @@ struct QuoteReferenceTests {
             #expect(speaker(notes, fragment) == nil, "\(fragment)")
         }
     }
+
+    /// "trainer Piet Steward … “…,” Steward said": a role word before the name, and a surname that is also a job.
+    @Test func aTrainerWhoseSurnameIsAJobSpeaks() {
+        let notes = Fixtures.annotate(paragraphs: [
+            "After the bout, the crowd sang to trainer Piet Steward, who turned 68 on Saturday.",
+            "\"Dolan Reyes is very hard to hit,\" Steward said.",
+        ])
+        #expect(notes.people.contains { $0.name == "Piet Steward" })
+        #expect(speaker(notes, "very hard to hit") == "Piet Steward")
+    }
 }

@@ -32,9 +32,15 @@ extension EntityRecognizer {
         var segmentStart: Int?
         var position = 0
         var lastIndex = run[0]
+        // "trainer Piet Steward": a name a lowercase role word introduces ends in a surname, even one that is a job.
+        let before = run[0] - 1
+        let introducedByRole =
+            before >= 0 && paragraph.tokens[before].kind == .word && !paragraph.tokens[before].capitalized
+            && lexicon.roleNouns.contains(paragraph.lower(before))
         while position < run.count {
             let token = run[position]
-            if let (marker, length) = markerAt(paragraph, run, position) {
+            let surname = introducedByRole && position > 0 && position == run.count - 1
+            if !surname, let (marker, length) = markerAt(paragraph, run, position) {
                 if let start = segmentStart { segments.append((start...lastIndex, nil)) }
                 segmentStart = nil
                 let markerEnd = run[position + length - 1]
