@@ -91,9 +91,7 @@ enum ClaimExtractor {
                 var stems: Set<String> = []
                 var originals: [String: String] = [:]
                 // Digits other than years are left to the quantity features ("2,000" is not the words "2" and "000").
-                // A hyphenated compound counts as its parts: "second-round pick" and "in the second round" share
-                // two words, "drink-driving" and "drunk driving" one.
-                for word in analysis.rest.flatMap(Self.parts)
+                for word in analysis.rest
                 where !Terms.stopWords.contains(word) && word.count > 1
                     && (word.count == 4 || !word.allSatisfy(\.isNumber))
                 {
@@ -167,12 +165,6 @@ enum ClaimExtractor {
             }
         }
         return inside
-    }
-
-    /// The parts of a hyphenated word ("closed-door" → "closed", "door"), or the word itself.
-    static func parts(_ word: String) -> [String] {
-        guard word.utf8.contains(UInt8(ascii: "-")) else { return [word] }
-        return [word] + word.split(separator: "-").map(String.init)
     }
 
     /// Words of the clause outside quotation marks: under five, the clause is quoted speech with a short attribution.
