@@ -55,6 +55,7 @@ public enum WordList: String, CaseIterable, Sendable {
     case personPronouns = "person-pronouns"
     case placeSuffixes = "place-suffixes"
     case placePrefixes = "place-prefixes"
+    case partDeterminers = "part-determiners"
     case locatives = "locatives"
     case possessions = "possessions"
     case qualifiers = "qualifiers"

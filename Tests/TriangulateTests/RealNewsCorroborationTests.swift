@@ -240,6 +240,31 @@ struct RealNewsCorroborationTests {
         #expect(Set(conflict.positions.map(\.statement)) == ["Albany", "Syracuse"])
     }
 
+    /// "Mt Ember" and "Ember National Park": a place and the park named after it, not two accounts.
+    @Test func aParkNamedAfterAPlaceIsNotAnotherPlace() throws {
+        let story = try story([
+            article(
+                "Climber Dies In Fall",
+                ["A climber from Dunmore died after falling 150 metres on Mt Ember on Sunday."], filler: 0),
+            article(
+                "Second Climber Killed",
+                ["A climber from Dunmore died after falling 150 metres in Ember National Park on Sunday."], filler: 1),
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .place }, "\(story.conflicts.map(\.positions))")
+        #expect(story.facts.contains { $0.sources == ["o1", "o2"] })
+    }
+
+    /// "landed 178 of 369 punches" against "landed 178 punches": the part agrees, the whole is another figure.
+    @Test func aPartOfAWholeAgreesWithTheSameFigure() throws {
+        let notes = Fixtures.annotate(paragraphs: ["Brandt landed 178 of his 369 punches in the bout."])
+        #expect(notes.quantities.contains { $0.value == 178 && $0.unit == "punches" })
+        let story = try story([
+            article("Brandt Wins On Points", ["Brandt landed 178 of 369 punches in the bout on Saturday."], filler: 0),
+            article("Points Win For Brandt", ["Brandt landed 178 punches in the bout on Saturday."], filler: 1),
+        ])
+        #expect(!story.conflicts.contains { $0.kind == .numeric }, "\(story.conflicts.map(\.positions))")
+    }
+
     @Test func aStoryWithoutDisagreementsHasNoConflicts() throws {
         let story = try story([
             article(

@@ -27,6 +27,8 @@ struct QuantityRecognizer {
     static let scaleNouns: Set<String> = Lexicon.shared.words(.scaleNouns)
     /// "others", "more": the same thing as the figure before.
     static let otherNouns: Set<String> = Lexicon.shared.words(.otherNouns)
+    /// "12 of their 15 games": the determiners between a part and its whole.
+    static let partDeterminers: Set<String> = Lexicon.shared.words(.partDeterminers)
 
     func recognize(_ paragraph: Paragraph, sentence: Range<Int>, sentenceText: String, into out: inout [Quantity]) {
         var index = sentence.lowerBound
@@ -46,10 +48,30 @@ struct QuantityRecognizer {
                 }
                 out.append(quantity)
                 index = next
+            } else if let (part, whole, next) = partOfWhole(at: index, paragraph, sentence, sentenceText) {
+                out += [part, whole]
+                index = next
             } else {
                 index += 1
             }
         }
+    }
+
+    /// "178 of 369 punches", "12 of their 15 games": the first number counts what the second does (a part of the
+    /// whole), so "landed 178 punches" elsewhere agrees with it.
+    private func partOfWhole(
+        at index: Int, _ paragraph: Paragraph, _ sentence: Range<Int>, _ sentenceText: String
+    ) -> (Quantity, Quantity, Int)? {
+        guard index + 2 < sentence.upperBound, let part = numberValue(paragraph, index), !isClockPart(index, paragraph),
+            paragraph.tokens[index + 1].kind == .word, paragraph.lower(index + 1) == "of"
+        else { return nil }
+        var start = index + 2
+        if paragraph.tokens[start].kind == .word, Self.partDeterminers.contains(paragraph.lower(start)) { start += 1 }
+        guard start < sentence.upperBound, paragraph.tokens[start].kind == .number,
+            let (whole, next) = quantity(at: start, paragraph, sentence, sentenceText), whole.kind == .count,
+            whole.upper == nil, part <= whole.value
+        else { return nil }
+        return (make(paragraph, index, index, part, whole.unit, .count, sentence, sentenceText), whole, next)
     }
 
     private func numberValue(_ paragraph: Paragraph, _ index: Int) -> Double? {

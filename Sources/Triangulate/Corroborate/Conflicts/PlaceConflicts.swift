@@ -33,6 +33,16 @@ enum PlaceConflicts {
             separator: " ")
     }
 
+    /// A place's name as compared for containment: spelled out, without the words that open a place's name
+    /// ("Mount", "Fort"), space-padded. "Mt Cook" is then part of "Cook National Park".
+    static func core(_ display: String) -> String {
+        let words = spelled(display).split(separator: " ").filter { !openers.contains(String($0)) }
+        return " " + words.joined(separator: " ") + " "
+    }
+
+    static let openers = Set(
+        Lexicon.shared.words(.placePrefixes).map { $0.lowercased() }.map { abbreviations[$0] ?? $0 })
+
     /// A country, US state or region: it holds towns, so a town is not another account of it ("Tulsa" against
     /// "Oklahoma").
     static func isWide(_ display: String) -> Bool {
@@ -41,7 +51,13 @@ enum PlaceConflicts {
 
     static func find(_ context: ConflictContext, articleWords: [String: Set<String>]) -> [Conflict] {
         func display(_ key: String) -> String { context.names.name(key)?.display ?? key }
-        func same(_ p: String, _ q: String) -> Bool { p == q || spelled(display(p)) == spelled(display(q)) }
+        // One place when spelled alike, or when one name is part of the other ("Mt Cook" and "Mount Cook National
+        // Park"; "Cook National Park"): a short form, not another account.
+        func same(_ p: String, _ q: String) -> Bool {
+            guard p != q else { return true }
+            let (x, y) = (core(display(p)), core(display(q)))
+            return x == y || x.contains(y) || y.contains(x)
+        }
         // A claim naming exactly one place: that place's story-name key.
         func place(of claim: Claim) -> [String] {
             let places = Set(
