@@ -187,6 +187,32 @@ struct RealNewsCorroborationTests {
         #expect(Set(conflict.positions.map(\.statement)) == ["May", "August"])
     }
 
+    /// "expected to appear in court next Monday" and "expected to face charges on Friday" are two happenings; so are
+    /// "a vigil is planned for Sunday" and "marches are planned for Monday". The same happening on two days is still
+    /// a conflict.
+    @Test func whatIsExpectedOrPlannedNamesTheDaysHappening() throws {
+        func dates(_ first: String, _ second: String) throws -> [Conflict] {
+            try story([
+                article("Driver Held After Crash", [first], filler: 0),
+                article("Crash Driver In Custody", [second], filler: 1),
+            ]).conflicts.filter { $0.kind == .date }
+        }
+        #expect(
+            try dates(
+                "Ned Valko, the driver, is in custody and is expected to appear in court next Monday in Carvel.",
+                "Ned Valko, the driver, is in custody and is expected to face charges on Friday in Carvel."
+            ).isEmpty)
+        #expect(
+            try dates(
+                "After the crash in Carvel, a candlelit vigil is planned for Sunday at the bridge.",
+                "After the crash in Carvel, more marches are planned for Monday at the bridge."
+            ).isEmpty)
+        let same = try dates(
+            "Ned Valko, the driver, is in custody and is expected to appear in court on Monday in Carvel.",
+            "Ned Valko, the driver, is in custody and is expected to appear in court on Tuesday in Carvel.")
+        #expect(same.count == 1)
+    }
+
     @Test func chargedAgainstNotYetCharged() throws {
         let story = try story([
             article(

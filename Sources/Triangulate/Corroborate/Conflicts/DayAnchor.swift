@@ -13,7 +13,7 @@ enum DayAnchor {
     /// The anchor of the day written `phrase` in `text`, from verbs at most `window` words away (the left one first
     /// at equal distance), not past a clause break; nil when none is found.
     static func find(_ phrase: String, in text: String, stemmer: Stemmer, window: Int = 8) -> String? {
-        switch sides(phrase, in: text, stemmer: stemmer, window: window) {
+        switch sides(phrase, in: text, stemmer: stemmer, window: window, infinitives: true) {
         // A day mostly follows its verb ("started shortly before midnight on Monday inside a building stacked with…"):
         // a verb after it wins only when nearer by two.
         case (let l?, let r?): return l.distance <= r.distance + 1 ? l.anchor : r.anchor
@@ -30,8 +30,10 @@ enum DayAnchor {
         return Set([left?.anchor, right?.anchor].compactMap { $0 })
     }
 
+    /// `infinitives`: an intent verb's infinitive names the happening ("expected to appear" → "appear"); calendar
+    /// days keep the intent verb ("set to resume on January 14" and "set to return on January 15" are one session).
     private static func sides(
-        _ phrase: String, in text: String, stemmer: Stemmer, window: Int
+        _ phrase: String, in text: String, stemmer: Stemmer, window: Int, infinitives: Bool = false
     ) -> (left: (distance: Int, anchor: String)?, right: (distance: Int, anchor: String)?) {
         guard !phrase.isEmpty, let range = text.range(of: phrase) else { return (nil, nil) }
         let before = text[..<range.lowerBound]
@@ -41,15 +43,15 @@ enum DayAnchor {
         )
         let right = Terms.words(String(after[..<(after.firstIndex(where: breaks.contains) ?? after.endIndex)]))
         return (
-            nearest(left, leftSide: true, stemmer: stemmer, window: window),
-            nearest(right, leftSide: false, stemmer: stemmer, window: window)
+            nearest(left, leftSide: true, stemmer: stemmer, window: window, infinitives: infinitives),
+            nearest(right, leftSide: false, stemmer: stemmer, window: window, infinitives: infinitives)
         )
     }
 
     /// The verb nearest the day among `words` (one side of it in reading order) within `window`, before a clause
     /// opener that follows the day, with its distance.
     private static func nearest(
-        _ words: [String], leftSide: Bool, stemmer: Stemmer, window: Int
+        _ words: [String], leftSide: Bool, stemmer: Stemmer, window: Int, infinitives: Bool
     ) -> (
         distance: Int, anchor: String
     )? {
@@ -64,10 +66,27 @@ enum DayAnchor {
             guard isVerb(word) else { continue }
             // A verb of saying dates the saying: marked, so that it never counts as the happening's name.
             if speechVerbs.contains(word) { return (distance, "~" + stemmer.stem(word)) }
-            return (distance, classAt[position]?.rawValue ?? stemmer.stem(word))
+            // "expected to appear in court Monday", "expected to face charges Friday": the infinitive happens.
+            if infinitives, intentVerbs.contains(word), position + 2 < words.count, words[position + 1] == "to",
+                !Terms.stopWords.contains(words[position + 2])
+            {
+                return (distance, stemmer.stem(words[position + 2]))
+            }
+            let anchor = classAt[position]?.rawValue ?? stemmer.stem(word)
+            // "a vigil is planned for Sunday", "demonstrations are planned for Monday": what the passive verb is done
+            // to names the happening too.
+            if infinitives, leftSide, position >= 2, copulas.contains(words[position - 1]),
+                !Terms.stopWords.contains(words[position - 2])
+            {
+                return (distance, anchor + ":" + stemmer.stem(words[position - 2]))
+            }
+            return (distance, anchor)
         }
         return nil
     }
+
+    static let copulas: Set<String> = Lexicon.shared.words(.passiveAuxiliaries)
+    static let intentVerbs: Set<String> = Lexicon.shared.words(.intentVerbs)
 
     /// Past forms: regular ("-ed", five letters or more) and the gazetteer's irregular ones.
     static func isVerb(_ word: String) -> Bool {
