@@ -56,7 +56,6 @@ public enum WordList: String, CaseIterable, Sendable {
     case placeSuffixes = "place-suffixes"
     case placePrefixes = "place-prefixes"
     case partDeterminers = "part-determiners"
-    case passiveAuxiliaries = "passive-auxiliaries"
     case intentVerbs = "intent-verbs"
     case locatives = "locatives"
     case possessions = "possessions"

@@ -187,9 +187,8 @@ struct RealNewsCorroborationTests {
         #expect(Set(conflict.positions.map(\.statement)) == ["May", "August"])
     }
 
-    /// "expected to appear in court next Monday" and "expected to face charges on Friday" are two happenings; so are
-    /// "a vigil is planned for Sunday" and "marches are planned for Monday". The same happening on two days is still
-    /// a conflict.
+    /// "expected to appear in court next Monday" and "expected to face charges on Friday" are two happenings. The
+    /// same happening on two days is still a conflict.
     @Test func whatIsExpectedOrPlannedNamesTheDaysHappening() throws {
         func dates(_ first: String, _ second: String) throws -> [Conflict] {
             try story([
@@ -201,11 +200,6 @@ struct RealNewsCorroborationTests {
             try dates(
                 "Ned Valko, the driver, is in custody and is expected to appear in court next Monday in Carvel.",
                 "Ned Valko, the driver, is in custody and is expected to face charges on Friday in Carvel."
-            ).isEmpty)
-        #expect(
-            try dates(
-                "After the crash in Carvel, a candlelit vigil is planned for Sunday at the bridge.",
-                "After the crash in Carvel, more marches are planned for Monday at the bridge."
             ).isEmpty)
         let same = try dates(
             "Ned Valko, the driver, is in custody and is expected to appear in court on Monday in Carvel.",

@@ -72,20 +72,11 @@ enum DayAnchor {
             {
                 return (distance, stemmer.stem(words[position + 2]))
             }
-            let anchor = classAt[position]?.rawValue ?? stemmer.stem(word)
-            // "a vigil is planned for Sunday", "demonstrations are planned for Monday": what the passive verb is done
-            // to names the happening too.
-            if infinitives, leftSide, position >= 2, copulas.contains(words[position - 1]),
-                !Terms.stopWords.contains(words[position - 2])
-            {
-                return (distance, anchor + ":" + stemmer.stem(words[position - 2]))
-            }
-            return (distance, anchor)
+            return (distance, classAt[position]?.rawValue ?? stemmer.stem(word))
         }
         return nil
     }
 
-    static let copulas: Set<String> = Lexicon.shared.words(.passiveAuxiliaries)
     static let intentVerbs: Set<String> = Lexicon.shared.words(.intentVerbs)
 
     /// Past forms: regular ("-ed", five letters or more) and the gazetteer's irregular ones.
