@@ -112,10 +112,10 @@ bench-alignment: deps minilm
 	  ./.build/release/alignment-eval --set odd $(MEANING) && ./.build/release/alignment-eval --set even $(MEANING) && \
 	  ./.build/release/claims-eval gold/ecbplus-claims-odd.json $(MEANING) && ./.build/release/claims-eval $(MEANING)
 
-# Quote speakers on the five odd-topic tuning sets and the even held-out gold (figures in BENCHMARKS.md).
+# Quote speakers on the six odd-topic tuning sets and the even held-out gold (figures in BENCHMARKS.md).
 bench-speakers: deps
 	cd Benchmarks && $(SWIFT) build -c release --product claims-eval >&2 && \
-	  for gold in ecbplus-claims-odd ecbplus-speakers-odd ecbplus-speakers-odd2 ecbplus-speakers-odd3 ecbplus-speakers-odd4 ecbplus-claims; do \
+	  for gold in ecbplus-claims-odd ecbplus-speakers-odd ecbplus-speakers-odd2 ecbplus-speakers-odd3 ecbplus-speakers-odd4 ecbplus-speakers-odd5 ecbplus-claims; do \
 	    echo "$$gold: $$(./.build/release/claims-eval gold/$$gold.json | grep '^speakers')"; done
 
 # Conflict precision on 34 odd-topic events whose reported conflicts were judged by reading the sentences
