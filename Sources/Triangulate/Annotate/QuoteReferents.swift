@@ -18,8 +18,8 @@ extension QuoteAttributor {
         }
     }
 
-    /// The tokens from `index` spell an age used as a noun: "29-year-old" (then a word that is not a noun it
-    /// qualifies is not checked: "the 29-year-old" and "the 29-year-old striker" both refer back).
+    /// The tokens from `index` spell an age used as a noun: "29-year-old". What follows the age is not checked: "the
+    /// 29-year-old" and "the 29-year-old striker" both refer back.
     func isAgeReference(_ paragraph: Paragraph, _ index: Int) -> Bool {
         guard index < paragraph.tokens.count else { return false }
         let text = paragraph.text(from: index, through: min(paragraph.tokens.count - 1, index + 4)).lowercased()
