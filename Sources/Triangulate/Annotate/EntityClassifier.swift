@@ -156,7 +156,7 @@ extension EntityRecognizer {
             return .person(markerRange: run.markerRange)
         }
         // An age right before the name: a person ("25-year-old Zelda said").
-        if run.count <= 3, !lexicon.orgSuffixes.contains(run.last), followsAge(paragraph, run.start) {
+        if run.count <= 3, !lexicon.orgSuffixes.contains(run.last), paragraph.ageAdjective(before: run.start) {
             return .person(markerRange: run.markerRange)
         }
         guard run.count == 1 else { return nil }
@@ -172,14 +172,6 @@ extension EntityRecognizer {
             return .entity(.organization, run.name, confident: run.nextMarker != nil)
         }
         return nil
-    }
-
-    /// The tokens right before `start` end in an age written as one adjective: "25-year-old".
-    func followsAge(_ paragraph: Paragraph, _ start: Int) -> Bool {
-        guard start >= 1 else { return false }
-        let text = paragraph.text(from: max(0, start - 5), through: start - 1).lowercased()
-        guard text.hasSuffix("-year-old") else { return false }
-        return text.dropLast("-year-old".count).last.map { $0.isASCII && $0.isNumber } ?? false
     }
 
     /// Organization and product by their shape: suffixes and head words, model numbers, product nouns.

@@ -66,6 +66,24 @@ struct Paragraph {
 
     func isWord(_ token: Int) -> Bool { token >= 0 && token < tokens.count && tokens[token].kind == .word }
 
+    /// An age written as one adjective ("29-year-old") starts at `token`: "said the 29-year-old".
+    func ageAdjective(at token: Int) -> Bool {
+        guard token >= 0, token < tokens.count else { return false }
+        let text = self.text(from: token, through: min(tokens.count - 1, token + 4)).lowercased()
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        return (1...3).contains(digits.count) && text.dropFirst(digits.count).hasPrefix(Self.ageSuffix)
+    }
+
+    /// An age written as one adjective ends right before `token`: "25-year-old Zelda".
+    func ageAdjective(before token: Int) -> Bool {
+        guard token >= 1, token <= tokens.count else { return false }
+        let text = self.text(from: max(0, token - 5), through: token - 1).lowercased()
+        guard text.hasSuffix(Self.ageSuffix) else { return false }
+        return text.dropLast(Self.ageSuffix.count).last.map { $0.isASCII && $0.isNumber } ?? false
+    }
+
+    static let ageSuffix = "-year-old"
+
     /// An age set off by commas at `token` (", 18,"; ", 35, a ferry operator"): how news names a person. The
     /// number of tokens it spans (3), or 0.
     func ageApposition(at token: Int) -> Int {

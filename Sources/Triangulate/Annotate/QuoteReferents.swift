@@ -11,20 +11,11 @@ extension QuoteAttributor {
         case "he", "she":
             return person(forPronoun: word, at: index, in: paragraph) ?? latest(.person, before: index, in: paragraph)
         case "it", "they": return latest(.organization, before: index, in: paragraph)
-        case "the" where isAgeReference(paragraph, index + 1):
+        case "the" where paragraph.ageAdjective(at: index + 1):
             // "said the 29-year-old": the person the article last named, as "he" or "she" would be.
             return person(forPronoun: word, at: index, in: paragraph)
         default: return nil
         }
-    }
-
-    /// The tokens from `index` spell an age used as a noun: "29-year-old". What follows the age is not checked: "the
-    /// 29-year-old" and "the 29-year-old striker" both refer back.
-    func isAgeReference(_ paragraph: Paragraph, _ index: Int) -> Bool {
-        guard index < paragraph.tokens.count else { return false }
-        let text = paragraph.text(from: index, through: min(paragraph.tokens.count - 1, index + 4)).lowercased()
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        return (1...3).contains(digits.count) && text.dropFirst(digits.count).hasPrefix("-year-old")
     }
 
     /// "a company spokesperson", "a spokesperson for X", "the carmaker": an organization named in the phrase, else the
